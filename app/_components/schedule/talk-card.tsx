@@ -1,0 +1,59 @@
+import Link from "next/link";
+import type { TalkCard as TalkCardData } from "@/lib/schedule/get-schedule";
+import { Badge, LiveDot } from "../ui/badge";
+import { TalkTime } from "./time-zone";
+import { StarButton } from "./star-button";
+
+const kindLabel = { KEYNOTE: "Keynote", TALK: "Talk", PANEL: "Panel", WORKSHOP: "Workshop" } as const;
+
+export type TalkCardProps = {
+  talk: TalkCardData;
+  now: Date;
+  starred?: boolean;
+  canStar: boolean;
+  showDay?: boolean;
+  showStage?: boolean;
+};
+
+/** One talk in the schedule, agenda, home page and speaker pages. */
+export function TalkCard({ talk, now, starred = false, canStar, showDay = false, showStage = true }: TalkCardProps) {
+  const onNow = talk.status === "LIVE" || (talk.status === "SCHEDULED" && talk.startsAt <= now && talk.endsAt > now);
+  return (
+    <article
+      aria-labelledby={`talk-${talk.id}-title`}
+      className={`group relative flex flex-col gap-3 rounded-2xl border bg-white p-4 shadow-sm transition hover:shadow-md dark:bg-zinc-900 ${onNow ? "border-red-300 ring-1 ring-red-200 dark:border-red-500/50 dark:ring-red-500/20" : "border-zinc-200 dark:border-zinc-800"}`}
+      data-talk-slug={talk.slug}
+    >
+      <div className="flex items-start justify-between gap-2">
+        <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+          <TalkTime start={talk.startsAt.toISOString()} end={talk.endsAt.toISOString()} showDay={showDay} className="font-medium text-zinc-900 dark:text-zinc-100" />
+          {showStage ? <span>· {talk.stage.name}</span> : null}
+          {onNow ? (
+            <Badge tone="live">
+              <LiveDot /> {talk.status === "LIVE" ? "Live" : "Now"}
+            </Badge>
+          ) : null}
+          {talk.status === "ENDED" ? <Badge>Replay</Badge> : null}
+        </div>
+        {canStar ? <StarButton talkId={talk.id} title={talk.title} initiallyStarred={starred} /> : null}
+      </div>
+      <h3 id={`talk-${talk.id}-title`} className="text-base font-semibold leading-snug">
+        <Link href={`/talks/${talk.slug}`} className="after:absolute after:inset-0 after:rounded-2xl focus:outline-none">
+          {talk.title}
+        </Link>
+      </h3>
+      {talk.speakers.length ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{talk.speakers.map((s) => s.speaker.name).join(", ")}</p>
+      ) : null}
+      <div className="mt-auto flex flex-wrap gap-2">
+        <Badge tone={talk.kind === "KEYNOTE" ? "brand" : "neutral"}>{kindLabel[talk.kind]}</Badge>
+        {talk.track ? (
+          <Badge>
+            <span aria-hidden="true" className="h-2 w-2 rounded-full" style={{ backgroundColor: talk.track.color }} />
+            {talk.track.name}
+          </Badge>
+        ) : null}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata, Viewport } from "next";
+import { GeistSans } from "geist/font/sans";
+import { GeistMono } from "geist/font/mono";
+import "./globals.css";
+import { SiteHeader } from "./_components/site-header";
+import { TimeZoneProvider } from "./_components/schedule/time-zone";
+import { getPageContext } from "./_lib/page-context";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { conference } = await getPageContext();
+  return {
+    title: { default: conference.name, template: `%s · ${conference.name}` },
+    description: conference.tagline || conference.description,
+  };
+}
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fafafa" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const { conference, user, isOrganizer } = await getPageContext();
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body className="min-h-screen font-sans">
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <TimeZoneProvider conferenceZone={conference.timeZone}>
+          <SiteHeader conferenceName={conference.name} user={user} isOrganizer={isOrganizer} />
+          <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6 sm:py-10">
+            {children}
+          </main>
+          <footer className="border-t border-zinc-200 py-8 text-center text-sm text-zinc-500 dark:border-zinc-800">
+            Powered by Plenary · open-source virtual conferences
+          </footer>
+        </TimeZoneProvider>
+      </body>
+    </html>
+  );
+}

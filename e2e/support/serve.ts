@@ -1,0 +1,31 @@
+/**
+ * The app the end-to-end tests drive: a fresh `plenary_e2e` database (on DATABASE_URL's server,
+ * or an embedded PostgreSQL of its own), then exactly what `npm start` runs, on E2E_PORT.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { ensureDatabase, projectRoot } from "../../scripts/db/embedded-postgres";
+
+const port = process.env.E2E_PORT ?? "3100";
+const server = await ensureDatabase({ dataDir: path.join(projectRoot, ".data/postgres-e2e"), port: 54349 });
+const admin = new pg.Client({ connectionString: server.url });
+await admin.connect();
+await admin.query("DROP DATABASE IF EXISTS plenary_e2e WITH (FORCE)");
+await admin.query("CREATE DATABASE plenary_e2e");
+await admin.end();
+const url = new URL(server.url);
+url.pathname = "/plenary_e2e";
+
+const child = spawn(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  cwd: projectRoot,
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: url.toString(), PORT: port, PUBLIC_URL: `http://localhost:${port}`, MEDIA_DIR: ".data/media-e2e" },
+});
+const stop = () => child.kill("SIGTERM");
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+child.on("exit", async (code) => {
+  await server.stop();
+  process.exit(code ?? 0);
+});

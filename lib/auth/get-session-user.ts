@@ -1,0 +1,10 @@
+import { auth } from "./auth";
+
+export type SessionUser = { id: string; name: string; email: string };
+
+/** The signed-in user behind a request's cookies, or null. Used by pages, route handlers and sockets. */
+export async function findSessionUser(options: { headers: Headers }): Promise<SessionUser | null> {
+  const session = await auth.api.getSession({ headers: options.headers });
+  if (!session) return null;
+  return { id: session.user.id, name: session.user.name, email: session.user.email };
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+// The environment is read once, here, through one schema; the rest of the code imports `env`.
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+      .optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    REALTIME_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    // Where browsers reach the web app and the realtime server.
+    PUBLIC_URL: z.string().url().optional(),
+    REALTIME_PUBLIC_URL: z.string().url().optional(),
+    BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    MEDIA_DIR: z.string().min(1).default(".data/media"),
+    FFMPEG_PATH: z.string().min(1).optional(),
+    // OBS/RTMP ingest port (0 turns the RTMP listener off); uploads above this size are refused.
+    RTMP_PORT: z.coerce.number().int().min(0).max(65535).default(1935),
+    MEDIA_UPLOAD_MAX_MB: z.coerce.number().int().min(1).default(2048),
+    STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+    // Shared secret the web app uses to call the realtime server's internal endpoints.
+    INTERNAL_SECRET: z.string().min(16).optional(),
+  })
+  .transform((raw) => {
+    const realtimePort = raw.REALTIME_PORT ?? raw.PORT + 1;
+    const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, "");
+    const realtimePublicUrl = (
+      raw.REALTIME_PUBLIC_URL ?? `${new URL(publicUrl).protocol}//${new URL(publicUrl).hostname}:${realtimePort}`
+    ).replace(/\/$/, "");
+    if (raw.NODE_ENV === "production" && !raw.BETTER_AUTH_SECRET && process.env.PLENARY_ALLOW_DEV_SECRET !== "1") {
+      // Checked lazily (see getAuthSecret) so `next build` works without secrets.
+    }
+    return {
+      ...raw,
+      REALTIME_PORT: realtimePort,
+      PUBLIC_URL: publicUrl,
+      REALTIME_PUBLIC_URL: realtimePublicUrl,
+      // Internal calls web -> realtime; the dev default is fine on one machine, set it in production.
+      INTERNAL_SECRET: raw.INTERNAL_SECRET ?? raw.BETTER_AUTH_SECRET ?? "plenary-dev-internal-secret",
+    };
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+    throw new Error(`Plenary cannot start: invalid environment\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+export function getDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL ?? env.DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "DATABASE_URL is not set. Start Plenary with `npm start` (it runs an embedded PostgreSQL) or set DATABASE_URL=postgres://…",
+    );
+  }
+  return url;
+}
+
+const DEV_AUTH_SECRET = "plenary-development-secret-change-me-in-production-0123456789";
+
+export function getAuthSecret(): string {
+  if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
+  if (env.NODE_ENV === "production" && process.env.PLENARY_ALLOW_DEV_SECRET !== "1") {
+    throw new Error("BETTER_AUTH_SECRET must be set (32+ characters) in production");
+  }
+  return DEV_AUTH_SECRET;
+}

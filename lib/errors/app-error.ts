@@ -1,0 +1,76 @@
+import { ZodError } from "zod";
+
+// One error type with a closed list of codes, mapped once to HTTP and once to socket acks.
+export const ERROR_CODES = {
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  PAYMENT_REQUIRED: 402,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  GONE: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return ERROR_CODES[this.code];
+  }
+}
+
+export type ErrorBody = { code: ErrorCode; message: string; fields?: Record<string, string[]> };
+
+/** Field errors keyed by path ("tickets.0.quantity"), for forms. */
+export function formatZodError(error: ZodError): { message: string; fields: Record<string, string[]> } {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  const first = error.issues[0];
+  const where = first && first.path.length ? `${first.path.join(".")}: ` : "";
+  return { message: first ? `${where}${first.message}` : "Invalid input", fields };
+}
+
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof AppError) {
+    const body: ErrorBody = { code: error.code, message: error.message };
+    if (error.details && typeof error.details === "object" && "fields" in (error.details as object)) {
+      body.fields = (error.details as { fields: Record<string, string[]> }).fields;
+    }
+    return body;
+  }
+  if (error instanceof ZodError) {
+    const { message, fields } = formatZodError(error);
+    return { code: "INVALID_INPUT", message, fields };
+  }
+  console.error(error);
+  return { code: "INTERNAL", message: "Something went wrong on our side" };
+}
+
+export function statusOf(body: ErrorBody): number {
+  return ERROR_CODES[body.code];
+}
+
+/** Socket ack shape for failures. */
+export function toErrorAck(error: unknown): { ok: false; error: ErrorBody } {
+  return { ok: false, error: toErrorBody(error) };
+}
+
+export function notFound(what: string): AppError {
+  return new AppError("NOT_FOUND", `${what} not found`);
+}

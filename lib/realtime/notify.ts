@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+
+// Domain changes made in any process (web app, realtime node, worker) reach every realtime node
+// through PostgreSQL NOTIFY: no extra infrastructure, and it works with one node or many.
+export const NOTIFY_CHANNEL = "plenary_events";
+
+export const DomainEvent = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("talk:status"),
+    talkId: z.string(),
+    conferenceId: z.string(),
+    status: z.enum(["SCHEDULED", "LIVE", "ENDED"]),
+    at: z.string(),
+  }),
+  z.object({ type: z.literal("schedule:changed"), conferenceId: z.string(), talkId: z.string().optional(), at: z.string() }),
+  z.object({ type: z.literal("recording:changed"), talkId: z.string(), conferenceId: z.string(), at: z.string() }),
+]);
+export type DomainEvent = z.infer<typeof DomainEvent>;
+
+export async function publishDomainEvent(event: DomainEvent): Promise<void> {
+  // NOTIFY payloads are limited to 8000 bytes: events carry ids, never content.
+  await prisma.$executeRaw`SELECT pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(event)})`;
+}

@@ -1,0 +1,28 @@
+/**
+ * `npm run dev`: the web app in development mode (hot reload) and the realtime server (restarts
+ * on change), on the embedded PostgreSQL unless DATABASE_URL is set.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { ensureDatabase, projectRoot } from "./db/embedded-postgres";
+import { migrateDeploy } from "./db/migrate";
+
+const port = process.env.PORT ?? "3000";
+const db = await ensureDatabase();
+await migrateDeploy(db.url);
+const env = { ...process.env, DATABASE_URL: db.url, PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
+const tsx = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
+const seed = spawn(process.execPath, [tsx, "prisma/seed.ts"], { cwd: projectRoot, env, stdio: "inherit" });
+await new Promise((r) => seed.on("exit", r));
+const children: ChildProcess[] = [
+  spawn(process.execPath, [tsx, "watch", "server/main.ts"], { cwd: projectRoot, env, stdio: "inherit" }),
+  spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "dev", "-p", port], { cwd: projectRoot, env, stdio: "inherit" }),
+];
+const stop = async () => {
+  children.forEach((c) => c.kill("SIGTERM"));
+  await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r)))));
+  await db.stop();
+  process.exit(0);
+};
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());

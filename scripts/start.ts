@@ -1,0 +1,144 @@
+/**
+ * `npm start`: Plenary on one machine with nothing installed but Node.
+ *  1. a database: DATABASE_URL, or an embedded PostgreSQL kept in .data/postgres
+ *  2. migrations (prisma migrate deploy, offline) and the demo conference (seeded once)
+ *  3. a production build of the web app (rebuilt only when the sources changed)
+ *  4. the web app (next start on PORT) and the realtime server (REALTIME_PORT = PORT + 1)
+ * Ctrl-C stops everything, the embedded database last.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { ensureDatabase, projectRoot } from "./db/embedded-postgres";
+import { migrateDeploy } from "./db/migrate";
+
+const root = projectRoot;
+const started = Date.now();
+const log = (s: string) => console.log(`[plenary] ${s}`);
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+
+const port = Number(process.env.PORT ?? 3000);
+const realtimePort = Number(process.env.REALTIME_PORT ?? port + 1);
+const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+
+/** A stable auth secret per installation (sessions survive restarts) unless one is configured. */
+function authSecret(): string {
+  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const file = path.join(root, ".data", "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+/** Hash of everything that goes into `next build`, so a second start skips the build. */
+function sourceHash(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else {
+        hash.update(p);
+        hash.update(fs.readFileSync(p));
+      }
+    }
+  };
+  for (const dir of ["app", "lib", "public"]) if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir));
+  for (const file of ["next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"]) {
+    if (fs.existsSync(path.join(root, file))) hash.update(fs.readFileSync(path.join(root, file)));
+  }
+  return hash.digest("hex");
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+}
+
+async function main() {
+  const database = await ensureDatabase({ log });
+  log(database.embedded ? `embedded PostgreSQL ready (${elapsed()})` : "using DATABASE_URL");
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stop = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    log("stopping…");
+    for (const c of children) c.kill("SIGTERM");
+    await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r)))));
+    await database.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    BETTER_AUTH_SECRET: authSecret(),
+    PORT: String(port),
+    REALTIME_PORT: String(realtimePort),
+    PUBLIC_URL: publicUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+  };
+  try {
+    await migrateDeploy(database.url);
+    log(`database migrated (${elapsed()})`);
+    if (!fs.existsSync(path.join(root, "lib/db/generated/client.ts"))) {
+      await run(process.execPath, ["scripts/prisma/run.mjs", "generate"], env);
+    }
+    await run(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "prisma/seed.ts"], env);
+
+    const marker = path.join(root, ".next", "plenary-build-hash");
+    const hash = sourceHash();
+    if (!fs.existsSync(marker) || fs.readFileSync(marker, "utf8") !== hash || process.env.PLENARY_REBUILD === "1") {
+      log("building the web app (first start or changed sources; later starts skip this)…");
+      await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], env);
+      fs.writeFileSync(marker, hash);
+      log(`built (${elapsed()})`);
+    }
+  } catch (error) {
+    console.error(error);
+    await stop(1);
+    return;
+  }
+
+  const spawnChild = (name: string, args: string[]) => {
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" });
+    child.on("exit", (code) => {
+      if (!stopping) {
+        log(`${name} exited (${code}); stopping`);
+        void stop(code ?? 1);
+      }
+    });
+    children.push(child);
+  };
+  spawnChild("realtime server", [path.join(root, "node_modules/tsx/dist/cli.mjs"), "server/main.ts"]);
+  spawnChild("web app", [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)]);
+  await Promise.all([waitForHttp(`http://127.0.0.1:${port}/`, 120_000), waitForHttp(`http://127.0.0.1:${realtimePort}/healthz`, 120_000)]);
+  log(`ready in ${elapsed()}: open ${publicUrl}  (realtime on :${realtimePort}; Ctrl-C to stop)`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

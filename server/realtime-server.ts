@@ -1,0 +1,93 @@
+import http from "node:http";
+import { Server } from "socket.io";
+import { env, getDatabaseUrl } from "@/lib/config/env";
+import { authenticateSocket } from "./socket/authenticate";
+import type { PlenarySocket } from "./socket/handle";
+import { registerTalkRooms } from "./talk-rooms";
+import { relayDomainEvents } from "./domain-events";
+import { featureModules, type HttpRoute } from "./modules";
+
+export type RealtimeServer = { io: Server; port: number; close: () => Promise<void> };
+
+function allowedOrigins(): string[] {
+  const origins = new Set([env.PUBLIC_URL]);
+  const u = new URL(env.PUBLIC_URL);
+  if (u.hostname === "localhost") origins.add(`${u.protocol}//127.0.0.1:${u.port}`);
+  if (u.hostname === "127.0.0.1") origins.add(`${u.protocol}//localhost:${u.port}`);
+  return [...origins];
+}
+
+/** The realtime process: socket.io (chat, presence, status, media ingest) plus a small HTTP side. */
+export async function startRealtimeServer(options: { port?: number; host?: string } = {}): Promise<RealtimeServer> {
+  const origins = allowedOrigins();
+  const routes: HttpRoute[] = [];
+  const httpServer = http.createServer(async (req, res) => {
+    const origin = req.headers.origin;
+    if (origin && origins.includes(origin)) {
+      res.setHeader("access-control-allow-origin", origin);
+      res.setHeader("access-control-allow-credentials", "true");
+      res.setHeader("vary", "origin");
+    }
+    const url = new URL(req.url ?? "/", "http://realtime.local");
+    if (url.pathname === "/healthz") {
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify({ ok: true, sockets: io.engine.clientsCount }));
+      return;
+    }
+    for (const route of routes) {
+      if (route.method !== req.method && !(route.method === "GET" && req.method === "HEAD")) continue;
+      const match = url.pathname.match(route.path);
+      if (!match) continue;
+      try {
+        await route.handler(req, res, match, url);
+      } catch (error) {
+        console.error(error);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on our side" } }));
+      }
+      return;
+    }
+    // socket.io answers its own path; everything else is unknown.
+    if (!url.pathname.startsWith("/socket.io/")) {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { code: "NOT_FOUND", message: "Not found" } }));
+    }
+  });
+
+  const io = new Server(httpServer, {
+    cors: { origin: origins, credentials: true },
+    maxHttpBufferSize: 8 * 1024 * 1024, // media chunks; chat payloads are limited by their schemas
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+  });
+
+  const modules = featureModules();
+  for (const m of modules) await m.setup?.({ io, routes });
+
+  io.use((socket, next) => void authenticateSocket(socket as PlenarySocket, next));
+  io.on("connection", (raw) => {
+    const socket = raw as PlenarySocket;
+    registerTalkRooms(io, socket);
+    for (const m of modules) m.onConnection?.({ io, socket });
+  });
+
+  const relay = await relayDomainEvents({ io, databaseUrl: getDatabaseUrl() });
+
+  const port = options.port ?? env.REALTIME_PORT;
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(port, options.host ?? "0.0.0.0", () => resolve());
+  });
+  const address = httpServer.address();
+  const boundPort = typeof address === "object" && address ? address.port : port;
+
+  return {
+    io,
+    port: boundPort,
+    close: async () => {
+      for (const m of modules) await m.close?.();
+      await relay.close();
+      io.close();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
