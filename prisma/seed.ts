@@ -17,7 +17,13 @@ export const DEMO_ACCOUNTS = {
   attendee: { email: "attendee@plenary.dev", name: "Alex Attendee" },
 } as const;
 
-const ZONE = "Europe/Berlin";
+// The demo's home zone is chosen where it is early afternoon when seeded, so day one's talks
+// (placed around "now") fall on one conference day wherever and whenever someone starts Plenary.
+const DEMO_ZONES = ["Pacific/Honolulu", "America/Los_Angeles", "America/New_York", "America/Sao_Paulo", "Europe/Berlin", "Asia/Kolkata", "Asia/Tokyo", "Pacific/Auckland"];
+function demoZone(anchor: Date): string {
+  const hour = (zone: string) => Number(new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", hourCycle: "h23" }).format(anchor));
+  return DEMO_ZONES.reduce((best, zone) => (Math.abs(hour(zone) - 13) < Math.abs(hour(best) - 13) ? zone : best));
+}
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 
@@ -34,10 +40,10 @@ const speakers = [
 
 type Seat = { slug: string; title: string; kind: "KEYNOTE" | "TALK" | "PANEL" | "WORKSHOP"; stage: "main" | "studio"; track: string; speakers: string[]; minutes: number; abstract: string; isPublic?: boolean };
 
-function talksAround(anchor: Date): (Seat & { startsAt: Date })[] {
+function talksAround(anchor: Date, zone: string): (Seat & { startsAt: Date })[] {
   const at = (offsetMin: number) => new Date(anchor.getTime() + offsetMin * MIN);
-  const dayTwo = dayKey(new Date(anchor.getTime() + DAY), ZONE);
-  const d2 = (time: string) => zonedTimeToInstant(dayTwo, time, ZONE);
+  const dayTwo = dayKey(new Date(anchor.getTime() + DAY), zone);
+  const d2 = (time: string) => zonedTimeToInstant(dayTwo, time, zone);
   return [
     { startsAt: at(-60), slug: "opening-keynote", title: "Opening keynote: Conferences without distance", kind: "KEYNOTE", stage: "main", track: "community", speakers: ["amara-okafor"], minutes: 50, isPublic: true, abstract: "Why the best online conferences feel like a hallway, not a webinar — and what we built to get there." },
     { startsAt: at(0), slug: "live-video-at-the-edge", title: "Live video at the edge, seconds not minutes", kind: "TALK", stage: "main", track: "infrastructure", speakers: ["sam-speaker"], minutes: 45, abstract: "HLS, low-latency tricks and why a replay should exist the second a talk ends." },
@@ -84,7 +90,8 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean }> 
     return { created: false };
   }
   const anchor = new Date(Math.floor(now.getTime() / (30 * MIN)) * 30 * MIN);
-  const talks = talksAround(anchor);
+  const zone = demoZone(anchor);
+  const talks = talksAround(anchor, zone);
   const starts = talks.map((t) => t.startsAt.getTime());
   const ends = talks.map((t) => t.startsAt.getTime() + t.minutes * MIN);
 
@@ -99,9 +106,9 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean }> 
         name: "Plenary Summit",
         tagline: "Two days on building live, humane online events",
         description: "Talks, workshops and panels on video, realtime systems and the web platform — live, with a hallway that never closes.",
-        timeZone: ZONE,
-        startsOn: new Date(`${dayKey(new Date(Math.min(...starts)), ZONE)}T00:00:00Z`),
-        endsOn: new Date(`${dayKey(new Date(Math.max(...ends)), ZONE)}T00:00:00Z`),
+        timeZone: zone,
+        startsOn: new Date(`${dayKey(new Date(Math.min(...starts)), zone)}T00:00:00Z`),
+        endsOn: new Date(`${dayKey(new Date(Math.max(...ends)), zone)}T00:00:00Z`),
         currency: "EUR",
       },
     });

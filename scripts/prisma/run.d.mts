@@ -8,10 +8,10 @@ export declare function shimExecutable(): string;
 /** Load <project>/.env into process.env; existing variables win. */
 export declare function loadDotEnv(file?: string): void;
 /** The environment the Prisma CLI should run with (offline engine + no update checks). */
-export declare function prismaEnv(base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+export declare function prismaEnv(base?: Record<string, string | undefined>): Record<string, string | undefined>;
 export declare function prismaCliPath(): string;
 /** Run the Prisma CLI; resolves with its exit code. */
 export declare function runPrisma(
   args: string[],
-  opts?: { env?: NodeJS.ProcessEnv; cwd?: string; stdio?: StdioOptions },
+  opts?: { env?: Record<string, string | undefined>; cwd?: string; stdio?: StdioOptions },
 ): Promise<number>;

@@ -60,7 +60,8 @@ export function TalkTime({ start, end, showDay = false, className = "" }: { star
 export function ZoneToggle() {
   const { zone, mode, conferenceZone } = useDisplayZone();
   const local = mode === "local";
-  const localZone = typeof window === "undefined" ? null : Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Unknown until hydrated (the server cannot know the viewer's zone).
+  const localZone = mode === "server" ? null : Intl.DateTimeFormat().resolvedOptions().timeZone;
   const same = localZone === conferenceZone;
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm" role="group" aria-label="Time zone">
