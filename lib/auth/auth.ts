@@ -34,6 +34,16 @@ export const auth = betterAuth({
     cookieCache: { enabled: true, maxAge: 60 },
   },
   telemetry: { enabled: false },
+  // Brute-force protection on credentials, loose enough for a room full of people behind one NAT.
+  rateLimit: {
+    enabled: true,
+    window: 60,
+    max: 300,
+    customRules: {
+      "/sign-in/email": { window: 60, max: 30 },
+      "/sign-up/email": { window: 60, max: 30 },
+    },
+  },
   advanced: { useSecureCookies: env.PUBLIC_URL.startsWith("https://") },
 });
 

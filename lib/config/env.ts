@@ -17,12 +17,16 @@ const EnvSchema = z
     // Where browsers reach the web app and the realtime server.
     PUBLIC_URL: z.string().url().optional(),
     REALTIME_PUBLIC_URL: z.string().url().optional(),
+    // Where the web app reaches the realtime server itself (health checks); default: same host.
+    REALTIME_INTERNAL_URL: z.string().url().optional(),
     BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     MEDIA_DIR: z.string().min(1).default(".data/media"),
     FFMPEG_PATH: z.string().min(1).optional(),
     // OBS/RTMP ingest port (0 turns the RTMP listener off); uploads above this size are refused.
     RTMP_PORT: z.coerce.number().int().min(0).max(65535).default(1935),
     MEDIA_UPLOAD_MAX_MB: z.coerce.number().int().min(1).default(2048),
+    // A 360p rendition beside the main one; "auto" adds it on machines with 4+ cores.
+    MEDIA_LOW_RENDITION: z.enum(["auto", "on", "off"]).default("auto"),
     STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
     // Shared secret the web app uses to call the realtime server's internal endpoints.
@@ -34,14 +38,12 @@ const EnvSchema = z
     const realtimePublicUrl = (
       raw.REALTIME_PUBLIC_URL ?? `${new URL(publicUrl).protocol}//${new URL(publicUrl).hostname}:${realtimePort}`
     ).replace(/\/$/, "");
-    if (raw.NODE_ENV === "production" && !raw.BETTER_AUTH_SECRET && process.env.PLENARY_ALLOW_DEV_SECRET !== "1") {
-      // Checked lazily (see getAuthSecret) so `next build` works without secrets.
-    }
     return {
       ...raw,
       REALTIME_PORT: realtimePort,
       PUBLIC_URL: publicUrl,
       REALTIME_PUBLIC_URL: realtimePublicUrl,
+      REALTIME_INTERNAL_URL: (raw.REALTIME_INTERNAL_URL ?? `http://127.0.0.1:${realtimePort}`).replace(/\/$/, ""),
       // Internal calls web -> realtime; the dev default is fine on one machine, set it in production.
       INTERNAL_SECRET: raw.INTERNAL_SECRET ?? raw.BETTER_AUTH_SECRET ?? "plenary-dev-internal-secret",
     };
@@ -74,7 +76,9 @@ const DEV_AUTH_SECRET = "plenary-development-secret-change-me-in-production-0123
 
 export function getAuthSecret(): string {
   if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
-  if (env.NODE_ENV === "production" && process.env.PLENARY_ALLOW_DEV_SECRET !== "1") {
+  // `next build` evaluates modules without runtime secrets; the running server must have one.
+  const building = process.env.NEXT_PHASE === "phase-production-build";
+  if (env.NODE_ENV === "production" && !building && process.env.PLENARY_ALLOW_DEV_SECRET !== "1") {
     throw new Error("BETTER_AUTH_SECRET must be set (32+ characters) in production");
   }
   return DEV_AUTH_SECRET;

@@ -12,7 +12,7 @@ export async function GET() {
     checks.database = true;
   } catch {}
   try {
-    const res = await fetch(`http://127.0.0.1:${env.REALTIME_PORT}/healthz`, { signal: AbortSignal.timeout(2000) });
+    const res = await fetch(`${env.REALTIME_INTERNAL_URL}/healthz`, { signal: AbortSignal.timeout(2000) });
     checks.realtime = res.ok;
   } catch {}
   const ok = Object.values(checks).every(Boolean);

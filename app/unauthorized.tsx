@@ -1,0 +1,15 @@
+import Link from "next/link";
+import { buttonClass } from "./_components/ui/button";
+
+export default function Unauthorized() {
+  return (
+    <div className="mx-auto flex max-w-lg flex-col items-center py-24 text-center">
+      <p className="text-sm font-semibold uppercase tracking-widest text-brand-600">401</p>
+      <h1 className="mt-2 text-3xl font-semibold tracking-tight">Sign in to continue</h1>
+      <p className="mt-3 text-zinc-600 dark:text-zinc-400">This page needs an account.</p>
+      <Link href="/sign-in?next=/admin" className={`mt-8 ${buttonClass("primary")}`}>
+        Sign in
+      </Link>
+    </div>
+  );
+}

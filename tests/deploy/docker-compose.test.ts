@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+
+// Docker has no engine on our build machines: the production file is validated by reading it.
+const root = path.resolve(import.meta.dirname, "../..");
+type Service = {
+  image?: string;
+  build?: unknown;
+  command?: string[];
+  environment?: Record<string, string>;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  volumes?: string[];
+  ports?: string[];
+};
+const compose = parse(fs.readFileSync(path.join(root, "docker-compose.yml"), "utf8"), { merge: true }) as {
+  services: Record<string, Service>;
+  volumes: Record<string, unknown>;
+};
+const services = compose.services;
+
+describe("docker-compose.yml", () => {
+  it("has postgres, redis, a migration job, the web app, realtime nodes and a proxy", () => {
+    expect(Object.keys(services).sort()).toEqual(["migrate", "postgres", "proxy", "realtime-1", "realtime-2", "redis", "web"]);
+  });
+
+  it("every long-running service has a health check, and dependencies wait for health or completion", () => {
+    for (const [name, service] of Object.entries(services)) {
+      if (name !== "migrate") expect(service.healthcheck?.test?.length, `${name} healthcheck`).toBeGreaterThan(0);
+      for (const [dep, { condition }] of Object.entries(service.depends_on ?? {})) {
+        expect(services[dep], `${name} depends on unknown ${dep}`).toBeDefined();
+        if (dep === "migrate") expect(condition).toBe("service_completed_successfully");
+        else {
+          expect(condition).toBe("service_healthy");
+          expect(services[dep]!.healthcheck, `${dep} must have a healthcheck`).toBeDefined();
+        }
+      }
+    }
+  });
+
+  it("named volumes are declared and the data that matters is on volumes", () => {
+    for (const [name, service] of Object.entries(services)) {
+      for (const v of service.volumes ?? []) {
+        const source = v.split(":")[0]!;
+        if (source.startsWith(".")) expect(fs.existsSync(path.join(root, source)), `${name} mounts missing ${source}`).toBe(true);
+        else expect(compose.volumes, `${name} uses undeclared volume ${source}`).toHaveProperty(source);
+      }
+    }
+    expect(services.postgres!.volumes?.some((v) => v.startsWith("postgres-data:"))).toBe(true);
+    expect(services["realtime-1"]!.volumes?.some((v) => v.startsWith("media:"))).toBe(true);
+  });
+
+  it("app services get a valid environment pointing at services that exist", async () => {
+    const { parseEnv } = await import("@/lib/config/env");
+    for (const name of ["web", "realtime-1", "realtime-2", "migrate"]) {
+      const env = Object.fromEntries(
+        Object.entries(services[name]!.environment ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{(\w+)(?::?[-?][^}]*)?\}/g, (_m, key) => (key === "BETTER_AUTH_SECRET" ? "x".repeat(40) : key === "PUBLIC_URL" ? "https://conf.example.org" : ""))]),
+      );
+      expect(() => parseEnv(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""))), name).not.toThrow();
+      for (const key of ["DATABASE_URL", "REDIS_URL"]) {
+        const host = new URL(env[key]!).hostname;
+        expect(services[host], `${name}.${key} points at ${host}`).toBeDefined();
+      }
+    }
+  });
+
+  it("the commands exist: npm scripts, the realtime entry point, the Dockerfile and the proxy's upstreams", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+    for (const [name, service] of Object.entries(services)) {
+      const cmd = service.command ?? [];
+      if (cmd[0] === "npm" && cmd[1] === "run") expect(pkg.scripts, `${name}: npm run ${cmd[2]}`).toHaveProperty(cmd[2]!);
+      if (cmd.includes("tsx")) expect(fs.existsSync(path.join(root, cmd[cmd.length - 1]!))).toBe(true);
+      if (service.build) expect(fs.existsSync(path.join(root, "Dockerfile"))).toBe(true);
+    }
+    const nginx = fs.readFileSync(path.join(root, "deploy/nginx.conf"), "utf8");
+    const upstreams = [...nginx.matchAll(/^\s*server\s+([\w-]+):\d+;/gm)].map((m) => m[1]!);
+    expect(upstreams.sort()).toEqual(["realtime-1", "realtime-2", "web"]);
+    expect(nginx).toMatch(/ip_hash;/); // sticky sessions for socket.io
+  });
+});

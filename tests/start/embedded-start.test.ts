@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * The newcomer's path: `npm start` with no DATABASE_URL runs Plenary on the embedded PostgreSQL,
+ * seeds the demo, serves the home page, and stops everything on Ctrl-C.
+ */
+describe("npm start on the embedded default", () => {
+  it("starts with no DATABASE_URL, serves the demo conference's home page, and stops cleanly on SIGINT", async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: "3200", REALTIME_PORT: "3201", PUBLIC_URL: "http://localhost:3200" };
+    delete env.DATABASE_URL;
+    delete env.NODE_ENV;
+    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setInterval(() => {
+          if (/ready in/.test(output)) {
+            clearInterval(timer);
+            resolve();
+          }
+          if (child.exitCode !== null) {
+            clearInterval(timer);
+            reject(new Error(`npm start exited early:\n${output.slice(-3000)}`));
+          }
+        }, 250);
+      });
+      expect(output).toMatch(/embedded PostgreSQL ready/);
+      const res = await fetch("http://127.0.0.1:3200/");
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain("Plenary Summit");
+      expect(html).toContain("Live now");
+      const health = await fetch("http://127.0.0.1:3200/api/health");
+      expect(await health.json()).toMatchObject({ ok: true, checks: { database: true, realtime: true } });
+    } finally {
+      child.kill("SIGINT");
+    }
+    expect(await exited).toBe(0);
+    await expect(fetch("http://127.0.0.1:3200/")).rejects.toThrow();
+  }, 420_000);
+});
