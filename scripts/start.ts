@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { ensureDatabase, projectRoot } from "./db/embedded-postgres";
 import { migrateDeploy } from "./db/migrate";
@@ -73,7 +74,21 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
 }
 
+function portIsFree(p: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(p, () => probe.close(() => resolve(true)));
+  });
+}
+
 async function main() {
+  for (const [name, p] of [["PORT", port], ["REALTIME_PORT", realtimePort]] as const) {
+    if (!(await portIsFree(p))) {
+      console.error(`[plenary] port ${p} is already in use: stop what is using it, or set ${name}=<another port>`);
+      process.exit(1);
+    }
+  }
   const database = await ensureDatabase({ log });
   log(database.embedded ? `embedded PostgreSQL ready (${elapsed()})` : "using DATABASE_URL");
   const children: ChildProcess[] = [];

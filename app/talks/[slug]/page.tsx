@@ -142,11 +142,17 @@ export default async function TalkPage({ params, searchParams }: Params) {
           </section>
         </div>
         <aside className="lg:sticky lg:top-20 lg:h-[calc(100vh-6rem)]">
-          <TalkChatArea
-            talk={{ id: talk.id, conferenceId: talk.conferenceId, status: talk.status }}
-            viewer={{ userId: user?.id ?? null, name: user?.name ?? null, canChat: can(viewer, "talk:chat", ref), canModerate: can(viewer, "talk:moderate", ref) }}
-            realtimeUrl={realtimeUrl}
-          />
+          {canWatch ? (
+            <TalkChatArea
+              talk={{ id: talk.id, conferenceId: talk.conferenceId, status: talk.status }}
+              viewer={{ userId: user?.id ?? null, name: user?.name ?? null, canChat: can(viewer, "talk:chat", ref), canModerate: can(viewer, "talk:moderate", ref) }}
+              realtimeUrl={realtimeUrl}
+            />
+          ) : (
+            <section aria-label="Chat" className="flex h-full min-h-60 flex-col items-center justify-center rounded-2xl border border-zinc-200 bg-white p-6 text-center text-sm text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
+              Chat, Q&amp;A and polls are open to ticket holders.
+            </section>
+          )}
         </aside>
       </div>
     </div>
