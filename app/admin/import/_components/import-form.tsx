@@ -1,0 +1,145 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { ImportScheduleInput, type ImportResult } from "@/lib/import/schemas";
+import { Button } from "@/app/_components/ui/button";
+import { Card } from "@/app/_components/ui/card";
+import { callApi, firstErrors, zodFieldErrors } from "../../_components/api";
+import { FormAlert, SelectField, TextAreaField } from "../../_components/fields";
+
+const ROWS = [
+  ["talks", "Talks"],
+  ["speakers", "Speakers"],
+  ["stages", "Stages"],
+  ["tracks", "Tracks"],
+] as const;
+
+/** Upload or paste an export; the answer says what was created, updated and left as it was. */
+export function ImportForm() {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const file = form.get("file");
+    const pasted = String(form.get("source") ?? "");
+    const source = file instanceof File && file.size > 0 ? await file.text() : pasted;
+    const input = { format: String(form.get("format") ?? "auto"), source };
+    const checked = ImportScheduleInput.safeParse(input);
+    if (!checked.success) {
+      setErrors(zodFieldErrors(checked.error.issues));
+      setAlert(null);
+      return;
+    }
+    setErrors({});
+    setAlert(null);
+    setResult(null);
+    setPending(true);
+    const answer = await callApi<ImportResult>("POST", "/api/admin/import", input);
+    setPending(false);
+    if (!answer.ok) {
+      setErrors(firstErrors(answer.error.fields));
+      setAlert(answer.error.message);
+      return;
+    }
+    setResult(answer.data);
+    router.refresh();
+  }
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+      <form onSubmit={onSubmit} noValidate>
+        <Card className="space-y-5 p-6">
+          {alert ? <FormAlert>{alert}</FormAlert> : null}
+          <SelectField label="Format" name="format" defaultValue="auto" error={errors.format}>
+            <option value="auto">Detect from the file</option>
+            <option value="pretalx-json">pretalx schedule.json</option>
+            <option value="frab-xml">frab / Pentabarf schedule.xml</option>
+          </SelectField>
+          <div className="space-y-1">
+            <label htmlFor="import-file" className="block text-sm font-medium">
+              Schedule file
+            </label>
+            <input
+              id="import-file"
+              name="file"
+              type="file"
+              accept=".json,.xml,application/json,application/xml,text/xml"
+              aria-describedby="import-file-hint"
+              className="block w-full text-sm file:mr-3 file:rounded-xl file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:font-medium file:text-brand-700 dark:file:bg-brand-500/15 dark:file:text-brand-100"
+            />
+            <p id="import-file-hint" className="text-xs text-zinc-500">
+              pretalx: Schedule → Exports → JSON (…/schedule/export/schedule.json). Up to 5 MB.
+            </p>
+          </div>
+          <TextAreaField label="…or paste the export" name="source" error={errors.source} rows={8} className="font-mono text-xs" spellCheck={false} />
+          <Button type="submit" disabled={pending}>
+            {pending ? "Importing…" : "Import schedule"}
+          </Button>
+        </Card>
+      </form>
+
+      <div aria-live="polite">
+        {result ? (
+          <Card className="space-y-4 p-6">
+            <h2 className="font-semibold">Imported ({result.format === "pretalx-json" ? "pretalx JSON" : "frab XML"})</h2>
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">What the import changed</caption>
+              <thead className="text-xs uppercase tracking-wide text-zinc-500">
+                <tr>
+                  <th scope="col" className="py-1" />
+                  <th scope="col" className="py-1 text-right">New</th>
+                  <th scope="col" className="py-1 text-right">Updated</th>
+                  <th scope="col" className="py-1 text-right">Unchanged</th>
+                </tr>
+              </thead>
+              <tbody className="tabular-nums">
+                {ROWS.map(([key, label]) => (
+                  <tr key={key} className="border-t border-zinc-100 dark:border-zinc-800">
+                    <th scope="row" className="py-1.5 font-medium">{label}</th>
+                    <td className="py-1.5 text-right">{result[key].created}</td>
+                    <td className="py-1.5 text-right">{result[key].updated}</td>
+                    <td className="py-1.5 text-right">{result[key].unchanged}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {result.conflicts > 0 ? (
+              <FormAlert tone="warning">
+                The schedule now has {result.conflicts} conflict{result.conflicts === 1 ? "" : "s"}: <Link href="/admin/schedule" className="underline">check the grid</Link>.
+              </FormAlert>
+            ) : null}
+            {result.warnings.length ? (
+              <div>
+                <h3 className="text-sm font-medium">Passed over</h3>
+                <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-zinc-600 dark:text-zinc-400">
+                  {result.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            <Link href="/admin/schedule" className="inline-block text-sm font-medium text-brand-600 hover:underline">
+              Open the schedule editor →
+            </Link>
+          </Card>
+        ) : (
+          <Card className="p-6 text-sm text-zinc-600 dark:text-zinc-400">
+            <h2 className="font-semibold text-zinc-900 dark:text-zinc-100">How re-importing works</h2>
+            <ul className="mt-2 list-disc space-y-1 pl-5">
+              <li>Talks and speakers are matched by their id in the export, stages and tracks by name: importing again updates them, never duplicates.</li>
+              <li>What you set here and the export does not know stays: a talk&apos;s URL, its public flag, its stream key.</li>
+              <li>Talks you deleted from pretalx stay here until you delete them.</li>
+              <li>A broken file changes nothing: the import is all or nothing.</li>
+            </ul>
+          </Card>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader, EmptyState, Card } from "@/app/_components/ui/card";
+import { buttonClass } from "@/app/_components/ui/button";
+import { Badge } from "@/app/_components/ui/badge";
+import { getEditorSchedule } from "@/lib/schedule-editor/get-editor-schedule";
+import { getOrganizerContext } from "../_lib/organizer-context";
+
+export const metadata: Metadata = { title: "Speakers" };
+
+export default async function AdminSpeakersPage() {
+  const context = await getOrganizerContext();
+  const { speakers } = await getEditorSchedule({ conferenceId: context.conference.id });
+  return (
+    <div>
+      <PageHeader
+        title="Speakers"
+        description="Profiles shown on talk and speaker pages. Link an account to give a speaker their studio."
+        actions={
+          <Link href="/admin/speakers/new" className={buttonClass("primary", "sm")}>
+            New speaker
+          </Link>
+        }
+      />
+      {speakers.length === 0 ? (
+        <EmptyState title="No speakers yet">Add one, or import a schedule with its speakers.</EmptyState>
+      ) : (
+        <Card className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Speakers</caption>
+            <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
+              <tr>
+                <th scope="col" className="px-4 py-3">Name</th>
+                <th scope="col" className="px-4 py-3">Headline</th>
+                <th scope="col" className="px-4 py-3">Account</th>
+                <th scope="col" className="px-4 py-3 text-right">Talks</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {speakers.map((s) => (
+                <tr key={s.id}>
+                  <td className="px-4 py-3 font-medium">
+                    <Link href={`/admin/speakers/${s.id}`} className="hover:underline">
+                      {s.name}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">{s.headline}</td>
+                  <td className="px-4 py-3">{s.accountEmail ? <Badge tone="success">{s.accountEmail}</Badge> : <span className="text-zinc-400">—</span>}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">{s.talkCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
+    </div>
+  );
+}
