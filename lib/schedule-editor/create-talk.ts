@@ -18,7 +18,8 @@ export async function createTalk(options: {
   const input = CreateTalkInput.parse(options.input);
   await assertTalkReferences({ conferenceId, stageId: input.stageId, trackId: input.trackId, speakerIds: input.speakerIds });
 
-  // A derived slug can lose a race with another save of the same title: pick again, twice.
+  // A derived slug can lose a race with another save of the same title: pick again (each retry
+  // loses to at most the saves still racing, so a few tries settle even a burst).
   let row: Awaited<ReturnType<typeof insert>> | undefined;
   for (let attempt = 0; !row; attempt++) {
     let slug = input.slug;
@@ -28,7 +29,7 @@ export async function createTalk(options: {
     }
     row = await insert(conferenceId, input, slug).catch((error: unknown) => {
       if (!isUniqueViolation(error)) throw error;
-      if (input.slug || attempt >= 2) throw fieldError("slug", "Another talk already uses this slug");
+      if (input.slug || attempt >= 9) throw fieldError("slug", "Another talk already uses this slug");
       return undefined;
     });
   }
