@@ -2,6 +2,16 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 import { AppError, statusOf, toErrorBody } from "@/lib/errors/app-error";
 import { findSessionUser, type SessionUser } from "@/lib/auth/get-session-user";
+import { getCurrentConferenceOrThrow } from "@/lib/conference/get-current-conference";
+import { assertCan, getViewer } from "@/lib/permissions/get-viewer";
+import { type Permission, type Viewer } from "@/lib/permissions/can";
+import type { Conference } from "@/lib/db/client";
+
+// The shared plumbing of every route handler: who is asking, parse the input, answer errors the
+// one way. A handler is then: who asks -> parse -> one service -> Response.json(result).
+//
+// Helpers that need the session take the Request when they have it: a handler called outside
+// Next's request scope (an integration test) has no `headers()`.
 
 /** The one error answer of every route handler: `{ error: { code, message, fields? } }`. */
 export function jsonError(error: unknown): Response {
@@ -31,12 +41,57 @@ export async function parseJson<S extends z.ZodType>(request: Request, schema: S
   return schema.parse(raw);
 }
 
-export async function requireUser(): Promise<SessionUser> {
-  const user = await findSessionUser({ headers: await headers() });
+/** Parses the query string (`?q=ada&take=20`) with a schema; repeated keys become arrays. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const params = new URL(request.url).searchParams;
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    raw[key] = values.length > 1 ? values : values[0];
+  }
+  return schema.parse(raw);
+}
+
+/** Route params of a dynamic segment (`[id]`), which Next 16 hands over as a promise. */
+export type RouteContext<P extends Record<string, string>> = { params: Promise<P> };
+
+async function requestHeaders(request?: Request): Promise<Headers> {
+  return request ? request.headers : await headers();
+}
+
+export async function findUser(request?: Request): Promise<SessionUser | null> {
+  return findSessionUser({ headers: await requestHeaders(request) });
+}
+
+export async function requireUser(request?: Request): Promise<SessionUser> {
+  const user = await findUser(request);
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to do that");
   return user;
 }
 
-export async function findUser(): Promise<SessionUser | null> {
-  return findSessionUser({ headers: await headers() });
+export type RequestContext = { conference: Conference; user: SessionUser | null; viewer: Viewer };
+
+/** The current conference and who is asking, as `can` sees them. */
+export async function getRequestContext(request?: Request): Promise<RequestContext> {
+  const conference = await getCurrentConferenceOrThrow();
+  const user = await findUser(request);
+  const viewer = await getViewer({ conferenceId: conference.id, userId: user?.id ?? null });
+  return { conference, user, viewer };
+}
+
+/** Like getRequestContext, but answers 401 to anyone not signed in. */
+export async function requireUserContext(request?: Request): Promise<RequestContext & { user: SessionUser }> {
+  const context = await getRequestContext(request);
+  if (!context.user) throw new AppError("UNAUTHENTICATED", "Sign in to do that");
+  return context as RequestContext & { user: SessionUser };
+}
+
+/** Like getRequestContext, but answers 401/403 unless the viewer holds `permission`. */
+export async function requirePermission(
+  permission: Permission,
+  request?: Request,
+): Promise<RequestContext & { user: SessionUser }> {
+  const context = await getRequestContext(request);
+  assertCan(context.viewer, permission);
+  return context as RequestContext & { user: SessionUser };
 }

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { parseQuery, requirePermission, withErrors } from "../../../_lib/route";
+import { exportTicketsCsv } from "@/lib/tickets/export-tickets-csv";
+import { ExportKind } from "@/lib/tickets/schemas";
+
+const ExportQuery = z.object({ kind: ExportKind.default("attendees"), q: z.string().trim().max(200).optional() });
+
+// GET /api/admin/tickets/export?kind=attendees|orders|codes&q= — a CSV download.
+export const GET = withErrors(async (request: Request) => {
+  const { conference } = await requirePermission("conference:organize", request);
+  const { kind, q } = parseQuery(request, ExportQuery);
+  const csv = await exportTicketsCsv({ conferenceId: conference.id, kind, q });
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(csv, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${conference.slug}-${kind}-${day}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+});

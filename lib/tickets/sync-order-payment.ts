@@ -1,0 +1,31 @@
+import { prisma, type Order } from "@/lib/db/client";
+import { getPaymentProvider } from "@/lib/payments/get-payment-provider";
+import type { PaymentProvider } from "@/lib/payments/payment-provider";
+import { cancelOrder } from "./cancel-order";
+import { markOrderPaid } from "./mark-order-paid";
+
+/**
+ * Brings an attendee's pending order up to date with the payment provider, for the moment they
+ * return from Stripe Checkout: the webhook may not have arrived yet (or was never set up).
+ * Idempotent, like the webhook it stands in for; provider errors leave the order as it is.
+ */
+export async function syncOrderPayment(options: {
+  conferenceId: string;
+  userId: string;
+  orderId: string;
+  provider?: PaymentProvider;
+}): Promise<Order | null> {
+  const { conferenceId, userId, orderId } = options;
+  const order = await prisma.order.findFirst({ where: { id: orderId, conferenceId, userId } });
+  if (!order || order.status !== "PENDING" || !order.stripeSessionId) return order;
+  let state;
+  try {
+    state = await (options.provider ?? getPaymentProvider()).getPaymentState(order.stripeSessionId);
+  } catch (error) {
+    console.error("could not ask the payment provider about order", orderId, error instanceof Error ? error.message : error);
+    return order;
+  }
+  if (state === "paid") return (await markOrderPaid({ orderId, stripeSessionId: order.stripeSessionId })).order;
+  if (state === "expired") return (await cancelOrder({ orderId })).order;
+  return order;
+}
