@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db/client";
 import { createConference, createUser } from "../support/fixtures";
 
 type VEvent = { type: string; uid: string; start: Date; end: Date; summary: string; url?: string | { val: string }; location?: string };
-const events = (text: string) => Object.values(ical.sync.parseICS(text)).filter((e) => e.type === "VEVENT") as unknown as VEvent[];
+const events = (text: string) => Object.values(ical.sync.parseICS(text)).filter((e) => e?.type === "VEVENT") as unknown as VEvent[];
 
 describe("iCal feeds (RFC 5545), parsed back", () => {
   let fx: Awaited<ReturnType<typeof createConference>>;
