@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 describe("npm start on the embedded default", () => {
   it("starts with no DATABASE_URL, serves the demo conference's home page, and stops cleanly on SIGINT", async () => {
     const { DATABASE_URL: _db, NODE_ENV: _mode, ...inherited } = process.env;
-    const env = { ...inherited, PORT: "3200", REALTIME_PORT: "3201", PUBLIC_URL: "http://localhost:3200" } as NodeJS.ProcessEnv;
+    const env = { ...inherited, PORT: "3200", REALTIME_PORT: "3201", PUBLIC_URL: "http://localhost:3200" } as unknown as NodeJS.ProcessEnv;
     const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
