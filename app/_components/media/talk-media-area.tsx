@@ -1,4 +1,8 @@
-// Placeholder until the media pipeline lands: the talk page renders this in its player area.
+"use client";
+import { SpeakerStudio } from "./speaker-studio";
+import { TalkPlayer } from "./talk-player";
+import { useTalkMedia } from "./use-talk-media";
+
 export type TalkMediaAreaProps = {
   talk: { id: string; slug: string; title: string; status: "SCHEDULED" | "LIVE" | "ENDED"; startsAt: string; endsAt: string };
   canBroadcast: boolean;
@@ -7,10 +11,17 @@ export type TalkMediaAreaProps = {
   startAtSeconds?: number;
 };
 
-export default function TalkMediaArea({ talk }: TalkMediaAreaProps) {
+/** The talk page's video area: the attendee player, plus the speaker studio for those who present. */
+export default function TalkMediaArea({ talk, canBroadcast, canWatch, realtimeUrl, startAtSeconds }: TalkMediaAreaProps) {
+  const { socket, connected, media, status, refresh } = useTalkMedia({ talkId: talk.id, realtimeUrl, initialStatus: talk.status });
   return (
-    <div className="flex aspect-video w-full items-center justify-center rounded-2xl bg-zinc-900 text-zinc-300" role="region" aria-label="Video player">
-      <p>{talk.status === "LIVE" ? "Live stream starting…" : "The stream appears here when the talk starts."}</p>
+    <div className="space-y-4">
+      {canWatch ? (
+        <TalkPlayer media={media} status={status} realtimeUrl={realtimeUrl} title={talk.title} startsAt={talk.startsAt} startAtSeconds={startAtSeconds} />
+      ) : null}
+      {canBroadcast ? (
+        <SpeakerStudio socket={socket} connected={connected} talkId={talk.id} status={status} realtimeUrl={realtimeUrl} onUploaded={() => void refresh()} />
+      ) : null}
     </div>
   );
 }

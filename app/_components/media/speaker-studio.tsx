@@ -1,0 +1,322 @@
+"use client";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { Badge, LiveDot } from "../ui/badge";
+import { Button } from "../ui/button";
+import { Card } from "../ui/card";
+import type { RealtimeSocket } from "../realtime/use-realtime";
+import { formatTime } from "./format-time";
+import { useBroadcast } from "./use-broadcast";
+import { StreamKeyPanel } from "./stream-key-panel";
+import { UploadPanel } from "./upload-panel";
+
+type Props = {
+  socket: RealtimeSocket | null;
+  connected: boolean;
+  talkId: string;
+  status: "SCHEDULED" | "LIVE" | "ENDED";
+  realtimeUrl: string;
+  onUploaded?: () => void;
+};
+
+const WIDTH = 1280;
+const HEIGHT = 720;
+const FPS = 30;
+
+/**
+ * A ticker in a worker: timers of a background tab are throttled to once a second, a worker's
+ * are not, so the composite keeps 30 fps while the speaker is in the app they share.
+ */
+function startTicker(onTick: () => void): () => void {
+  const source = `setInterval(() => postMessage(0), ${Math.round(1000 / FPS)});`;
+  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  const worker = new Worker(url);
+  worker.onmessage = onTick;
+  return () => {
+    worker.terminate();
+    URL.revokeObjectURL(url);
+  };
+}
+
+/** Speaker studio: camera/mic preview and pickers, screen share with camera picture-in-picture, go live / end. */
+export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, onUploaded }: Props) {
+  const ids = { camera: useId(), mic: useId() };
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const cameraVideo = useRef<HTMLVideoElement | null>(null);
+  const screenVideo = useRef<HTMLVideoElement | null>(null);
+  const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
+  const [mics, setMics] = useState<MediaDeviceInfo[]>([]);
+  const [cameraId, setCameraId] = useState<string>("");
+  const [micId, setMicId] = useState<string>("");
+  const [cameraStream, setCameraStream] = useState<MediaStream | null>(null);
+  const [screenStream, setScreenStream] = useState<MediaStream | null>(null);
+  const [deviceError, setDeviceError] = useState<string | null>(null);
+  const [now, setNow] = useState(Date.now());
+  const broadcast = useBroadcast({ socket, talkId });
+  const outputRef = useRef<MediaStream | null>(null);
+
+  // Camera + microphone for the chosen devices.
+  useEffect(() => {
+    if (!navigator.mediaDevices?.getUserMedia) {
+      setDeviceError("This browser cannot use a camera here (a secure https page is needed).");
+      return;
+    }
+    let stream: MediaStream | null = null;
+    let cancelled = false;
+    navigator.mediaDevices
+      .getUserMedia({
+        video: { deviceId: cameraId ? { exact: cameraId } : undefined, width: { ideal: WIDTH }, height: { ideal: HEIGHT }, frameRate: { ideal: FPS } },
+        audio: { deviceId: micId ? { exact: micId } : undefined, echoCancellation: true, noiseSuppression: true },
+      })
+      .then(async (s) => {
+        if (cancelled) return s.getTracks().forEach((t) => t.stop());
+        stream = s;
+        setCameraStream(s);
+        setDeviceError(null);
+        const devices = await navigator.mediaDevices.enumerateDevices();
+        setCameras(devices.filter((d) => d.kind === "videoinput"));
+        setMics(devices.filter((d) => d.kind === "audioinput"));
+      })
+      .catch((error: Error) => setDeviceError(`Camera or microphone unavailable: ${error.message}`));
+    return () => {
+      cancelled = true;
+      stream?.getTracks().forEach((t) => t.stop());
+    };
+  }, [cameraId, micId]);
+
+  useEffect(() => {
+    if (!cameraVideo.current) cameraVideo.current = Object.assign(document.createElement("video"), { muted: true, playsInline: true });
+    const video = cameraVideo.current;
+    video.srcObject = cameraStream;
+    if (cameraStream) void video.play().catch(() => {});
+  }, [cameraStream]);
+
+  useEffect(() => {
+    if (!screenVideo.current) screenVideo.current = Object.assign(document.createElement("video"), { muted: true, playsInline: true });
+    const video = screenVideo.current;
+    video.srcObject = screenStream;
+    if (screenStream) void video.play().catch(() => {});
+  }, [screenStream]);
+
+  // The composite: the camera, or the screen with the camera as a picture-in-picture. What is
+  // recorded is this canvas, so switching sources never interrupts the recording.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const context = canvas?.getContext("2d");
+    if (!canvas || !context) return;
+    const draw = () => {
+      context.fillStyle = "#09090b";
+      context.fillRect(0, 0, WIDTH, HEIGHT);
+      const screen = screenVideo.current;
+      const camera = cameraVideo.current;
+      const hasScreen = !!screenStream && screen && screen.videoWidth > 0;
+      const hasCamera = !!camera && camera.videoWidth > 0;
+      if (hasScreen) {
+        drawContained(context, screen!, 0, 0, WIDTH, HEIGHT);
+        if (hasCamera) {
+          const w = WIDTH / 4;
+          const h = (w * camera!.videoHeight) / camera!.videoWidth;
+          context.drawImage(camera!, WIDTH - w - 24, HEIGHT - h - 24, w, h);
+        }
+      } else if (hasCamera) {
+        drawContained(context, camera!, 0, 0, WIDTH, HEIGHT);
+      }
+    };
+    return startTicker(draw);
+  }, [screenStream]);
+
+  // The microphone goes through a Web Audio node, so picking another one keeps the recording going.
+  const audioRef = useRef<{ context: AudioContext; destination: MediaStreamAudioDestinationNode; source: MediaStreamAudioSourceNode | null } | null>(null);
+  useEffect(() => {
+    const audio = audioRef.current;
+    if (!audio || !cameraStream || cameraStream.getAudioTracks().length === 0) return;
+    audio.source?.disconnect();
+    audio.source = audio.context.createMediaStreamSource(cameraStream);
+    audio.source.connect(audio.destination);
+  }, [cameraStream]);
+
+  const outputStream = useCallback((): MediaStream | null => {
+    const canvas = canvasRef.current;
+    if (!canvas || !cameraStream) return null;
+    const stream = canvas.captureStream(FPS);
+    if (!audioRef.current) {
+      const context = new AudioContext({ sampleRate: 48000 });
+      audioRef.current = { context, destination: context.createMediaStreamDestination(), source: null };
+    }
+    const audio = audioRef.current;
+    void audio.context.resume();
+    audio.source?.disconnect();
+    if (cameraStream.getAudioTracks().length > 0) {
+      audio.source = audio.context.createMediaStreamSource(cameraStream);
+      audio.source.connect(audio.destination);
+    }
+    for (const track of audio.destination.stream.getAudioTracks()) stream.addTrack(track);
+    outputRef.current = stream;
+    return stream;
+  }, [cameraStream]);
+
+  const shareScreen = useCallback(async () => {
+    if (screenStream) {
+      screenStream.getTracks().forEach((t) => t.stop());
+      setScreenStream(null);
+      return;
+    }
+    try {
+      const s = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: FPS }, audio: false });
+      s.getVideoTracks()[0]?.addEventListener("ended", () => setScreenStream(null));
+      setScreenStream(s);
+    } catch {
+      // The speaker cancelled the picker.
+    }
+  }, [screenStream]);
+
+  useEffect(() => {
+    if (broadcast.phase !== "live" && broadcast.phase !== "starting") return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [broadcast.phase]);
+
+  const onAir = broadcast.phase === "live" || broadcast.phase === "starting";
+  const ended = status === "ENDED" || broadcast.phase === "ended";
+  const { stats } = broadcast;
+  const healthy = stats.pending <= 3 && connected;
+
+  return (
+    <Card className="space-y-4 p-4" aria-label="Speaker studio" role="region">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 className="text-lg font-semibold">Speaker studio</h2>
+        <div aria-live="polite" className="flex items-center gap-2 text-sm">
+          {broadcast.phase === "live" ? (
+            <Badge tone="live">
+              <LiveDot /> On air · {formatTime(((now - (broadcast.startedAt ?? now)) / 1000) | 0)}
+            </Badge>
+          ) : broadcast.phase === "starting" ? (
+            <Badge tone="warning">Starting…</Badge>
+          ) : ended ? (
+            <Badge>Ended</Badge>
+          ) : (
+            <Badge>Off air</Badge>
+          )}
+        </div>
+      </div>
+
+      <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_16rem]">
+        <canvas
+          ref={canvasRef}
+          width={WIDTH}
+          height={HEIGHT}
+          className="aspect-video w-full rounded-xl bg-zinc-950"
+          aria-label="Preview of what attendees see"
+          role="img"
+        />
+        <div className="space-y-3 text-sm">
+          <label htmlFor={ids.camera} className="block font-medium">
+            Camera
+          </label>
+          <select
+            id={ids.camera}
+            value={cameraId}
+            onChange={(e) => setCameraId(e.currentTarget.value)}
+            className="block w-full rounded-xl border border-zinc-300 bg-white px-2 py-1.5 dark:border-zinc-700 dark:bg-zinc-900"
+          >
+            <option value="">Default camera</option>
+            {cameras.map((d, i) => (
+              <option key={d.deviceId || i} value={d.deviceId}>
+                {d.label || `Camera ${i + 1}`}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={ids.mic} className="block font-medium">
+            Microphone
+          </label>
+          <select
+            id={ids.mic}
+            value={micId}
+            onChange={(e) => setMicId(e.currentTarget.value)}
+            className="block w-full rounded-xl border border-zinc-300 bg-white px-2 py-1.5 dark:border-zinc-700 dark:bg-zinc-900"
+          >
+            <option value="">Default microphone</option>
+            {mics.map((d, i) => (
+              <option key={d.deviceId || i} value={d.deviceId}>
+                {d.label || `Microphone ${i + 1}`}
+              </option>
+            ))}
+          </select>
+          <Button type="button" variant="secondary" size="sm" onClick={shareScreen} aria-pressed={!!screenStream} className="w-full">
+            {screenStream ? "Stop sharing screen" : "Share screen"}
+          </Button>
+          {onAir ? (
+            <dl className="grid grid-cols-2 gap-x-2 gap-y-1 rounded-xl bg-zinc-50 p-2 text-xs dark:bg-zinc-800/60" aria-label="Stream health">
+              <dt className="text-zinc-500">Bitrate</dt>
+              <dd className="tabular-nums">{stats.bitrateKbps} kbit/s</dd>
+              <dt className="text-zinc-500">Chunks</dt>
+              <dd className="tabular-nums">
+                {stats.chunksAcked}/{stats.chunksSent}
+                {stats.pending > 1 ? ` (${stats.pending} waiting)` : ""}
+              </dd>
+              <dt className="text-zinc-500">Segments</dt>
+              <dd className="tabular-nums" data-testid="studio-segments">{stats.segments}</dd>
+              <dt className="text-zinc-500">Reconnects</dt>
+              <dd className="tabular-nums">{stats.reconnects}</dd>
+              <dt className="text-zinc-500">Health</dt>
+              <dd className={healthy ? "text-emerald-600" : "text-amber-600"}>{healthy ? "Good" : connected ? "Catching up" : "Reconnecting…"}</dd>
+              {stats.transcoding !== null ? (
+                <>
+                  <dt className="text-zinc-500">Server</dt>
+                  <dd>{stats.transcoding ? "encoding" : "copying H.264"}</dd>
+                </>
+              ) : null}
+            </dl>
+          ) : null}
+        </div>
+      </div>
+
+      {deviceError ? (
+        <p role="alert" className="text-sm text-red-600">
+          {deviceError}
+        </p>
+      ) : null}
+      {broadcast.error ? (
+        <p role="alert" className="text-sm text-red-600">
+          {broadcast.error}
+        </p>
+      ) : null}
+
+      <div className="flex flex-wrap gap-2">
+        {!onAir && !ended ? (
+          <Button
+            type="button"
+            disabled={!cameraStream || !connected || broadcast.phase === "ending"}
+            onClick={() => {
+              const stream = outputStream();
+              if (stream) void broadcast.goLive(stream);
+            }}
+          >
+            Go live
+          </Button>
+        ) : null}
+        {onAir || broadcast.phase === "ending" || (status === "LIVE" && !ended) ? (
+          <Button type="button" variant="danger" disabled={broadcast.phase === "ending"} onClick={() => void broadcast.endTalk()}>
+            {broadcast.phase === "ending" ? "Ending…" : "End talk"}
+          </Button>
+        ) : null}
+      </div>
+
+      {!onAir && !ended ? (
+        <details className="rounded-xl border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+          <summary className="cursor-pointer font-medium">Stream from OBS or upload a recording instead</summary>
+          <div className="mt-3 space-y-4">
+            <StreamKeyPanel talkId={talkId} realtimeUrl={realtimeUrl} />
+            <UploadPanel talkId={talkId} realtimeUrl={realtimeUrl} onUploaded={onUploaded} />
+          </div>
+        </details>
+      ) : null}
+    </Card>
+  );
+}
+
+function drawContained(context: CanvasRenderingContext2D, video: HTMLVideoElement, x: number, y: number, w: number, h: number) {
+  const scale = Math.min(w / video.videoWidth, h / video.videoHeight);
+  const dw = video.videoWidth * scale;
+  const dh = video.videoHeight * scale;
+  context.drawImage(video, x + (w - dw) / 2, y + (h - dh) / 2, dw, dh);
+}

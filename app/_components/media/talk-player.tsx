@@ -1,0 +1,385 @@
+"use client";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import type HlsType from "hls.js";
+import type { TalkMedia } from "@/lib/media/schemas";
+import { Badge, LiveDot } from "../ui/badge";
+import { formatTime } from "./format-time";
+
+type Props = {
+  media: TalkMedia | null;
+  status: TalkMedia["status"];
+  realtimeUrl: string;
+  title: string;
+  startsAt: string;
+  startAtSeconds?: number;
+};
+
+// How far behind the newest listed segment the player sits: small enough to feel live, large
+// enough to ride out a late segment.
+const LIVE_SYNC_SECONDS = 3;
+// Further behind than this, the player counts as "watching the past" (Jump to live is offered).
+const BEHIND_LIVE_SECONDS = 8;
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+/** Attendee player: live DVR with the whole talk seekable, replay at the same URL, hls.js or native HLS. */
+export function TalkPlayer({ media, status, realtimeUrl, title, startsAt, startAtSeconds }: Props) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const hlsRef = useRef<HlsType | null>(null);
+  const [playing, setPlaying] = useState(false);
+  const [muted, setMuted] = useState(false);
+  const [currentTime, setCurrentTime] = useState(0);
+  const [edge, setEdge] = useState(0); // end of what can be watched so far (live edge or duration)
+  const [playlistEnded, setPlaylistEnded] = useState(false);
+  const [levels, setLevels] = useState<{ index: number; label: string }[]>([]);
+  const [level, setLevel] = useState(-1);
+  const [notice, setNotice] = useState("");
+  const [needsClick, setNeedsClick] = useState(false);
+  const [copiedLink, setCopiedLink] = useState<string | null>(null);
+
+  const playlistUrl = media?.playlistPath ? `${realtimeUrl}${media.playlistPath}` : null;
+  const live = status === "LIVE" && !playlistEnded;
+  const behind = live && edge - currentTime > BEHIND_LIVE_SECONDS;
+
+  // Load the playlist; the same URL keeps working when the talk ends (ENDLIST turns it into the replay).
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video || !playlistUrl) return;
+    let cancelled = false;
+    const start = startAtSeconds ?? readStartFromUrl();
+    setPlaylistEnded(false);
+    const tryPlay = () => {
+      video.play().then(
+        () => setNeedsClick(false),
+        () => setNeedsClick(true),
+      );
+    };
+    void (async () => {
+      const { default: Hls } = await import("hls.js");
+      if (cancelled) return;
+      if (Hls.isSupported()) {
+        const hls = new Hls({
+          liveSyncDuration: LIVE_SYNC_SECONDS,
+          // No liveMaxLatencyDuration: hls.js would pull a viewer who scrubbed back to the live edge.
+          liveDurationInfinity: false,
+          startPosition: start ?? -1,
+          backBufferLength: 60,
+          xhrSetup: (xhr) => {
+            xhr.withCredentials = true; // the session cookie authorizes playlists of ticketed talks
+          },
+        });
+        hlsRef.current = hls;
+        hls.on(Hls.Events.MANIFEST_PARSED, (_e, data) => {
+          setLevels(
+            data.levels.length > 1
+              ? data.levels.map((l, index) => ({ index, label: l.height ? `${l.height}p` : `Level ${index + 1}` }))
+              : [],
+          );
+          tryPlay();
+        });
+        hls.on(Hls.Events.LEVEL_UPDATED, (_e, data) => {
+          setPlaylistEnded(!data.details.live);
+        });
+        hls.on(Hls.Events.ERROR, (_e, data) => {
+          if (!data.fatal) return;
+          if (data.type === Hls.ErrorTypes.MEDIA_ERROR) hls.recoverMediaError();
+          else {
+            setNotice("Connection problem, retrying…");
+            setTimeout(() => hls.startLoad(), 2000);
+          }
+        });
+        hls.loadSource(playlistUrl);
+        hls.attachMedia(video);
+      } else if (video.canPlayType("application/vnd.apple.mpegurl")) {
+        // Safari plays HLS natively (cookies go along on the same site).
+        video.src = playlistUrl;
+        video.addEventListener(
+          "loadedmetadata",
+          () => {
+            if (start !== undefined) video.currentTime = start;
+            tryPlay();
+          },
+          { once: true },
+        );
+      } else {
+        setNotice("This browser cannot play the stream.");
+      }
+    })();
+    return () => {
+      cancelled = true;
+      hlsRef.current?.destroy();
+      hlsRef.current = null;
+      video.removeAttribute("src");
+      video.load();
+    };
+  }, [playlistUrl, startAtSeconds]);
+
+  // Position, live edge and play state, from the media element.
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    const update = () => {
+      setCurrentTime(video.currentTime);
+      const seekable = video.seekable;
+      const end = seekable.length ? seekable.end(seekable.length - 1) : Number.isFinite(video.duration) ? video.duration : 0;
+      setEdge(end);
+      setPlaying(!video.paused);
+      setMuted(video.muted);
+      if (!video.paused) setNotice("");
+    };
+    const events = ["timeupdate", "durationchange", "progress", "play", "pause", "seeked", "volumechange", "loadedmetadata"];
+    for (const e of events) video.addEventListener(e, update);
+    return () => {
+      for (const e of events) video.removeEventListener(e, update);
+    };
+  }, []);
+
+  const togglePlay = useCallback(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    if (video.paused) void video.play().then(() => setNeedsClick(false)).catch(() => setNeedsClick(true));
+    else video.pause();
+  }, []);
+
+  const seekTo = useCallback((seconds: number) => {
+    const video = videoRef.current;
+    if (!video) return;
+    const seekable = video.seekable;
+    const end = seekable.length ? seekable.end(seekable.length - 1) : video.duration;
+    // The first segment may start a little after 0; seeking before it would make hls.js (live)
+    // treat the position as outside the playlist and jump back to the live edge.
+    const start = seekable.length ? seekable.start(0) + 0.05 : 0;
+    video.currentTime = Math.max(start, Math.min(seconds, Number.isFinite(end) ? end : seconds));
+  }, []);
+
+  const jumpToLive = useCallback(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    const target = hlsRef.current?.liveSyncPosition ?? (video.seekable.length ? video.seekable.end(video.seekable.length - 1) - LIVE_SYNC_SECONDS : null);
+    if (target !== null && target !== undefined) video.currentTime = target;
+    if (video.paused) void video.play().catch(() => {});
+  }, []);
+
+  const toggleFullscreen = useCallback(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+    else void container.requestFullscreen?.().catch(() => {});
+  }, []);
+
+  const copyMomentLink = useCallback(async () => {
+    const url = new URL(window.location.href);
+    url.searchParams.set("t", String(Math.floor(videoRef.current?.currentTime ?? 0)));
+    const link = url.toString();
+    try {
+      await navigator.clipboard.writeText(link);
+      setNotice("Link to this moment copied");
+      setCopiedLink(null);
+    } catch {
+      setCopiedLink(link); // no clipboard access (e.g. plain http): show the link to copy by hand
+    }
+  }, []);
+
+  // Keyboard: space/k play-pause, arrows seek 5 s, f fullscreen, l jump to live. On the whole page
+  // unless the user is typing (chat) or on another control.
+  const onKey = useCallback(
+    (event: KeyboardEvent | ReactKeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      const inPlayer = containerRef.current?.contains(event.target as Node) ?? false;
+      const onOtherControl = event.target instanceof HTMLElement && ["BUTTON", "A"].includes(event.target.tagName) && !inPlayer;
+      if (onOtherControl) return;
+      const video = videoRef.current;
+      if (!video || !playlistUrl) return;
+      switch (event.key) {
+        case " ":
+        case "k":
+          if (event.target instanceof HTMLButtonElement && event.key === " ") return; // the button handles it
+          event.preventDefault();
+          togglePlay();
+          break;
+        case "ArrowLeft":
+          if (event.target instanceof HTMLInputElement) return;
+          event.preventDefault();
+          seekTo(video.currentTime - 5);
+          break;
+        case "ArrowRight":
+          if (event.target instanceof HTMLInputElement) return;
+          event.preventDefault();
+          seekTo(video.currentTime + 5);
+          break;
+        case "f":
+          event.preventDefault();
+          toggleFullscreen();
+          break;
+        case "l":
+          if (live) jumpToLive();
+          break;
+      }
+    },
+    [playlistUrl, togglePlay, seekTo, toggleFullscreen, jumpToLive, live],
+  );
+
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      // Inside the player the container's own handler runs; here only for the rest of the page.
+      if (containerRef.current?.contains(event.target as Node)) return;
+      onKey(event);
+    };
+    document.addEventListener("keydown", listener);
+    return () => document.removeEventListener("keydown", listener);
+  }, [onKey]);
+
+  const placeholder = !playlistUrl ? placeholderText(media, status, startsAt) : null;
+
+  return (
+    <div
+      ref={containerRef}
+      role="region"
+      aria-label={`Video player: ${title}`}
+      tabIndex={0}
+      onKeyDown={onKey}
+      className="group relative overflow-hidden rounded-2xl bg-black text-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+    >
+      <video
+        ref={videoRef}
+        className="aspect-video w-full bg-black"
+        playsInline
+        onClick={togglePlay}
+        aria-label="Talk video"
+        data-testid="talk-video"
+      />
+      {placeholder ? (
+        <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 bg-zinc-900 p-6 text-center">
+          <p className="text-lg font-medium">{placeholder.title}</p>
+          {placeholder.detail ? <p className="text-sm text-zinc-400">{placeholder.detail}</p> : null}
+        </div>
+      ) : null}
+      {needsClick && playlistUrl ? (
+        <button
+          type="button"
+          onClick={togglePlay}
+          className="absolute inset-0 m-auto flex h-16 w-16 items-center justify-center rounded-full bg-white/90 text-zinc-900 shadow-lg hover:bg-white"
+          aria-label="Play"
+        >
+          <svg viewBox="0 0 24 24" className="ml-1 h-7 w-7" aria-hidden="true" fill="currentColor">
+            <path d="M8 5v14l11-7z" />
+          </svg>
+        </button>
+      ) : null}
+      {live ? (
+        <div className="absolute left-3 top-3">
+          <Badge tone="live">
+            <LiveDot /> LIVE
+          </Badge>
+        </div>
+      ) : null}
+
+      {playlistUrl ? (
+        <div className="absolute inset-x-0 bottom-0 space-y-2 bg-gradient-to-t from-black/80 to-transparent px-3 pb-3 pt-8">
+          <input
+            type="range"
+            aria-label="Seek"
+            min={0}
+            max={Math.max(edge, 0.1)}
+            step={0.1}
+            value={Math.min(currentTime, edge)}
+            aria-valuetext={`${formatTime(currentTime)} of ${formatTime(edge)}`}
+            onChange={(e) => {
+              // Update the controlled value first: otherwise React puts the old position back and
+              // the "change" event that follows "input" seeks there again.
+              const seconds = Number(e.currentTarget.value);
+              setCurrentTime(seconds);
+              seekTo(seconds);
+            }}
+            className="h-1 w-full cursor-pointer accent-brand-500"
+          />
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <button type="button" onClick={togglePlay} className="rounded-lg px-2 py-1 font-medium hover:bg-white/15" aria-label={playing ? "Pause" : "Play"}>
+              {playing ? "Pause" : "Play"}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                if (videoRef.current) videoRef.current.muted = !videoRef.current.muted;
+              }}
+              className="rounded-lg px-2 py-1 hover:bg-white/15"
+              aria-pressed={muted}
+            >
+              {muted ? "Unmute" : "Mute"}
+            </button>
+            <span className="tabular-nums text-zinc-200" data-testid="player-time">
+              {formatTime(currentTime)} / {formatTime(edge)}
+            </span>
+            <span className="flex-1" />
+            {live ? (
+              <button
+                type="button"
+                onClick={jumpToLive}
+                disabled={!behind}
+                className="rounded-lg bg-red-600 px-2 py-1 font-medium hover:bg-red-700 disabled:bg-transparent disabled:text-zinc-300"
+              >
+                {behind ? "Jump to live" : "At live"}
+              </button>
+            ) : null}
+            {levels.length > 0 ? (
+              <label className="flex items-center gap-1">
+                <span className="sr-only">Quality</span>
+                <select
+                  value={level}
+                  onChange={(e) => {
+                    const next = Number(e.currentTarget.value);
+                    setLevel(next);
+                    if (hlsRef.current) hlsRef.current.currentLevel = next;
+                  }}
+                  className="rounded-lg bg-black/40 px-1 py-1 text-sm"
+                >
+                  <option value={-1}>Auto</option>
+                  {levels.map((l) => (
+                    <option key={l.index} value={l.index}>
+                      {l.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            <button type="button" onClick={copyMomentLink} className="rounded-lg px-2 py-1 hover:bg-white/15">
+              Copy link to this moment
+            </button>
+            <button type="button" onClick={toggleFullscreen} className="rounded-lg px-2 py-1 hover:bg-white/15" aria-label="Fullscreen">
+              ⛶
+            </button>
+          </div>
+          {copiedLink ? (
+            <input readOnly value={copiedLink} aria-label="Link to this moment" onFocus={(e) => e.currentTarget.select()} className="w-full rounded-lg bg-black/60 px-2 py-1 text-xs" />
+          ) : null}
+        </div>
+      ) : null}
+      <p aria-live="polite" className="sr-only">
+        {notice}
+      </p>
+      {notice ? <p className="absolute right-3 top-3 rounded-lg bg-black/70 px-2 py-1 text-xs">{notice}</p> : null}
+    </div>
+  );
+}
+
+function readStartFromUrl(): number | undefined {
+  const t = new URLSearchParams(window.location.search).get("t");
+  return t && /^\d{1,6}(\.\d+)?$/.test(t) ? Number(t) : undefined;
+}
+
+function placeholderText(media: TalkMedia | null, status: TalkMedia["status"], startsAt: string): { title: string; detail?: string } {
+  if (media?.source === "UPLOAD" && media.recordingStatus === "PROCESSING") {
+    return { title: "The video is being prepared", detail: `${media.progress}% processed` };
+  }
+  if (media?.premiereAt && media.recordingStatus === "READY") {
+    return { title: "Premieres at the scheduled start", detail: new Date(media.premiereAt).toLocaleString() };
+  }
+  if (status === "LIVE") return { title: "The stream is starting…" };
+  if (status === "ENDED") return { title: "This talk has ended", detail: "There is no recording." };
+  return { title: "The stream appears here when the talk starts", detail: new Date(startsAt).toLocaleString() };
+}

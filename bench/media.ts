@@ -1,0 +1,359 @@
+/**
+ * `npm run bench:media`: one live run through the real pipeline, measured.
+ *
+ *  - Chromium (fake 720p30 camera) records H.264 with MediaRecorder in 1 s slices and streams them
+ *    over socket.io to the realtime server (which copies the video, encodes audio): the
+ *    passthrough CPU, chunk -> playlist delay, and End talk -> replay are measured on this run;
+ *  - a second Chromium page plays the talk with hls.js (the player's settings): live edge distance;
+ *  - a 720p30 VP8 WebM (what Firefox sends) fed at real-time pace: the x264 transcode CPU.
+ *
+ * Prints the figures, and as its last line one JSON object:
+ *   {"replay_ready_s","chunk_to_playlist_s","live_edge_s","transcode_cpu_pct","passthrough_cpu_pct"}
+ */
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { chromium } from "@playwright/test";
+import { ensureDatabase, projectRoot } from "../scripts/db/embedded-postgres";
+import { migrateDeploy } from "../scripts/db/migrate";
+import { findChromium } from "../scripts/ensure-tools";
+
+const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 30);
+const TRANSCODE_SECONDS = Number(process.env.BENCH_TRANSCODE_SECONDS ?? 20);
+const log = (s: string) => console.log(`[bench:media] ${s}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", () => resolve()));
+  const port = (probe.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks / 100; // USER_HZ is 100 on Linux
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : NaN;
+};
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+// ───────────── database, env, servers ─────────────
+const db = await ensureDatabase({ dataDir: path.join(projectRoot, ".data/postgres-bench"), port: 54359, log: () => {} });
+const benchDb = "plenary_bench_media";
+{
+  const admin = new pg.Client({ connectionString: db.url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${benchDb}`);
+  await admin.end();
+}
+const dbUrl = new URL(db.url);
+dbUrl.pathname = `/${benchDb}`;
+await migrateDeploy(dbUrl.toString(), { stdio: "ignore" });
+
+const pagePort = await freePort();
+const realtimePort = await freePort();
+const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-bench-media-"));
+Object.assign(process.env, {
+  DATABASE_URL: dbUrl.toString(),
+  PUBLIC_URL: `http://127.0.0.1:${pagePort}`,
+  REALTIME_PUBLIC_URL: `http://127.0.0.1:${realtimePort}`,
+  REALTIME_PORT: String(realtimePort),
+  MEDIA_DIR: mediaDir,
+  RTMP_PORT: "0",
+  MEDIA_LOW_RENDITION: process.env.MEDIA_LOW_RENDITION ?? "off",
+});
+// Imported after the environment is set: lib/config/env reads it once.
+const { prisma } = await import("@/lib/db/client");
+const { auth } = await import("@/lib/auth/auth");
+const { startRealtimeServer } = await import("@/server/realtime-server");
+const { findIngest } = await import("@/lib/media/ingest/ingest-registry");
+const { parseMediaPlaylist } = await import("@/lib/media/hls-playlist");
+const { getFfmpegPath } = await import("@/lib/media/ffmpeg-path");
+const { io } = await import("socket.io-client");
+
+const server = await startRealtimeServer({ port: realtimePort, host: "127.0.0.1" });
+log(`ffmpeg: ${getFfmpegPath()}`);
+
+async function createTalk(slug: string) {
+  const id = crypto.randomBytes(4).toString("hex");
+  const start = new Date();
+  const conference = await prisma.conference.create({
+    data: { slug: `bench-${id}`, name: "Bench", timeZone: "UTC", startsOn: start, endsOn: start },
+  });
+  const stage = await prisma.stage.create({ data: { conferenceId: conference.id, slug: "main", name: "Main" } });
+  const talk = await prisma.talk.create({
+    data: {
+      conferenceId: conference.id, slug, title: slug, startsAt: start, endsAt: new Date(start.getTime() + 3600_000),
+      stageId: stage.id, streamKey: crypto.randomBytes(16).toString("hex"), isPublic: true,
+    },
+  });
+  const email = `bench-${id}@example.test`;
+  const response = await auth.api.signUpEmail({ body: { email, password: "bench-password-123", name: "Bench Speaker" }, asResponse: true });
+  const user = ((await response.json()) as { user: { id: string } }).user;
+  const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0]!);
+  await prisma.membership.create({ data: { userId: user.id, conferenceId: conference.id, role: "ORGANIZER" } });
+  return { talk, cookies };
+}
+
+// ───────────── the bench pages (origin = PUBLIC_URL) ─────────────
+const speakerHtml = `<!doctype html><meta charset="utf-8"><title>speaker</title><video id="v" muted autoplay playsinline></video>
+<script src="/socket.io.min.js"></script>
+<script>
+window.bench = { chunks: [], startedAt: 0, error: null };
+window.goLive = async (realtimeUrl, talkId) => {
+  const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720, frameRate: 30 }, audio: true });
+  document.getElementById("v").srcObject = stream;
+  const socket = io(realtimeUrl, { withCredentials: true, transports: ["websocket"] });
+  await new Promise((r) => socket.once("connect", r));
+  const ack = await socket.emitWithAck("media:publish", { talkId, streamId: crypto.randomUUID() });
+  if (!ack.ok) throw new Error(ack.error.message);
+  const mimeType = "video/webm;codecs=h264,opus";
+  if (!MediaRecorder.isTypeSupported(mimeType)) throw new Error("no H.264 MediaRecorder");
+  const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 2500000, audioBitsPerSecond: 128000, videoKeyFrameIntervalDuration: 1000 });
+  let seq = 0;
+  let chain = Promise.resolve();
+  recorder.ondataavailable = (e) => {
+    const n = seq++;
+    chain = chain.then(async () => {
+      const data = await e.data.arrayBuffer();
+      window.bench.chunks.push({ seq: n, sentAt: Date.now(), bytes: data.byteLength });
+      socket.emit("media:chunk", { talkId, seq: n, data }, (a) => { if (!a.ok) window.bench.error = a.error.message; });
+    });
+  };
+  window.endTalk = async () => {
+    const clickedAt = Date.now();
+    await new Promise((r) => { recorder.onstop = r; recorder.stop(); });
+    await chain;
+    const ack = await socket.emitWithAck("media:end", { talkId });
+    return { clickedAt, ackAt: Date.now(), ok: ack.ok };
+  };
+  recorder.start(1000);
+  window.bench.startedAt = Date.now();
+};
+</script>`;
+
+const viewerHtml = `<!doctype html><meta charset="utf-8"><title>viewer</title><video id="v" muted autoplay playsinline></video>
+<script src="/hls.min.js"></script>
+<script>
+window.watch = (url) => {
+  const video = document.getElementById("v");
+  window.samples = [];
+  window.replayAt = null;
+  // The attendee player's settings (app/_components/media/talk-player.tsx).
+  const hls = new Hls({ liveSyncDuration: 3, liveDurationInfinity: false, xhrSetup: (x) => { x.withCredentials = true; } });
+  hls.on(Hls.Events.LEVEL_UPDATED, (_e, d) => { if (!d.details.live && !window.replayAt) window.replayAt = Date.now(); });
+  hls.loadSource(url);
+  hls.attachMedia(video);
+  video.play().catch(() => {});
+  setInterval(() => {
+    if (video.paused || !video.seekable.length || video.readyState < 3) return;
+    const edge = video.seekable.end(video.seekable.length - 1);
+    window.samples.push({ at: Date.now(), behind: edge - video.currentTime, latency: hls.playingDate ? (Date.now() - hls.playingDate.getTime()) / 1000 : null });
+  }, 500);
+};
+</script>`;
+
+const pageServer = http.createServer((req, res) => {
+  const files: Record<string, string> = {
+    "/socket.io.min.js": path.join(projectRoot, "node_modules/socket.io-client/dist/socket.io.min.js"),
+    "/hls.min.js": path.join(projectRoot, "node_modules/hls.js/dist/hls.min.js"),
+  };
+  if (req.url === "/speaker" || req.url === "/viewer") {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end(req.url === "/speaker" ? speakerHtml : viewerHtml);
+  } else if (req.url && files[req.url]) {
+    res.writeHead(200, { "content-type": "text/javascript" });
+    fs.createReadStream(files[req.url]!).pipe(res);
+  } else {
+    res.writeHead(404);
+    res.end();
+  }
+});
+await new Promise<void>((resolve) => pageServer.listen(pagePort, "127.0.0.1", () => resolve()));
+
+// ───────────── run 1: Chromium, H.264 passthrough ─────────────
+const executablePath = findChromium() ?? undefined;
+const browser = await chromium.launch({
+  executablePath,
+  args: [
+    "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--use-fake-device-for-media-stream=fps=30", "--use-fake-ui-for-media-stream", "--autoplay-policy=no-user-gesture-required",
+  ],
+});
+const live = await createTalk("bench-live");
+const context = await browser.newContext();
+await context.addCookies(
+  live.cookies.map((c) => {
+    const [name, ...value] = c.split("=");
+    return { name: name!, value: value.join("="), domain: "127.0.0.1", path: "/" };
+  }),
+);
+const speaker = await context.newPage();
+speaker.on("pageerror", (e) => log(`speaker page error: ${e.message}`));
+await speaker.goto(`http://127.0.0.1:${pagePort}/speaker`);
+await speaker.evaluate(([url, talkId]) => (window as any).goLive(url, talkId), [`http://127.0.0.1:${realtimePort}`, live.talk.id] as const);
+log(`live: Chromium is publishing H.264 for ${LIVE_SECONDS} s`);
+
+const recording = await (async () => {
+  for (let i = 0; i < 200; i++) {
+    const r = await prisma.recording.findUnique({ where: { talkId: live.talk.id } });
+    if (r?.startedAt) return r;
+    await sleep(100);
+  }
+  throw new Error("the talk never went live");
+})();
+const mediaBase = `http://127.0.0.1:${realtimePort}/media/${recording.storagePrefix}`;
+const playlistUrl = `${mediaBase}/v0/index.m3u8`;
+
+// Watch the playlist: when each segment gets listed (50 ms polling).
+const listedAt: number[] = [];
+const segmentEnds: number[] = [];
+let ended = false;
+let endlistSeenAt: number | null = null;
+const poller = (async () => {
+  while (!ended) {
+    const response = await fetch(playlistUrl).catch(() => null);
+    if (response?.ok) {
+      const parsed = parseMediaPlaylist(await response.text());
+      const now = Date.now();
+      let total = 0;
+      parsed.segments.forEach((s, i) => {
+        total += s.duration;
+        if (i >= listedAt.length) {
+          listedAt.push(now);
+          segmentEnds.push(total);
+        }
+      });
+      if (parsed.ended) {
+        endlistSeenAt = now;
+        ended = true;
+      }
+    }
+    await sleep(50);
+  }
+})();
+
+const viewer = await context.newPage();
+await viewer.goto(`http://127.0.0.1:${pagePort}/viewer`);
+await viewer.evaluate((url) => (window as any).watch(url), `${mediaBase}/master.m3u8`);
+
+// CPU of the ingest ffmpeg over the steady part of the run.
+await sleep(5000);
+const passPid = findIngest(live.talk.id)?.ffmpegPid;
+if (!passPid) throw new Error("no ingest ffmpeg");
+const passCpu0 = cpuSeconds(passPid);
+const passT0 = Date.now();
+await sleep(Math.max(5, LIVE_SECONDS - 5) * 1000);
+const passthroughCpuPct = ((cpuSeconds(passPid) - passCpu0) / ((Date.now() - passT0) / 1000)) * 100;
+
+const endResult = (await speaker.evaluate(() => (window as any).endTalk())) as { clickedAt: number; ackAt: number; ok: boolean };
+while (!ended) await sleep(20);
+await poller;
+// The replay is playable once its playlist has ENDLIST and every segment it lists is served.
+const replayText = await (await fetch(playlistUrl)).text();
+const replay = parseMediaPlaylist(replayText);
+const statuses = await Promise.all(replay.segments.map((s) => fetch(`${mediaBase}/v0/${s.uri}`, { method: "HEAD" }).then((r) => r.status)));
+if (statuses.some((s) => s !== 200)) throw new Error("a replay segment is missing");
+const replayReadyS = (endlistSeenAt! - endResult.clickedAt) / 1000;
+await sleep(3000);
+const viewerData = (await viewer.evaluate(() => ({ samples: (window as any).samples, replayAt: (window as any).replayAt }))) as {
+  samples: { at: number; behind: number; latency: number | null }[];
+  replayAt: number | null;
+};
+const speakerData = (await speaker.evaluate(() => (window as any).bench)) as { chunks: { seq: number; sentAt: number }[]; startedAt: number; error: string | null };
+if (speakerData.error) log(`speaker saw an error: ${speakerData.error}`);
+
+// chunk -> playlist: for each segment, the chunk holding its end is the first chunk sent after the
+// recorder had recorded that much media; the delay is from that chunk leaving the browser to the
+// segment being listed. The first segments (start-up) and the last (End talk) are left out.
+const delays: number[] = [];
+for (let i = 2; i < segmentEnds.length - 1; i++) {
+  const endMs = segmentEnds[i]! * 1000;
+  const chunk = speakerData.chunks.find((c) => c.sentAt - speakerData.startedAt >= endMs);
+  if (chunk) delays.push((listedAt[i]! - chunk.sentAt) / 1000);
+}
+const chunkToPlaylistS = median(delays);
+const steady = viewerData.samples.filter((s) => s.at > passT0 && s.at < endResult.clickedAt);
+const liveEdgeS = median(steady.map((s) => s.behind));
+const latencies = steady.map((s) => s.latency).filter((x): x is number => x !== null);
+log(`segments listed: ${segmentEnds.length}, replay duration ${round(segmentEnds[segmentEnds.length - 1] ?? 0)} s`);
+log(`chunk -> playlist: median ${round(chunkToPlaylistS)} s, max ${round(Math.max(...delays))} s over ${delays.length} segments`);
+log(`player: ${round(liveEdgeS)} s behind the live edge (median of ${steady.length} samples); wall-clock latency ~${round(median(latencies))} s`);
+log(`End talk -> ENDLIST served: ${round(replayReadyS)} s (media:end acked after ${round((endResult.ackAt - endResult.clickedAt) / 1000)} s; hls.js saw the replay after ${viewerData.replayAt ? round((viewerData.replayAt - endResult.clickedAt) / 1000) : "n/a"} s)`);
+log(`passthrough ffmpeg: ${round(passthroughCpuPct, 1)}% of one core`);
+await browser.close();
+
+// ───────────── run 2: 720p30 VP8 (Firefox-like) -> x264 transcode ─────────────
+const source = path.join(os.tmpdir(), `plenary-bench-720p30-${TRANSCODE_SECONDS + 8}.webm`);
+if (!fs.existsSync(source)) {
+  log("preparing a 720p30 VP8 source…");
+  const made = spawnSync(getFfmpegPath(), [
+    "-hide_banner", "-loglevel", "error", "-y",
+    "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+    "-t", String(TRANSCODE_SECONDS + 8),
+    "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-b:v", "2500k", "-g", "30",
+    "-c:a", "libopus", "-b:a", "96k", `${source}.tmp.webm`,
+  ]);
+  if (made.status !== 0) throw new Error(`could not make the VP8 source: ${made.stderr}`);
+  fs.renameSync(`${source}.tmp.webm`, source);
+}
+const transcodeTalk = await createTalk("bench-transcode");
+const socket = io(`http://127.0.0.1:${realtimePort}`, { transports: ["websocket"], extraHeaders: { cookie: transcodeTalk.cookies.join("; ") } });
+await new Promise<void>((r) => socket.once("connect", () => r()));
+const started = await socket.emitWithAck("media:publish", { talkId: transcodeTalk.talk.id, streamId: crypto.randomUUID() });
+if (!started.ok) throw new Error(started.error.message);
+const feeder = spawn(getFfmpegPath(), ["-hide_banner", "-loglevel", "error", "-re", "-i", source, "-c", "copy", "-f", "webm", "-live", "1", "pipe:1"], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
+let pending: Buffer[] = [];
+let seq = 0;
+feeder.stdout.on("data", (d: Buffer) => pending.push(d));
+const slicer = setInterval(() => {
+  if (!pending.length) return;
+  const data = Buffer.concat(pending);
+  pending = [];
+  socket.emit("media:chunk", { talkId: transcodeTalk.talk.id, seq: seq++, data }, () => {});
+}, 1000);
+await sleep(5000);
+const transPid = findIngest(transcodeTalk.talk.id)?.ffmpegPid;
+if (!transPid) throw new Error("no transcode ffmpeg");
+const transCpu0 = cpuSeconds(transPid);
+const transT0 = Date.now();
+await sleep(TRANSCODE_SECONDS * 1000 - 5000);
+const transcodeCpuPct = ((cpuSeconds(transPid) - transCpu0) / ((Date.now() - transT0) / 1000)) * 100;
+log(`transcode ffmpeg (720p30 VP8 -> x264 veryfast 720p + AAC): ${round(transcodeCpuPct, 1)}% of one core`);
+feeder.kill("SIGKILL");
+clearInterval(slicer);
+await socket.emitWithAck("media:end", { talkId: transcodeTalk.talk.id });
+socket.disconnect();
+
+await server.close();
+pageServer.close();
+await prisma.$disconnect();
+await db.stop();
+fs.rmSync(mediaDir, { recursive: true, force: true });
+
+console.log(
+  JSON.stringify({
+    replay_ready_s: round(replayReadyS),
+    chunk_to_playlist_s: round(chunkToPlaylistS),
+    live_edge_s: round(liveEdgeS),
+    transcode_cpu_pct: round(transcodeCpuPct, 1),
+    passthrough_cpu_pct: round(passthroughCpuPct, 1),
+  }),
+);
+process.exit(0);

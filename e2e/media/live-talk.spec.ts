@@ -1,0 +1,101 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, signIn } from "../support/accounts";
+
+// Sam Speaker presents this seeded talk; Alex Attendee has a ticket.
+const TALK = "/talks/live-video-at-the-edge";
+
+async function videoState(page: Page) {
+  return page.getByTestId("talk-video").evaluate((v: HTMLVideoElement) => ({
+    currentTime: v.currentTime,
+    paused: v.paused,
+    duration: v.duration,
+    edge: v.seekable.length ? v.seekable.end(v.seekable.length - 1) : 0,
+  }));
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("a speaker goes live from the browser; an attendee watches, scrubs back, jumps to live and gets the replay", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const speakerContext = await browser.newContext();
+  const speaker = await speakerContext.newPage();
+  await signIn(speaker, ACCOUNTS.speaker);
+  await speaker.goto(TALK);
+  const studio = speaker.getByRole("region", { name: "Speaker studio" });
+  await expect(studio).toBeVisible();
+  await expect(studio.getByLabel("Camera")).toBeVisible();
+  const goLive = studio.getByRole("button", { name: "Go live" });
+  await expect(goLive).toBeEnabled({ timeout: 20_000 });
+  // The recording starts at the click; "On air" shows once its first segment is listed.
+  const wentLiveAt = Date.now();
+  await goLive.click();
+  await expect(studio.getByText(/On air/)).toBeVisible({ timeout: 20_000 });
+
+  const attendeeContext = await browser.newContext();
+  const attendee = await attendeeContext.newPage();
+  await signIn(attendee, ACCOUNTS.attendee);
+  await attendee.goto(TALK);
+  const player = attendee.getByRole("region", { name: /Video player/ });
+  await expect(player.getByText("LIVE", { exact: true })).toBeVisible({ timeout: 20_000 });
+
+  // It plays: the position advances.
+  await expect.poll(async () => (await videoState(attendee)).currentTime, { timeout: 30_000 }).toBeGreaterThan(1);
+  const first = (await videoState(attendee)).currentTime;
+  await expect.poll(async () => (await videoState(attendee)).currentTime, { timeout: 15_000 }).toBeGreaterThan(first + 1);
+
+  // Let the talk run a little, then scrub back to the start while it is live.
+  await attendee.waitForTimeout(Math.max(0, 14_000 - (Date.now() - wentLiveAt)));
+  const seek = player.getByRole("slider", { name: "Seek" });
+  await seek.focus();
+  await seek.press("Home");
+  await expect.poll(async () => (await videoState(attendee)).currentTime, { timeout: 10_000 }).toBeLessThan(4);
+  const jump = player.getByRole("button", { name: "Jump to live" });
+  await expect(jump).toBeEnabled();
+  await expect.poll(async () => (await videoState(attendee)).paused).toBe(false);
+  await jump.click();
+  await expect
+    .poll(async () => {
+      const s = await videoState(attendee);
+      return s.edge - s.currentTime;
+    }, { timeout: 10_000 })
+    .toBeLessThan(8);
+
+  // Keyboard: space pauses.
+  await player.focus();
+  await attendee.keyboard.press(" ");
+  await expect.poll(async () => (await videoState(attendee)).paused).toBe(true);
+  await attendee.keyboard.press(" ");
+  await expect.poll(async () => (await videoState(attendee)).paused).toBe(false);
+
+  // The speaker ends the talk: the attendee's page turns into the replay without a reload.
+  const liveSeconds = (Date.now() - wentLiveAt) / 1000;
+  await studio.getByRole("button", { name: "End talk" }).click();
+  await expect(studio.getByText("Ended", { exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(player.getByText("LIVE", { exact: true })).toBeHidden({ timeout: 15_000 });
+  await expect.poll(async () => (await videoState(attendee)).duration, { timeout: 15_000 }).toBeGreaterThan(liveSeconds - 6);
+  const replay = await videoState(attendee);
+  expect(replay.duration).toBeLessThan(liveSeconds + 1.5);
+
+  // The replay can be watched from the start.
+  await seek.focus();
+  await seek.press("Home");
+  await expect.poll(async () => (await videoState(attendee)).currentTime, { timeout: 10_000 }).toBeLessThan(3);
+
+  await speakerContext.close();
+  await attendeeContext.close();
+});
+
+test("a link to a moment opens the replay at that moment", async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await context.newPage();
+  await signIn(page, ACCOUNTS.attendee);
+  await page.goto(`${TALK}?t=9`);
+  const player = page.getByRole("region", { name: /Video player/ });
+  await expect.poll(async () => (await videoState(page)).currentTime, { timeout: 20_000 }).toBeGreaterThanOrEqual(9);
+  expect((await videoState(page)).currentTime).toBeLessThan(14);
+  await player.getByRole("button", { name: "Copy link to this moment" }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/\/talks\/live-video-at-the-edge\?t=(9|1\d)$/);
+  await context.close();
+});

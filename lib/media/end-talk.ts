@@ -1,0 +1,26 @@
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { assertCan } from "@/lib/permissions/get-viewer";
+import { getTalkAccessOrThrow } from "@/lib/talks/get-talk-access";
+import { setTalkStatus } from "@/lib/schedule/set-talk-status";
+import { findIngest, openLiveIngest } from "./ingest/ingest-registry";
+
+/**
+ * "End talk": the last segment is flushed, the playlist gets #EXT-X-ENDLIST (it is the replay from
+ * now on, at the same URL) and the talk moves to ENDED on every open page.
+ */
+export async function endTalk(options: { talkId: string; userId: string | null }) {
+  const { talk, viewer } = await getTalkAccessOrThrow({ talkId: options.talkId, userId: options.userId });
+  assertCan(viewer, "talk:broadcast", talk);
+  const open = findIngest(talk.id);
+  if (open) return open.end();
+  const recording = await prisma.recording.findUnique({ where: { talkId: talk.id }, select: { status: true, source: true } });
+  if (recording?.status === "LIVE") {
+    // Live, but nobody is publishing on this process (e.g. after a restart): finish the recording.
+    const ingest = await openLiveIngest({ talkId: talk.id, source: recording.source === "RTMP" ? "RTMP" : "BROWSER" });
+    return ingest.end();
+  }
+  if (talk.status !== "LIVE") throw new AppError("CONFLICT", "This talk is not live");
+  await setTalkStatus({ talkId: talk.id, status: "ENDED" });
+  return { durationMs: 0 };
+}

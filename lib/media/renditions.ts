@@ -1,0 +1,35 @@
+import os from "node:os";
+import { env } from "@/lib/config/env";
+import type { Rendition } from "./hls-playlist";
+import type { RenditionSpec } from "./ingest/ffmpeg-segmenter";
+
+/** Whether to encode a 360p rendition beside the main one (weak connections keep playing). */
+export function lowRenditionEnabled(): boolean {
+  const setting = (process.env.MEDIA_LOW_RENDITION as typeof env.MEDIA_LOW_RENDITION | undefined) ?? env.MEDIA_LOW_RENDITION;
+  if (setting === "on") return true;
+  if (setting === "off") return false;
+  return os.cpus().length >= 4;
+}
+
+/** The outputs of one live or uploaded talk: v0 is the main picture (copied when it is H.264). */
+export function chooseRenditions(options: { copyVideo: boolean; lowRendition?: boolean }): RenditionSpec[] {
+  const specs: RenditionSpec[] = [
+    { name: "v0", height: 720, videoBitrateK: 2500, audioBitrateK: 128, copyVideo: options.copyVideo, preset: "veryfast" },
+  ];
+  if (options.lowRendition ?? lowRenditionEnabled()) {
+    specs.push({ name: "v1", height: 360, videoBitrateK: 700, audioBitrateK: 96, copyVideo: false, preset: "superfast" });
+  }
+  return specs;
+}
+
+export function renditionInfo(spec: RenditionSpec): Rendition {
+  const width = Math.round((spec.height * 16) / 9 / 2) * 2;
+  return {
+    name: spec.name,
+    width,
+    height: spec.height,
+    bandwidth: (spec.videoBitrateK + spec.audioBitrateK) * 1000,
+    // CODECS is left out on purpose: a copied browser stream's H.264 profile is not known upfront.
+    codecs: "",
+  };
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+const talkId = z.string().min(1).max(64);
+
+// Each MediaRecorder stream gets a random id: a reconnect with the same id continues the stream.
+export const StartPublishingInput = z.object({ talkId, streamId: z.string().min(8).max(64) }).strict();
+export type StartPublishingInput = z.infer<typeof StartPublishingInput>;
+
+export const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
+
+export const MediaChunkInput = z
+  .object({
+    talkId,
+    seq: z.number().int().min(0),
+    data: z.custom<Buffer>((value) => Buffer.isBuffer(value) && value.length > 0 && value.length <= MAX_CHUNK_BYTES, {
+      message: `data must be binary, 1 byte to ${MAX_CHUNK_BYTES / 1024 / 1024} MB`,
+    }),
+  })
+  .strict();
+export type MediaChunkInput = z.infer<typeof MediaChunkInput>;
+
+export const TalkMediaInput = z.object({ talkId }).strict();
+export type TalkMediaInput = z.infer<typeof TalkMediaInput>;
+
+/** What the player needs to know about a talk's video. */
+export type TalkMedia = {
+  talkId: string;
+  status: "SCHEDULED" | "LIVE" | "ENDED";
+  /** Path on the realtime server (prefix with its public URL). Null until something is playable. */
+  playlistPath: string | null;
+  source: "BROWSER" | "RTMP" | "UPLOAD" | null;
+  recordingStatus: "PROCESSING" | "READY" | "LIVE" | "ENDED" | "FAILED" | null;
+  /** Upload transcode progress 0-100. */
+  progress: number;
+  durationMs: number;
+  startedAt: string | null;
+  /** A pre-recorded talk premieres at its scheduled start. */
+  premiereAt: string | null;
+  error: string | null;
+};
+
+export const UPLOAD_TYPES: Record<string, string> = {
+  "video/mp4": "mp4",
+  "video/webm": "webm",
+  "video/quicktime": "mov",
+  "video/x-matroska": "mkv",
+};

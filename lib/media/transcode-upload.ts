@@ -1,0 +1,99 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { prisma } from "@/lib/db/client";
+import { publishDomainEvent } from "@/lib/realtime/notify";
+import { getFfmpegPath } from "./ffmpeg-path";
+import { renderMasterPlaylist, renderMediaPlaylist, type PlaylistSegment } from "./hls-playlist";
+import { startSegmenter, type SegmentReady } from "./ingest/ffmpeg-segmenter";
+import { chooseRenditions, renditionInfo } from "./renditions";
+import { getMediaStorage } from "./storage/get-media-storage";
+
+/** The input's duration in seconds, from ffmpeg's own header dump (ffprobe is not always there). */
+function probeDuration(file: string): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(getFfmpegPath(), ["-hide_banner", "-i", file], { stdio: ["ignore", "ignore", "pipe"] });
+    let text = "";
+    child.stderr!.on("data", (d) => (text += d));
+    child.on("close", () => {
+      const match = text.match(/Duration: (\d+):(\d+):(\d+(?:\.\d+)?)/);
+      resolve(match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : null);
+    });
+    child.on("error", () => resolve(null));
+  });
+}
+
+const pad = (n: number) => String(n).padStart(6, "0");
+
+/**
+ * Upload -> HLS (VOD playlists `<rendition>/vod.m3u8`, the premiere playlist is derived from them),
+ * with progress on the recording and the media timeline anchored at the talk's scheduled start.
+ */
+export async function transcodeUpload(options: { recordingId: string; file: string }): Promise<void> {
+  const recording = await prisma.recording.findUniqueOrThrow({
+    where: { id: options.recordingId },
+    include: { talk: { select: { id: true, conferenceId: true, startsAt: true } } },
+  });
+  const notify = () =>
+    publishDomainEvent({ type: "recording:changed", talkId: recording.talkId, conferenceId: recording.talk.conferenceId, at: new Date().toISOString() });
+  const storage = getMediaStorage();
+  const specs = chooseRenditions({ copyVideo: false });
+  const segments = new Map<string, PlaylistSegment[]>(specs.map((s) => [s.name, []]));
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-upload-hls-"));
+  const duration = await probeDuration(options.file);
+  let lastProgress = 0;
+  let queue = Promise.resolve();
+
+  const addSegment = async (ready: SegmentReady) => {
+    const list = segments.get(ready.rendition)!;
+    const sequence = list.length;
+    const uri = `${pad(sequence)}.ts`;
+    await storage.putFile(`${recording.storagePrefix}/${ready.rendition}/${uri}`, ready.file);
+    const offsetMs = list.reduce((sum, s) => sum + s.durationMs, 0);
+    list.push({ sequence, uri, durationMs: Math.max(1, Math.round((ready.end - ready.start) * 1000)), startedAt: new Date(recording.talk.startsAt.getTime() + offsetMs), discontinuity: false });
+  };
+
+  try {
+    const segmenter = startSegmenter({
+      workDir,
+      input: { kind: "file", path: options.file },
+      renditions: specs,
+      segmentSeconds: 2,
+      onSegment: (ready) => {
+        queue = queue.then(() => addSegment(ready));
+      },
+      onProgress: (seconds) => {
+        if (!duration) return;
+        const progress = Math.min(99, Math.floor((seconds / duration) * 100));
+        if (progress >= lastProgress + 5) {
+          lastProgress = progress;
+          void prisma.recording.update({ where: { id: recording.id }, data: { progress } }).then(notify, () => {});
+        }
+      },
+    });
+    const code = await segmenter.closed;
+    await queue;
+    const main = segments.get("v0")!;
+    if (code !== 0 || main.length === 0) throw new Error(segmenter.stderrTail().trim().split("\n").slice(-2).join(" ") || `ffmpeg exited with ${code}`);
+    for (const [name, list] of segments) {
+      await storage.putText(`${recording.storagePrefix}/${name}/vod.m3u8`, renderMediaPlaylist({ segments: list, ended: true, vod: true }));
+    }
+    await storage.putText(`${recording.storagePrefix}/master.m3u8`, renderMasterPlaylist(specs.map(renditionInfo)));
+    let offsetMs = 0;
+    await prisma.recordingSegment.createMany({
+      data: main.map((s) => {
+        const row = { recordingId: recording.id, sequence: s.sequence, uri: s.uri, startedAt: s.startedAt, offsetMs, durationMs: s.durationMs, discontinuity: false };
+        offsetMs += s.durationMs;
+        return row;
+      }),
+    });
+    await prisma.recording.update({ where: { id: recording.id }, data: { status: "READY", progress: 100, durationMs: offsetMs, error: null } });
+  } catch (error) {
+    console.error(`upload transcode ${recording.id} failed:`, error);
+    await prisma.recording.update({ where: { id: recording.id }, data: { status: "FAILED", error: "The video could not be processed" } });
+  } finally {
+    fs.rm(workDir, { recursive: true, force: true }, () => {});
+    await notify().catch(() => {});
+  }
+}

@@ -1,0 +1,41 @@
+import type http from "node:http";
+import { pipeline } from "node:stream/promises";
+import { notFound, statusOf, toErrorBody } from "@/lib/errors/app-error";
+import { authorizeMediaRead, parseMediaKey } from "@/lib/media/authorize-media-read";
+import { readMediaObject } from "@/lib/media/read-media-object";
+import { cacheControlFor, contentTypeFor } from "@/lib/media/storage/media-storage";
+import type { HttpRoute } from "../modules";
+
+function sendError(res: http.ServerResponse, error: unknown) {
+  const body = toErrorBody(error);
+  res.writeHead(statusOf(body), { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify({ error: body }));
+}
+
+/** GET /media/<key>: playlists (no-cache, checked) and segments (immutable) from media storage. */
+export const serveMediaRoute: HttpRoute = {
+  method: "GET",
+  path: /^\/media\/(talks\/.+)$/,
+  handler: async (req, res, match) => {
+    const key = parseMediaKey(decodeURIComponent(match[1]!));
+    if (!key) return sendError(res, notFound("Media"));
+    try {
+      await authorizeMediaRead({ key, cookie: req.headers.cookie });
+      const object = await readMediaObject({ key });
+      if (!object) return sendError(res, notFound("Media"));
+      res.writeHead(200, {
+        "content-type": contentTypeFor(key.key),
+        "cache-control": cacheControlFor(key.key),
+        "content-length": String(object.size),
+      });
+      if (req.method === "HEAD") {
+        object.stream.destroy();
+        res.end();
+        return;
+      }
+      await pipeline(object.stream, res).catch(() => {});
+    } catch (error) {
+      sendError(res, error);
+    }
+  },
+};

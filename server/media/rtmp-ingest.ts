@@ -1,0 +1,17 @@
+import { env } from "@/lib/config/env";
+import { startRtmpListener, type RtmpListener } from "@/lib/media/ingest/rtmp-listener";
+
+export type RtmpIngest = RtmpListener;
+
+/** The OBS/RTMP listener on RTMP_PORT (0 turns it off). */
+export async function startRtmpIngest(options: { port?: number }): Promise<RtmpIngest | null> {
+  const configured = options.port ?? Number(process.env.RTMP_PORT ?? env.RTMP_PORT);
+  if (!configured) return null;
+  try {
+    return await startRtmpListener({ port: configured });
+  } catch (error) {
+    // A busy port must not take chat and browser publishing down with it.
+    console.error(`RTMP ingest disabled: cannot listen on port ${configured}: ${(error as Error).message}`);
+    return null;
+  }
+}

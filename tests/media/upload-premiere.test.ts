@@ -1,0 +1,101 @@
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Socket } from "socket.io-client";
+import { prisma } from "@/lib/db/client";
+import { advancePremieres } from "@/lib/media/advance-premieres";
+import { parseMediaKey } from "@/lib/media/authorize-media-read";
+import { getFfmpegPath } from "@/lib/media/ffmpeg-path";
+import { parseMediaPlaylist } from "@/lib/media/hls-playlist";
+import { renderPremierePlaylist } from "@/lib/media/render-premiere-playlist";
+import { startRealtimeServer, type RealtimeServer } from "@/server/realtime-server";
+import { connectClient, createLiveTalkSetup, emitAck, readPlaylist, waitFor } from "./support/media-fixtures";
+
+let server: RealtimeServer;
+let video: Buffer;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  server = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
+  const file = path.join(os.tmpdir(), `plenary-upload-test-${crypto.randomUUID()}.mp4`);
+  const made = spawnSync(getFfmpegPath(), [
+    "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=25",
+    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "7",
+    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", file,
+  ]);
+  expect(made.status).toBe(0);
+  video = fs.readFileSync(file);
+  fs.rmSync(file);
+});
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  await server?.close();
+});
+
+function upload(talkId: string, cookie: string | undefined, body: Buffer, type = "video/mp4") {
+  return fetch(`http://127.0.0.1:${server.port}/media/talks/${talkId}/upload?type=${encodeURIComponent(type)}`, {
+    method: "POST",
+    headers: { "content-type": "text/plain", ...(cookie ? { cookie } : {}) },
+    body: new Uint8Array(body),
+  });
+}
+
+describe("pre-recorded talks", () => {
+  it("transcodes an upload in the background and premieres it at the scheduled start", async () => {
+    const { talk, speaker, attendee } = await createLiveTalkSetup();
+    const response = await upload(talk.id, speaker.cookie, video);
+    expect(response.status).toBe(202);
+
+    const viewer = await connectClient(server.port, attendee.cookie);
+    sockets.push(viewer);
+    const ready = await waitFor(async () => {
+      const ack = await emitAck(viewer, "media:watch", { talkId: talk.id });
+      return ack.ok && ack.media.recordingStatus === "READY" ? ack.media : null;
+    }, 60_000);
+    // Not before its start: nothing to play yet, the premiere time is known.
+    expect(ready).toMatchObject({ source: "UPLOAD", progress: 100, playlistPath: null, premiereAt: talk.startsAt.toISOString() });
+    expect(ready.durationMs).toBeGreaterThan(6000);
+
+    // The scheduled start was 3 s ago: everyone joins at the same position (~3 s in).
+    const startsAt = new Date(Date.now() - 3000);
+    await prisma.talk.update({ where: { id: talk.id }, data: { startsAt } });
+    const advanced = await advancePremieres();
+    expect(advanced.started).toContain(talk.id);
+    expect((await prisma.talk.findUniqueOrThrow({ where: { id: talk.id } })).status).toBe("LIVE");
+    const watch = await emitAck(viewer, "media:watch", { talkId: talk.id });
+    const mediaPath = (watch.media.playlistPath as string).replace("master.m3u8", "v0/index.m3u8");
+    const live = await readPlaylist(server.port, mediaPath, attendee.cookie);
+    expect(live!.ended).toBe(false);
+    expect(live!.text).toContain("#EXT-X-PLAYLIST-TYPE:EVENT");
+    const listed = live!.segments.reduce((sum, s) => sum + s.duration, 0);
+    expect(listed).toBeLessThanOrEqual(3.5);
+    expect(live!.segments[0]!.uri).toBe("000000.ts"); // scrubbing back to the start works
+
+    // Once the video has played out: the whole recording with ENDLIST, and the talk ends.
+    const key = parseMediaKey(mediaPath.replace(/^\/media\//, ""))!;
+    const later = new Date(startsAt.getTime() + 60_000);
+    const replay = parseMediaPlaylist((await renderPremierePlaylist({ key, now: later }))!);
+    expect(replay.ended).toBe(true);
+    expect(replay.segments.reduce((sum, s) => sum + s.duration, 0)).toBeGreaterThan(6);
+    expect((await advancePremieres({ now: later })).ended).toContain(talk.id);
+    expect((await prisma.talk.findUniqueOrThrow({ where: { id: talk.id } })).status).toBe("ENDED");
+  });
+
+  it("refuses uploads from non-speakers, of the wrong type, too large, or not a video", async () => {
+    const { talk, speaker, stranger } = await createLiveTalkSetup();
+    expect((await upload(talk.id, stranger.cookie, video)).status).toBe(403);
+    expect((await upload(talk.id, undefined, video)).status).toBe(401);
+    expect((await upload(talk.id, speaker.cookie, video, "application/pdf")).status).toBe(415);
+    expect((await upload(talk.id, speaker.cookie, crypto.randomBytes(4096))).status).toBe(415);
+    process.env.MEDIA_UPLOAD_MAX_MB = "1";
+    try {
+      expect((await upload(talk.id, speaker.cookie, Buffer.concat([video, crypto.randomBytes(2 * 1024 * 1024)]))).status).toBe(413);
+    } finally {
+      delete process.env.MEDIA_UPLOAD_MAX_MB;
+    }
+    expect(await prisma.recording.findUnique({ where: { talkId: talk.id } })).toBeNull();
+  });
+});
