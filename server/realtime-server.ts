@@ -28,6 +28,16 @@ export async function startRealtimeServer(options: { port?: number; host?: strin
       res.setHeader("access-control-allow-credentials", "true");
       res.setHeader("vary", "origin");
     }
+    // CORS preflight for the HTTP side (uploads send their real content type).
+    if (req.method === "OPTIONS" && !(req.url ?? "").startsWith("/socket.io/")) {
+      res.writeHead(origin && origins.includes(origin) ? 204 : 403, {
+        "access-control-allow-methods": "GET, HEAD, POST, PUT, DELETE",
+        "access-control-allow-headers": "content-type",
+        "access-control-max-age": "600",
+      });
+      res.end();
+      return;
+    }
     const url = new URL(req.url ?? "/", "http://realtime.local");
     if (url.pathname === "/healthz") {
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });

@@ -10,6 +10,8 @@ import { getEditorTalkOrThrow } from "@/lib/schedule-editor/get-editor-talk";
 import { dayKey } from "@/lib/schedule/time-zones";
 import { getOrganizerContext } from "../../_lib/organizer-context";
 import { TalkForm } from "../_components/talk-form";
+import { StreamKeyPanel } from "@/app/_components/media/stream-key-panel";
+import { env } from "@/lib/config/env";
 
 export const metadata: Metadata = { title: "Edit talk" };
 
@@ -56,6 +58,12 @@ export default async function EditTalkPage({
         conflicts={conflicts}
         notice={saved === "created" ? "Talk created. Open schedule pages update on their own." : undefined}
       />
+      <section aria-labelledby="streaming" className="mt-10 max-w-3xl">
+        <h2 id="streaming" className="mb-3 text-lg font-semibold">
+          Streaming from OBS
+        </h2>
+        <StreamKeyPanel talkId={talk.id} realtimeUrl={env.REALTIME_PUBLIC_URL} />
+      </section>
     </div>
   );
 }
