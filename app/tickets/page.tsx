@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getPageContext } from "../_lib/page-context";
 import { PageHeader } from "../_components/ui/card";
-import { FormAlert } from "../admin/_components/fields";
+import { FormAlert } from "@/app/_components/ui/form";
 import { listTicketTypes } from "@/lib/tickets/list-ticket-types";
 import { listMyOrders } from "@/lib/tickets/list-my-orders";
 import { CheckoutForm } from "./_components/checkout-form";

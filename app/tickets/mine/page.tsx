@@ -5,7 +5,7 @@ import { getPageContext } from "../../_lib/page-context";
 import { PageHeader, EmptyState, Card } from "../../_components/ui/card";
 import { Badge } from "../../_components/ui/badge";
 import { ButtonLink } from "../../_components/ui/button";
-import { FormAlert } from "../../admin/_components/fields";
+import { FormAlert } from "@/app/_components/ui/form";
 import { listMyOrders } from "@/lib/tickets/list-my-orders";
 import { syncOrderPayment } from "@/lib/tickets/sync-order-payment";
 import { formatMoney } from "@/lib/tickets/format-money";

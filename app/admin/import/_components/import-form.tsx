@@ -6,7 +6,7 @@ import { ImportScheduleInput, type ImportResult } from "@/lib/import/schemas";
 import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { callApi, firstErrors, zodFieldErrors } from "../../_components/api";
-import { FormAlert, SelectField, TextAreaField } from "../../_components/fields";
+import { FormAlert, SelectField, TextAreaField } from "@/app/_components/ui/form";
 
 const ROWS = [
   ["talks", "Talks"],

@@ -3,8 +3,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { EditorTalk } from "@/lib/schedule-editor/editor-talk";
 import { dateToZonedWallTime, zonedWallTimeToDate } from "@/lib/schedule-editor/zoned-time";
 import { Button } from "@/app/_components/ui/button";
-import { Field } from "@/app/_components/ui/form";
-import { SelectField } from "../../_components/fields";
+import { Field, SelectField } from "@/app/_components/ui/form";
 
 /**
  * The keyboard way to move a talk (the grid's drag-and-drop needs a pointer): a modal <dialog>

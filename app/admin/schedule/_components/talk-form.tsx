@@ -6,10 +6,9 @@ import type { EditorTalk } from "@/lib/schedule-editor/editor-talk";
 import { dateToZonedWallTime, zonedWallTimeToDate } from "@/lib/schedule-editor/zoned-time";
 import { dayKey } from "@/lib/schedule/time-zones";
 import { Button } from "@/app/_components/ui/button";
-import { Field } from "@/app/_components/ui/form";
+import { CheckboxField, Field, FormAlert, SelectField, TextAreaField } from "@/app/_components/ui/form";
 import { Card } from "@/app/_components/ui/card";
 import { callApi, firstErrors, zodFieldErrors } from "../../_components/api";
-import { CheckboxField, FormAlert, SelectField, TextAreaField } from "../../_components/fields";
 
 type Option = { id: string; name: string };
 type Saved = { talk: EditorTalk; conflicts: ScheduleConflict[] };

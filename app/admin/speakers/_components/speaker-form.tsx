@@ -3,10 +3,9 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { CreateSpeakerInput } from "@/lib/schedule-editor/schemas";
 import { Button } from "@/app/_components/ui/button";
-import { Field } from "@/app/_components/ui/form";
+import { Field, FormAlert, TextAreaField } from "@/app/_components/ui/form";
 import { Card } from "@/app/_components/ui/card";
 import { callApi, firstErrors, zodFieldErrors } from "../../_components/api";
-import { FormAlert, TextAreaField } from "../../_components/fields";
 
 export type SpeakerFormValues = {
   id: string;

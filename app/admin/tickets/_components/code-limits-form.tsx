@@ -2,9 +2,8 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/_components/ui/button";
-import { Field } from "@/app/_components/ui/form";
+import { CheckboxField, Field, FormAlert } from "@/app/_components/ui/form";
 import { callApi, firstErrors } from "@/app/admin/_components/api";
-import { CheckboxField, FormAlert } from "@/app/admin/_components/fields";
 import { fromDateTimeLocal, toDateTimeLocal } from "./form-values";
 
 type Limits = { id: string; code: string; maxRedemptions: number | null; validFrom: string | null; validUntil: string | null; oncePerAttendee: boolean };

@@ -2,9 +2,8 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/_components/ui/button";
-import { Field } from "@/app/_components/ui/form";
+import { CheckboxField, Field, FormAlert, SelectField, TextAreaField } from "@/app/_components/ui/form";
 import { callApi, firstErrors } from "@/app/admin/_components/api";
-import { CheckboxField, FormAlert, SelectField, TextAreaField } from "@/app/admin/_components/fields";
 import { centsFromAmount, fromDateTimeLocal } from "./form-values";
 
 type Mode = "single" | "bulk";

@@ -2,9 +2,8 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/_components/ui/button";
-import { Field } from "@/app/_components/ui/form";
+import { CheckboxField, Field, FormAlert, TextAreaField } from "@/app/_components/ui/form";
 import { callApi, firstErrors } from "@/app/admin/_components/api";
-import { CheckboxField, FormAlert, TextAreaField } from "@/app/admin/_components/fields";
 import { toDateTimeLocal, fromDateTimeLocal, centsFromAmount } from "./form-values";
 
 export type EditableTicketType = {
