@@ -5,6 +5,7 @@ import "./globals.css";
 import { SiteHeader } from "./_components/site-header";
 import { TimeZoneProvider } from "./_components/schedule/time-zone";
 import { getPageContext } from "./_lib/page-context";
+import { AnnouncementBanner } from "./_components/chat/announcement-banner";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,7 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const { conference, user, isOrganizer } = await getPageContext();
+  const { conference, user, isOrganizer, realtimeUrl } = await getPageContext();
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen font-sans">
@@ -33,6 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <TimeZoneProvider conferenceZone={conference.timeZone}>
           <SiteHeader conferenceName={conference.name} user={user} isOrganizer={isOrganizer} />
+          <AnnouncementBanner conferenceId={conference.id} realtimeUrl={realtimeUrl} />
           <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6 sm:py-10">
             {children}
           </main>

@@ -8,9 +8,11 @@ import { ZoneToggle } from "./_components/schedule/time-zone";
 import { ButtonLink } from "./_components/ui/button";
 import { EmptyState } from "./_components/ui/card";
 import { formatDay } from "@/lib/schedule/time-zones";
+import HallwayChat from "./_components/chat/hallway-chat";
+import { can } from "@/lib/permissions/can";
 
 export default async function HomePage() {
-  const { conference, user, realtimeUrl } = await getPageContext();
+  const { conference, user, viewer, realtimeUrl } = await getPageContext();
   const now = new Date();
   const [{ liveNow, upNext, keynotes }, starred] = await Promise.all([
     getProgrammeHighlights({ conferenceId: conference.id, now }),
@@ -18,7 +20,7 @@ export default async function HomePage() {
   ]);
   const dates = `${formatDay(conference.startsOn.toISOString().slice(0, 10))} – ${formatDay(conference.endsOn.toISOString().slice(0, 10))}`;
   const card = (talk: (typeof liveNow)[number], showDay = false) => (
-    <TalkCard key={talk.id} talk={talk} now={now} starred={starred.has(talk.id)} canStar={!!user} showDay={showDay} />
+    <TalkCard key={talk.id} talk={talk} now={now} starred={starred.has(talk.id)} canStar={!!user} showDay={showDay} realtimeUrl={realtimeUrl} />
   );
   return (
     <div className="space-y-14">
@@ -63,6 +65,12 @@ export default async function HomePage() {
           <EmptyState title="That was the last session">Recordings stay available on every talk page.</EmptyState>
         )}
       </section>
+
+      {can(viewer, "conference:chat") ? (
+        <section aria-label="Hallway chat" className="h-[28rem]">
+          <HallwayChat conferenceId={conference.id} realtimeUrl={realtimeUrl} title="Hallway · talk to everyone at the conference" />
+        </section>
+      ) : null}
 
       <section aria-labelledby="keynotes">
         <div className="mb-4 flex items-center justify-between">

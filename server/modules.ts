@@ -1,6 +1,8 @@
 import type http from "node:http";
 import type { Server } from "socket.io";
 import type { PlenarySocket } from "./socket/handle";
+import { mediaModule } from "./media/media-module";
+import { chatModule } from "./chat";
 
 export type HttpRoute = {
   method: "GET" | "POST" | "PUT" | "DELETE";
@@ -18,5 +20,5 @@ export type FeatureModule = {
 
 // Feature modules register here (one line each).
 export function featureModules(): FeatureModule[] {
-  return [];
+  return [chatModule(), mediaModule()];
 }

@@ -88,7 +88,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
                 {talks.length === 0 ? (
                   <p className="text-sm text-zinc-500">Nothing on this stage.</p>
                 ) : (
-                  talks.map((talk) => <TalkCard key={talk.id} talk={talk} now={now} starred={starred.has(talk.id)} canStar={!!user} showStage={false} />)
+                  talks.map((talk) => <TalkCard key={talk.id} talk={talk} now={now} starred={starred.has(talk.id)} canStar={!!user} showStage={false} realtimeUrl={realtimeUrl} />)
                 )}
               </section>
             );

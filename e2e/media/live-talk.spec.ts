@@ -43,6 +43,14 @@ test("a speaker goes live from the browser; an attendee watches, scrubs back, ju
   const first = (await videoState(attendee)).currentTime;
   await expect.poll(async () => (await videoState(attendee)).currentTime, { timeout: 15_000 }).toBeGreaterThan(first + 1);
 
+  // Chat during the talk is stamped with its place on the media timeline (replayed below).
+  await attendee.waitForTimeout(Math.max(0, 7_000 - (Date.now() - wentLiveAt)));
+  const stamp = Date.now().toString(36);
+  const chat = attendee.getByRole("region", { name: "Talk chat" });
+  await chat.getByRole("textbox", { name: "Message" }).fill(`said live ${stamp}`);
+  await chat.getByRole("button", { name: "Send" }).click();
+  await expect(chat.getByRole("list", { name: "Chat messages" }).getByText(`said live ${stamp}`)).toBeVisible();
+
   // Let the talk run a little, then scrub back to the start while it is live.
   await attendee.waitForTimeout(Math.max(0, 14_000 - (Date.now() - wentLiveAt)));
   const seek = player.getByRole("slider", { name: "Seek" });
@@ -80,6 +88,13 @@ test("a speaker goes live from the browser; an attendee watches, scrubs back, ju
   await seek.focus();
   await seek.press("Home");
   await expect.poll(async () => (await videoState(attendee)).currentTime, { timeout: 10_000 }).toBeLessThan(3);
+
+  // The player drives the chat replay: at the start the message is not said yet; past it, it is.
+  const chatReplay = chat.getByRole("list", { name: "Chat replay" });
+  await expect(chat.getByText(/Chat replay at/)).toBeVisible();
+  await expect(chatReplay.getByText(`said live ${stamp}`)).toHaveCount(0);
+  await seek.press("End");
+  await expect(chatReplay.getByText(`said live ${stamp}`)).toBeVisible();
 
   await speakerContext.close();
   await attendeeContext.close();

@@ -54,6 +54,7 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
     list.push({ sequence, uri, durationMs: Math.max(1, Math.round((ready.end - ready.start) * 1000)), startedAt: new Date(recording.talk.startsAt.getTime() + offsetMs), discontinuity: false });
   };
 
+  let progressWrite: Promise<unknown> = Promise.resolve();
   try {
     const segmenter = startSegmenter({
       workDir,
@@ -68,12 +69,16 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
         const progress = Math.min(99, Math.floor((seconds / duration) * 100));
         if (progress >= lastProgress + 5) {
           lastProgress = progress;
-          void prisma.recording.update({ where: { id: recording.id }, data: { progress } }).then(notify, () => {});
+          // Only while still processing: a late progress write must not undo the final 100%.
+          progressWrite = progressWrite.then(() =>
+            prisma.recording.updateMany({ where: { id: recording.id, status: "PROCESSING" }, data: { progress } }).then(notify, () => {}),
+          );
         }
       },
     });
     const code = await segmenter.closed;
     await queue;
+    await progressWrite;
     const main = segments.get("v0")!;
     if (code !== 0 || main.length === 0) throw new Error(segmenter.stderrTail().trim().split("\n").slice(-2).join(" ") || `ffmpeg exited with ${code}`);
     for (const [name, list] of segments) {

@@ -12,7 +12,7 @@ describe("npm start on the embedded default", () => {
   it("starts with no DATABASE_URL, serves the demo conference's home page, and stops cleanly on SIGINT", async () => {
     const { DATABASE_URL: _db, NODE_ENV: _mode, ...inherited } = process.env;
     const env = { ...inherited, PORT: "3200", REALTIME_PORT: "3201", PUBLIC_URL: "http://localhost:3200" } as unknown as NodeJS.ProcessEnv;
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
@@ -39,6 +39,7 @@ describe("npm start on the embedded default", () => {
       const health = await fetch("http://127.0.0.1:3200/api/health");
       expect(await health.json()).toMatchObject({ ok: true, checks: { database: true, realtime: true } });
     } finally {
+      // Ctrl-C: the apps stop first, then the embedded database, and the process exits 0.
       child.kill("SIGINT");
     }
     expect(await exited).toBe(0);

@@ -6,6 +6,7 @@ import { Badge, LiveDot } from "../ui/badge";
 import { formatTime } from "./format-time";
 
 type Props = {
+  talkId: string;
   media: TalkMedia | null;
   status: TalkMedia["status"];
   realtimeUrl: string;
@@ -26,7 +27,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** Attendee player: live DVR with the whole talk seekable, replay at the same URL, hls.js or native HLS. */
-export function TalkPlayer({ media, status, realtimeUrl, title, startsAt, startAtSeconds }: Props) {
+export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt, startAtSeconds }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const hlsRef = useRef<HlsType | null>(null);
@@ -137,6 +138,15 @@ export function TalkPlayer({ media, status, realtimeUrl, title, startsAt, startA
       for (const e of events) video.removeEventListener(e, update);
     };
   }, []);
+
+  // Tell the chat where playback is, so it can replay the messages of that moment
+  // (contract: app/_components/chat/talk-chat-area.tsx, event "plenary:playback").
+  useEffect(() => {
+    if (!playlistUrl) return;
+    window.dispatchEvent(
+      new CustomEvent("plenary:playback", { detail: { talkId, positionMs: Math.round(currentTime * 1000), live: live && !behind } }),
+    );
+  }, [talkId, playlistUrl, currentTime, live, behind]);
 
   const togglePlay = useCallback(() => {
     const video = videoRef.current;

@@ -3,6 +3,7 @@ import type { TalkCard as TalkCardData } from "@/lib/schedule/get-schedule";
 import { Badge, LiveDot } from "../ui/badge";
 import { TalkTime } from "./time-zone";
 import { StarButton } from "./star-button";
+import { WatchingCount } from "../chat/watching-count";
 
 const kindLabel = { KEYNOTE: "Keynote", TALK: "Talk", PANEL: "Panel", WORKSHOP: "Workshop" } as const;
 
@@ -13,10 +14,12 @@ export type TalkCardProps = {
   canStar: boolean;
   showDay?: boolean;
   showStage?: boolean;
+  // When given, talks on now show a live "N watching" count.
+  realtimeUrl?: string;
 };
 
 /** One talk in the schedule, agenda, home page and speaker pages. */
-export function TalkCard({ talk, now, starred = false, canStar, showDay = false, showStage = true }: TalkCardProps) {
+export function TalkCard({ talk, now, starred = false, canStar, showDay = false, showStage = true, realtimeUrl }: TalkCardProps) {
   const onNow = talk.status === "LIVE" || (talk.status === "SCHEDULED" && talk.startsAt <= now && talk.endsAt > now);
   return (
     <article
@@ -34,6 +37,7 @@ export function TalkCard({ talk, now, starred = false, canStar, showDay = false,
             </Badge>
           ) : null}
           {talk.status === "ENDED" ? <Badge>Replay</Badge> : null}
+          {onNow && realtimeUrl ? <WatchingCount talkId={talk.id} realtimeUrl={realtimeUrl} /> : null}
         </div>
         {canStar ? <StarButton talkId={talk.id} title={talk.title} initiallyStarred={starred} /> : null}
       </div>

@@ -1,0 +1,455 @@
+/**
+ * `npm run bench:chat` — Plenary's real chat path against a bare socket.io broadcast server,
+ * with the same 2,000 websocket clients, on this machine.
+ *
+ *   1. PostgreSQL: DATABASE_URL's server, or the embedded one; a scratch database is migrated.
+ *   2. Users and sessions are written straight to the database (signing up 10,000 accounts
+ *      through scrypt would take minutes); clients present real signed better-auth cookies.
+ *   3. Phases, each with every client in one room:
+ *        Plenary 50 msg/s, Plenary 10 msg/s  (auth, zod, rate limit, PostgreSQL insert, batching)
+ *        bare    50 msg/s, bare    10 msg/s  (io.to(room).emit per message, nothing else)
+ *      then as many idle authenticated clients as one Plenary process holds (target 10,000).
+ *   4. The last stdout line is one JSON object (see the README of the issue for the keys).
+ *
+ * Processes: this orchestrator, one server process (Plenary or bare), and client workers that
+ * speak the socket.io protocol over raw `ws` (the engine.io/socket.io framing is tiny, and a
+ * lighter client leaves more of the two cores to the servers being measured — the same clients
+ * are used for both servers). Latency = receive time - send time stamped in the message body
+ * (same machine, same clock).
+ *
+ * Env: BENCH_SECONDS (60), BENCH_CLIENTS (2000), BENCH_IDLE (10000), BENCH_SENDERS (200);
+ * BENCH_ONLY=plenary skips the bare server and the idle phase, BENCH_ONLY=idle runs only the idle
+ * phase (for quick iterations).
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import http from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import pg from "pg";
+
+const SELF = fileURLToPath(import.meta.url);
+const role = process.argv[2] ?? "main";
+const AUTH_SECRET = process.env.BETTER_AUTH_SECRET ?? "plenary-bench-secret-0123456789-abcdefghijklmnop";
+
+type Msg = { cmd: string; [k: string]: any };
+const log = (s: string) => process.stderr.write(`[bench:chat] ${s}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------------
+// Server roles (child processes). They answer {cmd:"stats"} with CPU and memory.
+// ---------------------------------------------------------------------------------------------
+function serveStats() {
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  process.on("message", (m: Msg) => {
+    if (m.cmd === "stats") {
+      const loop = { p50: Math.round(lag.percentile(50) / 1e6), p99: Math.round(lag.percentile(99) / 1e6), max: Math.round(lag.max / 1e6) };
+      lag.reset();
+      if (m.gc && typeof global.gc === "function") {
+        global.gc();
+        global.gc();
+      }
+      const mem = process.memoryUsage();
+      process.send!({ cmd: "stats", cpu: process.cpuUsage(), at: performance.now(), rss: mem.rss, heap: mem.heapUsed, heapTotal: mem.heapTotal, ext: mem.external, loop });
+    }
+  });
+}
+
+async function runPlenaryServer() {
+  const { configureChat } = await import("@/server/chat");
+  const { startRealtimeServer } = await import("@/server/realtime-server");
+  configureChat({});
+  const server = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
+  serveStats();
+  // A clean exit writes the CPU profile when run with BENCH_PROF=1.
+  process.on("SIGTERM", () => process.exit(0));
+  process.send!({ cmd: "ready", port: server.port });
+}
+
+async function runBareServer() {
+  const { Server } = await import("socket.io");
+  const httpServer = http.createServer();
+  const io = new Server(httpServer);
+  io.on("connection", (socket) => {
+    void socket.join("room");
+    socket.on("chat", (payload: { body: string }, ack?: (r: unknown) => void) => {
+      io.to("room").emit("chat", { body: payload.body, at: Date.now() });
+      ack?.({ ok: true });
+    });
+  });
+  await new Promise<void>((r) => httpServer.listen(0, "127.0.0.1", () => r()));
+  serveStats();
+  process.send!({ cmd: "ready", port: (httpServer.address() as { port: number }).port });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client worker: socket.io protocol (EIO=4) over raw websockets.
+// ---------------------------------------------------------------------------------------------
+async function runClients() {
+  const { default: WebSocket } = await import("ws");
+  const STAMP = /b:(\d{13}):/g;
+  let hist = new Uint32Array(60_001);
+  let received = 0;
+  let measuring = false;
+  let phaseStart = 0;
+
+  class Client {
+    ws!: InstanceType<typeof WebSocket>;
+    nextAck = 1;
+    acks = new Map<number, (v: any) => void>();
+    open = false;
+    connect(port: number, cookie: string | null): Promise<boolean> {
+      return new Promise((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`, {
+          headers: cookie ? { cookie } : {},
+          perMessageDeflate: false,
+        });
+        this.ws = ws;
+        const timer = setTimeout(() => resolve(false), 60_000);
+        ws.on("message", (data: Buffer) => {
+          const s = data.toString();
+          const c = s.charCodeAt(0);
+          if (c === 52 /* 4: message */) {
+            const t = s.charCodeAt(1);
+            if (t === 50 /* 2: event */) {
+              if (!measuring) return;
+              const now = Date.now();
+              STAMP.lastIndex = 0;
+              let m: RegExpExecArray | null;
+              while ((m = STAMP.exec(s))) {
+                const stamp = Number(m[1]);
+                // Stragglers of an earlier phase are not this phase's deliveries.
+                if (stamp < phaseStart) continue;
+                const ms = now - stamp;
+                hist[Math.min(60_000, Math.max(0, ms))]++;
+                received++;
+              }
+            } else if (t === 51 /* 3: ack */) {
+              const bracket = s.indexOf("[");
+              const id = Number(s.slice(2, bracket));
+              const cb = this.acks.get(id);
+              if (cb) {
+                this.acks.delete(id);
+                cb(JSON.parse(s.slice(bracket))[0]);
+              }
+            } else if (t === 48 /* 0: connect */) {
+              this.open = true;
+              clearTimeout(timer);
+              resolve(true);
+            } else if (t === 52 /* 4: connect error */) {
+              clearTimeout(timer);
+              resolve(false);
+            }
+          } else if (c === 50 /* 2: ping */) ws.send("3");
+          else if (c === 48 /* 0: open */) ws.send("40");
+        });
+        ws.on("error", () => {
+          clearTimeout(timer);
+          resolve(false);
+        });
+        ws.on("close", () => {
+          this.open = false;
+        });
+      });
+    }
+    emit(event: string, payload: unknown): Promise<any> {
+      const id = this.nextAck++;
+      return new Promise((resolve) => {
+        this.acks.set(id, resolve);
+        this.ws.send(`42${id}${JSON.stringify([event, payload])}`);
+        setTimeout(() => {
+          if (this.acks.delete(id)) resolve({ ok: false, error: { code: "TIMEOUT" } });
+        }, 30_000);
+      });
+    }
+  }
+
+  let clients: Client[] = [];
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+
+  async function connectAll(port: number, cookies: (string | null)[], concurrency: number) {
+    const out: Client[] = new Array(cookies.length);
+    let next = 0;
+    let ok = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < cookies.length) {
+          const i = next++;
+          const c = new Client();
+          if (await c.connect(port, cookies[i])) ok++;
+          out[i] = c;
+        }
+      }),
+    );
+    return { list: out, ok };
+  }
+
+  process.on("message", async (m: Msg) => {
+    if (m.cmd === "connect") {
+      const { list, ok } = await connectAll(m.port, m.cookies, 100);
+      clients = list;
+      let joined = 0;
+      if (m.talkId) {
+        for (let i = 0; i < clients.length; i += 200) {
+          const acks = await Promise.all(clients.slice(i, i + 200).filter((c) => c.open).map((c) => c.emit("talk:join", { talkId: m.talkId })));
+          joined += acks.filter((a) => a?.ok).length;
+        }
+      } else joined = ok;
+      process.send!({ cmd: "connected", ok, joined });
+    } else if (m.cmd === "phase") {
+      hist = new Uint32Array(60_001);
+      lag.reset();
+      phaseStart = Date.now();
+      received = 0;
+      measuring = true;
+      const senders = clients.filter((c) => c.open).slice(0, m.senders);
+      let sent = 0;
+      let acked = 0;
+      const errors: Record<string, number> = {};
+      const start = Date.now();
+      const total = Math.round(m.rate * m.seconds);
+      let seq = 0;
+      await new Promise<void>((resolve) => {
+        const tick = setInterval(() => {
+          const due = Math.min(total, Math.floor(((Date.now() - start) / 1000) * m.rate));
+          while (seq < due) {
+            const sender = senders[seq % senders.length];
+            const body = `b:${Date.now()}:${m.worker}-${seq}`;
+            seq++;
+            sent++;
+            const p = m.mode === "plenary" ? sender.emit("chat:send", { room: { talkId: m.talkId }, body }) : sender.emit("chat", { body });
+            void p.then((a) => {
+              if (a?.ok) acked++;
+              else errors[a?.error?.code ?? "?"] = (errors[a?.error?.code ?? "?"] ?? 0) + 1;
+            });
+          }
+          if (seq >= total) {
+            clearInterval(tick);
+            resolve();
+          }
+        }, 5);
+      });
+      // Let the last messages arrive.
+      await sleep(m.drainMs);
+      measuring = false;
+      const sparse: [number, number][] = [];
+      hist.forEach((n, ms) => n && sparse.push([ms, n]));
+      process.send!({ cmd: "phase-done", sent, acked, errors, received, hist: sparse, loopP99: Math.round(lag.percentile(99) / 1e6) });
+    } else if (m.cmd === "disconnect") {
+      for (const c of clients) c.ws?.terminate();
+      clients = [];
+      await sleep(200);
+      process.send!({ cmd: "disconnected" });
+    }
+  });
+  process.send!({ cmd: "ready" });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Orchestrator.
+// ---------------------------------------------------------------------------------------------
+function spawnRole(name: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): Promise<{ child: ChildProcess; ready: Msg }> {
+  const child = fork(SELF, [name], { env, execArgv: ["--import", "tsx", ...execArgv], stdio: ["ignore", process.env.BENCH_TRACE_GC ? "inherit" : "ignore", "inherit", "ipc"] });
+  return new Promise((resolve, reject) => {
+    child.once("message", (m: Msg) => (m.cmd === "ready" ? resolve({ child, ready: m }) : reject(new Error(`unexpected ${m.cmd}`))));
+    child.once("exit", (code) => reject(new Error(`${name} exited (${code})`)));
+  });
+}
+
+function request<T = Msg>(child: ChildProcess, message: Msg, reply: string): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (m: Msg) => {
+      if (m.cmd !== reply) return;
+      child.off("message", on);
+      resolve(m as T);
+    };
+    child.on("message", on);
+    child.send(message);
+  });
+}
+
+function percentile(hist: Map<number, number>, total: number, p: number): number {
+  let seen = 0;
+  const target = Math.ceil(total * p);
+  for (const ms of [...hist.keys()].sort((a, b) => a - b)) {
+    seen += hist.get(ms)!;
+    if (seen >= target) return ms;
+  }
+  return NaN;
+}
+
+function signedCookie(token: string): string {
+  const signature = createHmac("sha256", AUTH_SECRET).update(token).digest("base64");
+  return `better-auth.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
+}
+
+async function main() {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 60);
+  const clientsN = Number(process.env.BENCH_CLIENTS ?? 2000);
+  const idleN = Number(process.env.BENCH_IDLE ?? 10_000);
+  const sendersN = Number(process.env.BENCH_SENDERS ?? 200);
+  const workersN = 2;
+
+  // 1. Database.
+  const { ensureDatabase } = await import("../scripts/db/embedded-postgres");
+  const { migrateDeploy } = await import("../scripts/db/migrate");
+  const db = await ensureDatabase();
+  const dbName = "plenary_bench_chat";
+  const admin = new pg.Client({ connectionString: db.url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const url = new URL(db.url);
+  url.pathname = `/${dbName}`;
+  const databaseUrl = url.toString();
+  await migrateDeploy(databaseUrl, { stdio: "ignore" });
+  log(`database ready (${db.embedded ? "embedded" : "DATABASE_URL"})`);
+
+  // 2. A conference with a public keynote (any account may chat there) and the accounts.
+  const sql = new pg.Client({ connectionString: databaseUrl });
+  await sql.connect();
+  const conferenceId = `bench-${randomUUID()}`;
+  const talkId = `bench-talk-${randomUUID()}`;
+  const stageId = `bench-stage-${randomUUID()}`;
+  await sql.query(
+    `INSERT INTO "Conference" (id, slug, name, "timeZone", "startsOn", "endsOn", "updatedAt") VALUES ($1, 'bench', 'Bench', 'UTC', now(), now(), now())`,
+    [conferenceId],
+  );
+  await sql.query(`INSERT INTO "Stage" (id, "conferenceId", slug, name, position) VALUES ($1, $2, 'main', 'Main', 0)`, [stageId, conferenceId]);
+  await sql.query(
+    `INSERT INTO "Talk" (id, "conferenceId", slug, title, kind, "startsAt", "endsAt", "stageId", status, "isPublic", "streamKey", "updatedAt")
+     VALUES ($1, $2, 'keynote', 'Keynote', 'KEYNOTE', now(), now() + interval '1 hour', $3, 'LIVE', true, $4, now())`,
+    [talkId, conferenceId, stageId, randomUUID()],
+  );
+  const accounts = Math.max(clientsN, idleN);
+  const cookies: string[] = [];
+  for (let offset = 0; offset < accounts; offset += 1000) {
+    const users: string[] = [];
+    const params: unknown[] = [];
+    const sessions: string[] = [];
+    const sparams: unknown[] = [];
+    for (let i = offset; i < Math.min(accounts, offset + 1000); i++) {
+      const id = `bench-user-${i}`;
+      const token = randomBytes(24).toString("base64url");
+      cookies.push(signedCookie(token));
+      params.push(id, `Attendee ${i}`, `attendee${i}@bench.test`);
+      users.push(`($${params.length - 2}, $${params.length - 1}, $${params.length}, true, now(), now())`);
+      sparams.push(`bench-session-${i}`, token, id);
+      sessions.push(`($${sparams.length - 2}, now() + interval '7 days', $${sparams.length - 1}, now(), now(), $${sparams.length})`);
+    }
+    await sql.query(`INSERT INTO "user" (id, name, email, "emailVerified", "createdAt", "updatedAt") VALUES ${users.join(",")}`, params);
+    await sql.query(`INSERT INTO "session" (id, "expiresAt", token, "createdAt", "updatedAt", "userId") VALUES ${sessions.join(",")}`, sparams);
+  }
+  await sql.end();
+  log(`${accounts} accounts with sessions`);
+
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, BETTER_AUTH_SECRET: AUTH_SECRET, NODE_ENV: "production", PLENARY_ALLOW_DEV_SECRET: "1" };
+  const workers = await Promise.all(Array.from({ length: workersN }, () => spawnRole("clients", env)));
+  const split = <T>(list: T[]) => Array.from({ length: workersN }, (_, w) => list.filter((_, i) => i % workersN === w));
+
+  async function runPhases(mode: "plenary" | "bare", port: number, server: ChildProcess, rates: number[]) {
+    const started = Date.now();
+    const parts = split(cookies.slice(0, clientsN).map((c) => (mode === "plenary" ? c : null)));
+    const connected = await Promise.all(workers.map((w, i) => request(w.child, { cmd: "connect", port, cookies: parts[i], talkId: mode === "plenary" ? talkId : null }, "connected")));
+    const joined = connected.reduce((n, c) => n + c.joined, 0);
+    log(`${mode}: ${joined}/${clientsN} clients in the room (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    const results: Record<number, { p50: number; p99: number; ratio: number; cpu: number; sent: number; errors: Record<string, number> }> = {};
+    for (const rate of rates) {
+      await sleep(1000);
+      const before = await request<Msg>(server, { cmd: "stats" }, "stats");
+      const done = await Promise.all(
+        workers.map((w, i) => request<Msg>(w.child, { cmd: "phase", mode, rate: rate / workersN, seconds, senders: Math.ceil(sendersN / workersN), talkId, worker: i, drainMs: 5000 }, "phase-done")),
+      );
+      const after = await request<Msg>(server, { cmd: "stats" }, "stats");
+      const hist = new Map<number, number>();
+      let received = 0;
+      let ok = 0;
+      let sent = 0;
+      const errors: Record<string, number> = {};
+      for (const d of done) {
+        received += d.received;
+        ok += mode === "plenary" ? d.acked : d.sent;
+        sent += d.sent;
+        for (const [ms, n] of d.hist as [number, number][]) hist.set(ms, (hist.get(ms) ?? 0) + n);
+        for (const [k, v] of Object.entries(d.errors as Record<string, number>)) errors[k] = (errors[k] ?? 0) + v;
+      }
+      const cpuMicros = after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system;
+      const wallMs = after.at - before.at;
+      results[rate] = {
+        p50: percentile(hist, received, 0.5),
+        p99: percentile(hist, received, 0.99),
+        ratio: received / (ok * joined),
+        cpu: Math.round((cpuMicros / 1000 / wallMs) * 1000) / 10,
+        sent,
+        errors,
+      };
+      log(`${mode} ${rate} msg/s: ${JSON.stringify(results[rate])} server loop ${JSON.stringify(after.loop)} client loop p99 ${done.map((d) => d.loopP99).join("/")} ms`);
+    }
+    await Promise.all(workers.map((w) => request(w.child, { cmd: "disconnect" }, "disconnected")));
+    return results;
+  }
+
+  const idleOnly = process.env.BENCH_ONLY === "idle";
+  // 3a. Plenary.
+  const prof = [...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/plenary-chat-prof"] : []), ...(process.env.BENCH_TRACE_GC ? ["--trace-gc"] : [])];
+  let plenary = idleOnly ? null! : await spawnRole("plenary-server", env, ["--expose-gc", ...prof]);
+  const p = idleOnly ? ({} as Awaited<ReturnType<typeof runPhases>>) : await runPhases("plenary", plenary.ready.port, plenary.child, [50, 10]);
+  plenary?.child.kill("SIGTERM");
+  await sleep(500);
+
+  if (process.env.BENCH_ONLY === "plenary") {
+    for (const w of workers) w.child.kill("SIGTERM");
+    await db.stop();
+    console.log(JSON.stringify({ clients: clientsN, p50_ms: p[50].p50, p99_ms: p[50].p99, p99_ms_10: p[10].p99, delivered_ratio: p[50].ratio, cpu_pct: p[50].cpu }));
+    process.exit(0);
+  }
+
+  // 3b. Bare socket.io.
+  const bare = idleOnly ? null : await spawnRole("bare-server", env);
+  const b = bare ? await runPhases("bare", bare.ready.port, bare.child, [50, 10]) : ({} as Awaited<ReturnType<typeof runPhases>>);
+  bare?.child.kill("SIGTERM");
+
+  // 4. Idle authenticated connections held by one fresh Plenary process.
+  plenary = await spawnRole("plenary-server", env, ["--expose-gc"]);
+  await sleep(500);
+  const base = await request<Msg>(plenary.child, { cmd: "stats", gc: true }, "stats");
+  const idleParts = split(cookies.slice(0, idleN));
+  const idleStarted = Date.now();
+  const idle = await Promise.all(workers.map((w, i) => request(w.child, { cmd: "connect", port: plenary.ready.port, cookies: idleParts[i], talkId: null }, "connected")));
+  const held = idle.reduce((n, c) => n + c.ok, 0);
+  // Settle: V8 gives back heap it grew during the connection storm once the process is idle.
+  await sleep(10_000);
+  const loaded = await request<Msg>(plenary.child, { cmd: "stats", gc: true }, "stats");
+  log(`idle: ${held}/${idleN} authenticated connections in ${((Date.now() - idleStarted) / 1000).toFixed(1)} s; rss ${(base.rss / 2 ** 20).toFixed(0)} -> ${(loaded.rss / 2 ** 20).toFixed(0)} MiB, heap ${(base.heap / 2 ** 20).toFixed(0)} -> ${(loaded.heap / 2 ** 20).toFixed(0)} MiB, heap committed ${(base.heapTotal / 2 ** 20).toFixed(0)} -> ${(loaded.heapTotal / 2 ** 20).toFixed(0)} MiB, external ${(base.ext / 2 ** 20).toFixed(0)} -> ${(loaded.ext / 2 ** 20).toFixed(0)} MiB`);
+  await Promise.all(workers.map((w) => request(w.child, { cmd: "disconnect" }, "disconnected")));
+  plenary.child.kill("SIGTERM");
+  for (const w of workers) w.child.kill("SIGTERM");
+  await db.stop();
+
+  if (idleOnly) {
+    console.log(JSON.stringify({ idle_connections: held, kb_per_connection: Math.round(((loaded.rss - base.rss) / Math.max(1, held) / 1024) * 10) / 10 }));
+    process.exit(0);
+  }
+  const result = {
+    clients: clientsN,
+    p50_ms: p[50].p50,
+    p99_ms: p[50].p99,
+    bare_p99_ms: b[50].p99,
+    p99_ms_10: p[10].p99,
+    bare_p99_ms_10: b[10].p99,
+    delivered_ratio: Math.round(p[50].ratio * 10_000) / 10_000,
+    cpu_pct: p[50].cpu,
+    idle_connections: held,
+    kb_per_connection: Math.round(((loaded.rss - base.rss) / Math.max(1, held) / 1024) * 10) / 10,
+  };
+  console.log(JSON.stringify(result));
+  process.exit(0);
+}
+
+if (role === "plenary-server") await runPlenaryServer();
+else if (role === "bare-server") await runBareServer();
+else if (role === "clients") await runClients();
+else await main();

@@ -1,0 +1,82 @@
+import { prisma } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors/app-error";
+import { getViewer } from "@/lib/permissions/get-viewer";
+import { can, isOrganizer, type TalkRef, type Viewer } from "@/lib/permissions/can";
+import { roomKeyOf, type AuthorBadge, type ChatRoomRef } from "./schemas";
+import { TtlCache } from "./ttl-cache";
+
+export type ChatRoom = {
+  key: string;
+  conferenceId: string;
+  talkId: string | null;
+  talk: (TalkRef & { status: string }) | null;
+};
+
+export type ChatRoomAccess = {
+  room: ChatRoom;
+  viewer: Viewer;
+  canRead: boolean;
+  canChat: boolean;
+  canModerate: boolean;
+  badge: AuthorBadge;
+};
+
+// Every chat event needs the room and the viewer's rights in it; in a keynote storm that is
+// the same few rows thousands of times a second, so they are memoised briefly per process.
+const roomCache = new TtlCache<ChatRoom>(10_000);
+const accessCache = new TtlCache<ChatRoomAccess>(5_000);
+
+export async function findChatRoomOrThrow(ref: ChatRoomRef): Promise<ChatRoom> {
+  const cacheKey = "talkId" in ref ? `t:${ref.talkId}` : `c:${ref.conferenceId}`;
+  return roomCache.get(cacheKey, async () => {
+    if ("talkId" in ref) {
+      const talk = await prisma.talk.findUnique({
+        where: { id: ref.talkId },
+        select: { id: true, conferenceId: true, isPublic: true, status: true },
+      });
+      if (!talk) throw notFound("Talk");
+      return { key: roomKeyOf({ talkId: talk.id, conferenceId: talk.conferenceId }), conferenceId: talk.conferenceId, talkId: talk.id, talk };
+    }
+    const conference = await prisma.conference.findUnique({ where: { id: ref.conferenceId }, select: { id: true } });
+    if (!conference) throw notFound("Conference");
+    return { key: roomKeyOf({ talkId: null, conferenceId: conference.id }), conferenceId: conference.id, talkId: null, talk: null };
+  });
+}
+
+/** The badge beside a name: organizers everywhere; speakers in their own talk (and in the hallway). */
+export function badgeOf(viewer: Viewer, talkId: string | null): AuthorBadge {
+  if (isOrganizer(viewer)) return "organizer";
+  if (talkId ? viewer.speakerTalkIds.has(talkId) : viewer.speakerTalkIds.size > 0) return "speaker";
+  return null;
+}
+
+/** The room behind a reference and what this user may do in it (read, chat, moderate). */
+export async function getChatRoomAccessOrThrow(options: { room: ChatRoomRef; userId: string | null }): Promise<ChatRoomAccess> {
+  const room = await findChatRoomOrThrow(options.room);
+  return accessCache.get(`${options.userId ?? "-"}|${room.key}`, async () => {
+    const viewer = await getViewer({ conferenceId: room.conferenceId, userId: options.userId });
+    const talk = room.talk ?? undefined;
+    return {
+      room,
+      viewer,
+      canRead: talk ? can(viewer, "talk:watch", talk) : can(viewer, "conference:chat"),
+      canChat: talk ? can(viewer, "talk:chat", talk) : can(viewer, "conference:chat"),
+      canModerate: talk ? can(viewer, "talk:moderate", talk) : can(viewer, "conference:moderate-chat"),
+      badge: badgeOf(viewer, room.talkId),
+    };
+  });
+}
+
+export function assertChatAccess(access: ChatRoomAccess, need: "read" | "chat" | "moderate"): void {
+  const ok = need === "read" ? access.canRead : need === "chat" ? access.canChat : access.canModerate;
+  if (ok) return;
+  if (access.viewer.userId === null) throw new AppError("UNAUTHENTICATED", "Sign in to do that");
+  if (need !== "moderate" && !access.viewer.hasTicket) throw new AppError("PAYMENT_REQUIRED", "You need a ticket for this conference");
+  throw new AppError("FORBIDDEN", need === "moderate" ? "Only moderators can do that" : "You cannot chat here");
+}
+
+/** Forget memoised rights (after a role or room change made on this node). */
+export function forgetChatAccess(): void {
+  roomCache.clear();
+  accessCache.clear();
+}

@@ -1,0 +1,82 @@
+import type { Server } from "socket.io";
+import type { NodeTalkPresence, PresenceStore, TalkPresence } from "@/lib/presence/presence-store";
+import { PRESENCE_NAMES_MAX } from "@/lib/presence/presence-store";
+import type { PlenarySocket } from "../socket/handle";
+
+export const presenceRoom = (talkId: string) => `presence:${talkId}`;
+
+/**
+ * "N watching" from room membership: every tick this node counts the sockets in its own talk
+ * rooms (distinct accounts + anonymous viewers), publishes that to the store, reads the sum over
+ * all nodes and pushes changed totals to its own sockets (io.local: each node tells its own
+ * clients, so nothing is sent twice across nodes).
+ */
+export class PresenceTracker {
+  private totals = new Map<string, TalkPresence>();
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private closed = false;
+
+  constructor(private readonly io: Server, private readonly store: PresenceStore, private readonly intervalMs: number) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  current(talkId: string): { talkId: string; count: number; users: { id: string; name: string }[] } {
+    const t = this.totals.get(talkId);
+    return { talkId, count: t?.count ?? 0, users: t?.users ?? [] };
+  }
+
+  private localSnapshot(): Map<string, NodeTalkPresence> {
+    const snapshot = new Map<string, NodeTalkPresence>();
+    const nsp = this.io.of("/");
+    for (const [room, socketIds] of nsp.adapter.rooms) {
+      if (!room.startsWith("talk:")) continue;
+      const users = new Map<string, string>();
+      let anonymous = 0;
+      for (const id of socketIds) {
+        const user = (nsp.sockets.get(id) as PlenarySocket | undefined)?.data.user;
+        if (user) users.set(user.id, user.name);
+        else anonymous++;
+      }
+      const talkId = room.slice("talk:".length);
+      snapshot.set(talkId, { count: users.size + anonymous, users: [...users].slice(0, PRESENCE_NAMES_MAX) });
+    }
+    return snapshot;
+  }
+
+  async tick(): Promise<void> {
+    if (this.running || this.closed) return;
+    this.running = true;
+    try {
+      await this.store.publish(this.localSnapshot());
+      const next = await this.store.readTotals();
+      const changed = new Set<string>();
+      for (const [talkId, t] of next) {
+        const before = this.totals.get(talkId);
+        if (!before || before.count !== t.count || before.users.map((u) => u.id).join() !== t.users.map((u) => u.id).join()) changed.add(talkId);
+      }
+      for (const talkId of this.totals.keys()) if (!next.has(talkId)) changed.add(talkId);
+      this.totals = next;
+      for (const talkId of changed) {
+        const payload = this.current(talkId);
+        this.io.local.to(`talk:${talkId}`).emit("presence:update", payload);
+        this.io.local.to(presenceRoom(talkId)).except(`talk:${talkId}`).emit("presence:count", { talkId, count: payload.count });
+      }
+    } catch (error) {
+      console.error("presence tick failed", (error as Error).message);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    // Let a tick in flight finish before the store goes away.
+    while (this.running) await new Promise((r) => setTimeout(r, 10));
+    await this.store.close();
+  }
+}

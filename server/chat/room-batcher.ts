@@ -1,0 +1,108 @@
+import { performance } from "node:perf_hooks";
+import type { Server } from "socket.io";
+import type { ChatBatchEvent } from "@/lib/chat/schemas";
+
+type RoomState = {
+  tokens: number;
+  at: number;
+  pending: ChatBatchEvent[] | null;
+  timer: NodeJS.Timeout | null;
+  /** Moving average of what one flush to this room costs this process, in ms. */
+  costMs: number;
+};
+
+export type RoomBatcherOptions = {
+  /** Share of one core a single room's fan-out may take (0.3 = 30 %). */
+  cpuShare: number;
+  /** Longest an event may wait for its batch. */
+  maxWindowMs: number;
+  /** Flushes a quiet room may send back to back before batching starts. */
+  burst: number;
+};
+
+/**
+ * Sends a room's chat events at once while the room is quiet and in batches when it is busy.
+ *
+ * socket.io encodes a broadcast once but still writes one websocket frame per socket per packet;
+ * in a 2,000-person room those writes (one writev syscall each) are what saturates a core. Each
+ * room therefore gets a budget: flushes are tokens, refilled so that the room's fan-out uses at
+ * most `cpuShare` of a core, measured — every flush is timed, so the budget follows the real cost
+ * of this room on this machine (more people or a slower box: fewer, larger batches). While
+ * tokens last an event goes out immediately; when they run out, events gather and leave as ONE
+ * packet with the next token (never later than `maxWindowMs`). Order is kept: every chat event
+ * of a room goes through the same queue.
+ */
+export class RoomBatcher {
+  private readonly rooms = new Map<string, RoomState>();
+  private sweepAt = Date.now();
+
+  constructor(
+    private readonly io: Server,
+    private readonly options: RoomBatcherOptions = { cpuShare: 0.4, maxWindowMs: 250, burst: 3 },
+  ) {}
+
+  /** Flushes per ms this room may use. */
+  private rateOf(state: RoomState): number {
+    return Math.max(this.options.cpuShare / Math.max(state.costMs, 0.001), 1 / this.options.maxWindowMs);
+  }
+
+  private refill(state: RoomState, now: number) {
+    state.tokens = Math.min(this.options.burst, state.tokens + (now - state.at) * this.rateOf(state));
+    state.at = now;
+  }
+
+  push(room: string, event: ChatBatchEvent): void {
+    const now = Date.now();
+    let state = this.rooms.get(room);
+    if (!state) {
+      // First guess: ~10 µs per member; the first flush measures the truth.
+      const size = this.io.of("/").adapter.rooms.get(room)?.size ?? 1;
+      state = { tokens: this.options.burst, at: now, pending: null, timer: null, costMs: size * 0.01 };
+      this.rooms.set(room, state);
+    }
+    if (state.pending) {
+      state.pending.push(event);
+      return;
+    }
+    this.refill(state, now);
+    if (state.tokens >= 1) {
+      state.tokens -= 1;
+      this.emit(room, state, [event]);
+      return;
+    }
+    state.pending = [event];
+    const waitMs = Math.min(this.options.maxWindowMs, Math.ceil((1 - state.tokens) / this.rateOf(state)));
+    state.timer = setTimeout(() => this.flush(room), waitMs);
+  }
+
+  private flush(room: string): void {
+    const state = this.rooms.get(room);
+    if (!state?.pending) return;
+    if (state.timer) clearTimeout(state.timer);
+    const events = state.pending;
+    state.pending = null;
+    state.timer = null;
+    this.refill(state, Date.now());
+    state.tokens = Math.max(0, state.tokens - 1);
+    this.emit(room, state, events);
+  }
+
+  close(): void {
+    for (const room of [...this.rooms.keys()]) this.flush(room);
+  }
+
+  private emit(room: string, state: RoomState, events: ChatBatchEvent[]) {
+    const started = performance.now();
+    this.io.to(room).emit("chat:batch", events);
+    // One slow flush (a GC, the process descheduled) must not throttle the room for seconds:
+    // each sample moves the estimate at most by half or double.
+    const cost = Math.min(Math.max(performance.now() - started, state.costMs / 2), state.costMs * 2);
+    state.costMs = state.costMs * 0.8 + cost * 0.2;
+    const now = Date.now();
+    if (now - this.sweepAt > 60_000) {
+      this.sweepAt = now;
+      // Idle rooms have full buckets: nothing worth keeping.
+      for (const [r, s] of this.rooms) if (!s.pending && now - s.at > 60_000) this.rooms.delete(r);
+    }
+  }
+}
