@@ -5,8 +5,9 @@ import { rooms } from "@/lib/realtime/events";
 
 /**
  * Relays domain events published with pg_notify (by the web app or any node) to the sockets in
- * the matching rooms. Each realtime node listens on its own connection, so with several nodes
- * every node delivers to its own sockets and nothing is sent twice.
+ * the matching rooms. Each realtime node listens on its own connection and delivers to its OWN
+ * sockets only (`io.local`): through the Redis adapter every node would otherwise deliver every
+ * event once per node.
  */
 export async function relayDomainEvents(options: {
   io: Server;
@@ -26,13 +27,13 @@ export async function relayDomainEvents(options: {
       options.onEvent?.(event);
       if (event.type === "talk:status") {
         const { type: _type, ...payload } = event;
-        options.io.to(rooms.talk(event.talkId)).to(rooms.conference(event.conferenceId)).emit("talk:status", payload);
+        options.io.local.to(rooms.talk(event.talkId)).to(rooms.conference(event.conferenceId)).emit("talk:status", payload);
       } else if (event.type === "schedule:changed") {
         const { type: _type, ...payload } = event;
-        options.io.to(rooms.conference(event.conferenceId)).emit("schedule:changed", payload);
+        options.io.local.to(rooms.conference(event.conferenceId)).emit("schedule:changed", payload);
       } else if (event.type === "recording:changed") {
         const { type: _type, ...payload } = event;
-        options.io.to(rooms.talk(event.talkId)).emit("recording:changed", payload);
+        options.io.local.to(rooms.talk(event.talkId)).emit("recording:changed", payload);
       }
     });
     c.on("error", (error) => {

@@ -298,11 +298,19 @@ describe("chat on the realtime server (real socket.io clients, real server, real
     const missed: string[] = [];
     for (let i = 0; i < 5; i++) missed.push((await emit(sBob, "chat:send", { room, body: `missed ${i}` })).message.id);
     await back;
-    // socket.io's connection state recovery replays what was sent while away.
-    expect(sAlice.recovered).toBe(true);
-    await inbox.waitFor((e) => e.length >= 6);
-    await sleep(300);
-    expect(inbox.messages().map((m) => m.id)).toEqual([before.id, ...missed]);
+    if (!process.env.REDIS_URL) {
+      // One node: socket.io's connection state recovery replays what was sent while away.
+      expect(sAlice.recovered).toBe(true);
+      await inbox.waitFor((e) => e.length >= 6);
+      await sleep(300);
+      expect(inbox.messages().map((m) => m.id)).toEqual([before.id, ...missed]);
+    } else {
+      // The Redis adapter cannot recover connection state: nothing arrives twice, and the client
+      // resumes from its last id (below), as the chat panel does after any reconnect.
+      expect(sAlice.recovered).toBe(false);
+      await sleep(300);
+      expect(inbox.messages().map((m) => m.id)).toEqual([before.id]);
+    }
     // A client that cannot be recovered (another node, too long away) resumes from its last id.
     const resumed = await emit(sAlice, "chat:history", { room, afterId: before.id });
     expect(resumed.messages.map((m: any) => m.id)).toEqual(missed);
