@@ -101,6 +101,25 @@ describe("scale-out: two realtime processes and a real Redis", () => {
     await inbox.waitFor((e) => e.some((x) => x.type === "delete" && x.messageId === sent.message.id));
   });
 
+  it("a talk going live reaches each watcher once, whichever node they are on", async () => {
+    const { fx, alice, bob } = await chatCast();
+    const talkId = fx.talks.sideTalk.id;
+    const onA = await pool.open(alice.cookie, { url: a.url });
+    const onB = await pool.open(bob.cookie, { url: b.url });
+    const received = new Map<Socket, string[]>([[onA, []], [onB, []]]);
+    for (const s of [onA, onB]) {
+      s.on("talk:status", (e: { talkId: string; status: string }) => e.talkId === talkId && received.get(s)!.push(e.status));
+      expect(await emit(s, "talk:join", { talkId })).toMatchObject({ ok: true });
+    }
+    // Both nodes LISTEN to PostgreSQL; each must deliver to its own sockets only.
+    const { setTalkStatus } = await import("@/lib/schedule/set-talk-status");
+    await setTalkStatus({ talkId, status: "LIVE" });
+    await waitUntil(() => [onA, onB].every((s) => received.get(s)!.length >= 1), 8000, "status everywhere");
+    await sleep(500);
+    expect(received.get(onA)).toEqual(["LIVE"]);
+    expect(received.get(onB)).toEqual(["LIVE"]);
+  });
+
   it("presence sums across nodes", async () => {
     const { fx, alice, bob, carol } = await chatCast();
     const talkId = fx.talks.keynote.id;
