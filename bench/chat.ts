@@ -425,8 +425,12 @@ async function main() {
   const loaded = await request<Msg>(plenary.child, { cmd: "stats", gc: true }, "stats");
   log(`idle: ${held}/${idleN} authenticated connections in ${((Date.now() - idleStarted) / 1000).toFixed(1)} s; rss ${(base.rss / 2 ** 20).toFixed(0)} -> ${(loaded.rss / 2 ** 20).toFixed(0)} MiB, heap ${(base.heap / 2 ** 20).toFixed(0)} -> ${(loaded.heap / 2 ** 20).toFixed(0)} MiB, heap committed ${(base.heapTotal / 2 ** 20).toFixed(0)} -> ${(loaded.heapTotal / 2 ** 20).toFixed(0)} MiB, external ${(base.ext / 2 ** 20).toFixed(0)} -> ${(loaded.ext / 2 ** 20).toFixed(0)} MiB`);
   await Promise.all(workers.map((w) => request(w.child, { cmd: "disconnect" }, "disconnected")));
+  // Servers and clients first, the database last: the JSON below must be the last line printed.
+  const exited = (c: { exitCode: number | null; once: (e: "exit", f: () => void) => unknown }) =>
+    new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : void c.once("exit", () => resolve())));
   plenary.child.kill("SIGTERM");
   for (const w of workers) w.child.kill("SIGTERM");
+  await Promise.all([plenary.child, ...workers.map((w) => w.child)].map(exited));
   await db.stop();
 
   if (idleOnly) {
