@@ -4,6 +4,7 @@ import type HlsType from "hls.js";
 import type { TalkMedia } from "@/lib/media/schemas";
 import { Badge, LiveDot } from "../ui/badge";
 import { formatTime } from "./format-time";
+import { TalkTime } from "../schedule/time-zone";
 
 type Props = {
   talkId: string;
@@ -267,6 +268,8 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
         <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 bg-zinc-900 p-6 text-center">
           <p className="text-lg font-medium">{placeholder.title}</p>
           {placeholder.detail ? <p className="text-sm text-zinc-400">{placeholder.detail}</p> : null}
+          {/* In the viewer's chosen zone, like every time on the page (and the same on server and client). */}
+          {placeholder.at ? <TalkTime start={placeholder.at} showDay className="text-sm text-zinc-400" /> : null}
         </div>
       ) : null}
       {needsClick && playlistUrl ? (
@@ -382,14 +385,14 @@ function readStartFromUrl(): number | undefined {
   return t && /^\d{1,6}(\.\d+)?$/.test(t) ? Number(t) : undefined;
 }
 
-function placeholderText(media: TalkMedia | null, status: TalkMedia["status"], startsAt: string): { title: string; detail?: string } {
+function placeholderText(media: TalkMedia | null, status: TalkMedia["status"], startsAt: string): { title: string; detail?: string; at?: string } {
   if (media?.source === "UPLOAD" && media.recordingStatus === "PROCESSING") {
     return { title: "The video is being prepared", detail: `${media.progress}% processed` };
   }
   if (media?.premiereAt && media.recordingStatus === "READY") {
-    return { title: "Premieres at the scheduled start", detail: new Date(media.premiereAt).toLocaleString() };
+    return { title: "Premieres at the scheduled start", at: media.premiereAt };
   }
   if (status === "LIVE") return { title: "The stream is starting…" };
   if (status === "ENDED") return { title: "This talk has ended", detail: "There is no recording." };
-  return { title: "The stream appears here when the talk starts", detail: new Date(startsAt).toLocaleString() };
+  return { title: "The stream appears here when the talk starts", at: startsAt };
 }
