@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/app/_components/ui/table";
 import Link from "next/link";
-import { PageHeader, Card, EmptyState } from "@/app/_components/ui/card";
+import { PageHeader, EmptyState } from "@/app/_components/ui/card";
 import { Badge } from "@/app/_components/ui/badge";
 import { buttonClass } from "@/app/_components/ui/button";
 import { listRegistrations } from "@/lib/tickets/list-registrations";
@@ -99,20 +100,7 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
       {data.total === 0 ? (
         <EmptyState title={q ? "Nothing matches" : data.kind === "attendees" ? "No tickets issued yet" : "No orders yet"} />
       ) : data.kind === "attendees" ? (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Issued tickets</caption>
-            <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
-              <tr>
-                <th scope="col" className="px-4 py-3">Attendee</th>
-                <th scope="col" className="px-4 py-3">Ticket</th>
-                <th scope="col" className="px-4 py-3">Order</th>
-                <th scope="col" className="px-4 py-3">Issued</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+        <DataTable caption="Issued tickets" columns={[{ label: "Attendee" }, { label: "Ticket" }, { label: "Order" }, { label: "Issued" }, { label: "Status" }, { label: "Actions", hidden: true }]}>
               {data.registrations.map((r) => (
                 <tr key={r.ticketId}>
                   <th scope="row" className="px-4 py-3 font-medium">
@@ -144,24 +132,9 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </Card>
+        </DataTable>
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Orders</caption>
-            <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
-              <tr>
-                <th scope="col" className="px-4 py-3">Attendee</th>
-                <th scope="col" className="px-4 py-3">Order</th>
-                <th scope="col" className="px-4 py-3">Total</th>
-                <th scope="col" className="px-4 py-3">Placed</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+        <DataTable caption="Orders" columns={[{ label: "Attendee" }, { label: "Order" }, { label: "Total" }, { label: "Placed" }, { label: "Status" }, { label: "Actions", hidden: true }]}>
               {data.orders.map((o) => (
                 <tr key={o.id}>
                   <th scope="row" className="px-4 py-3 font-medium">
@@ -201,9 +174,7 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </Card>
+        </DataTable>
       )}
       {pages > 1 ? (
         <nav aria-label="Pages" className="flex items-center justify-between text-sm">

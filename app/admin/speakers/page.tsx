@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/app/_components/ui/table";
 import Link from "next/link";
-import { PageHeader, EmptyState, Card } from "@/app/_components/ui/card";
+import { PageHeader, EmptyState } from "@/app/_components/ui/card";
 import { buttonClass } from "@/app/_components/ui/button";
 import { Badge } from "@/app/_components/ui/badge";
 import { getEditorSchedule } from "@/lib/schedule-editor/get-editor-schedule";
@@ -25,18 +26,7 @@ export default async function AdminSpeakersPage() {
       {speakers.length === 0 ? (
         <EmptyState title="No speakers yet">Add one, or import a schedule with its speakers.</EmptyState>
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Speakers</caption>
-            <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
-              <tr>
-                <th scope="col" className="px-4 py-3">Name</th>
-                <th scope="col" className="px-4 py-3">Headline</th>
-                <th scope="col" className="px-4 py-3">Account</th>
-                <th scope="col" className="px-4 py-3 text-right">Talks</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+        <DataTable caption="Speakers" columns={[{ label: "Name" }, { label: "Headline" }, { label: "Account" }, { label: "Talks", align: "right" }]}>
               {speakers.map((s) => (
                 <tr key={s.id}>
                   <td className="px-4 py-3 font-medium">
@@ -49,9 +39,7 @@ export default async function AdminSpeakersPage() {
                   <td className="px-4 py-3 text-right tabular-nums">{s.talkCount}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </Card>
+        </DataTable>
       )}
     </div>
   );

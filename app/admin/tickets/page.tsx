@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/app/_components/ui/table";
 import Link from "next/link";
 import { PageHeader, Card, EmptyState } from "@/app/_components/ui/card";
 import { Badge } from "@/app/_components/ui/badge";
@@ -144,20 +145,7 @@ export default async function AdminTicketsPage({ searchParams }: { searchParams:
               .
             </p>
           ) : null}
-          <Card className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Discount codes and their usage</caption>
-              <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
-                <tr>
-                  <th scope="col" className="px-4 py-3">Code</th>
-                  <th scope="col" className="px-4 py-3">Discount</th>
-                  <th scope="col" className="px-4 py-3">Used</th>
-                  <th scope="col" className="px-4 py-3">Valid</th>
-                  <th scope="col" className="px-4 py-3">Applies to</th>
-                  <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          <DataTable caption="Discount codes and their usage" columns={[{ label: "Code" }, { label: "Discount" }, { label: "Used" }, { label: "Valid" }, { label: "Applies to" }, { label: "Actions", hidden: true }]}>
                 {codes.map((c) => (
                   <tr key={c.id}>
                     <th scope="row" className="px-4 py-3 font-mono font-medium">
@@ -207,9 +195,7 @@ export default async function AdminTicketsPage({ searchParams }: { searchParams:
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </Card>
+          </DataTable>
           </>
         )}
         <div className="grid gap-6 lg:grid-cols-2">
