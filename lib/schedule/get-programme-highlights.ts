@@ -1,15 +1,13 @@
 import { prisma } from "@/lib/db/client";
 import { talkCardSelect, type TalkCard } from "./get-schedule";
+import { happeningNowWhere } from "./happening-now";
 
 /** What the conference home shows: talks on now, the next ones per stage, and the keynotes. */
 export async function getProgrammeHighlights(options: { conferenceId: string; now?: Date }) {
   const now = options.now ?? new Date();
   const [liveNow, upNext, keynotes] = await Promise.all([
     prisma.talk.findMany({
-      where: {
-        conferenceId: options.conferenceId,
-        OR: [{ status: "LIVE" }, { status: "SCHEDULED", startsAt: { lte: now }, endsAt: { gt: now } }],
-      },
+      where: { conferenceId: options.conferenceId, ...happeningNowWhere(now) },
       orderBy: [{ stage: { position: "asc" } }],
       select: talkCardSelect,
     }),
@@ -26,9 +24,4 @@ export async function getProgrammeHighlights(options: { conferenceId: string; no
     }),
   ]);
   return { liveNow: liveNow as TalkCard[], upNext: upNext as TalkCard[], keynotes: keynotes as TalkCard[] };
-}
-
-/** "Happening now" by the clock; "on air" is status LIVE (a speaker is streaming). */
-export function isHappeningNow(talk: Pick<TalkCard, "startsAt" | "endsAt" | "status">, now = new Date()): boolean {
-  return talk.status === "LIVE" || (talk.status === "SCHEDULED" && talk.startsAt <= now && talk.endsAt > now);
 }

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { TalkCard as TalkCardData } from "@/lib/schedule/get-schedule";
+import { isHappeningNow } from "@/lib/schedule/happening-now";
+import { talkKindLabel } from "@/lib/talks/talk-kind-label";
 import { Badge, LiveDot } from "../ui/badge";
 import { TalkTime } from "./time-zone";
 import { StarButton } from "./star-button";
 import { WatchingCount } from "../chat/watching-count";
-
-const kindLabel = { KEYNOTE: "Keynote", TALK: "Talk", PANEL: "Panel", WORKSHOP: "Workshop" } as const;
 
 export type TalkCardProps = {
   talk: TalkCardData;
@@ -20,7 +20,7 @@ export type TalkCardProps = {
 
 /** One talk in the schedule, agenda, home page and speaker pages. */
 export function TalkCard({ talk, now, starred = false, canStar, showDay = false, showStage = true, realtimeUrl }: TalkCardProps) {
-  const onNow = talk.status === "LIVE" || (talk.status === "SCHEDULED" && talk.startsAt <= now && talk.endsAt > now);
+  const onNow = isHappeningNow(talk, now);
   return (
     <article
       aria-labelledby={`talk-${talk.id}-title`}
@@ -50,7 +50,7 @@ export function TalkCard({ talk, now, starred = false, canStar, showDay = false,
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{talk.speakers.map((s) => s.speaker.name).join(", ")}</p>
       ) : null}
       <div className="mt-auto flex flex-wrap gap-2">
-        <Badge tone={talk.kind === "KEYNOTE" ? "brand" : "neutral"}>{kindLabel[talk.kind]}</Badge>
+        <Badge tone={talk.kind === "KEYNOTE" ? "brand" : "neutral"}>{talkKindLabel(talk.kind)}</Badge>
         {talk.track ? (
           <Badge>
             <span aria-hidden="true" className="h-2 w-2 rounded-full" style={{ backgroundColor: talk.track.color }} />

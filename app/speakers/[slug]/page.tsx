@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getPageContext } from "../../_lib/page-context";
+import { orNotFound } from "../../_lib/or-not-found";
 import { getSpeakerPageOrThrow } from "@/lib/speakers/get-speaker-page";
 import { listFavouriteTalkIds } from "@/lib/agenda/list-agenda";
-import { AppError } from "@/lib/errors/app-error";
 import { TalkCard } from "../../_components/schedule/talk-card";
 import { Avatar } from "../../_components/ui/avatar";
 
@@ -12,12 +11,7 @@ type Params = { params: Promise<{ slug: string }> };
 
 async function loadSpeaker(slug: string) {
   const { conference } = await getPageContext();
-  try {
-    return await getSpeakerPageOrThrow({ conferenceId: conference.id, slug });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  return orNotFound(getSpeakerPageOrThrow({ conferenceId: conference.id, slug }));
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getPageContext } from "../../_lib/page-context";
+import { orNotFound } from "../../_lib/or-not-found";
 import { getTalkPageOrThrow } from "@/lib/talks/get-talk-page";
+import { talkKindLabel } from "@/lib/talks/talk-kind-label";
+import { isHappeningNow } from "@/lib/schedule/happening-now";
 import { listFavouriteTalkIds } from "@/lib/agenda/list-agenda";
 import { can } from "@/lib/permissions/can";
-import { AppError } from "@/lib/errors/app-error";
 import { Badge, LiveDot } from "../../_components/ui/badge";
 import { buttonClass } from "../../_components/ui/button";
 import { TalkTime, ZoneToggle } from "../../_components/schedule/time-zone";
@@ -19,20 +20,13 @@ type Params = { params: Promise<{ slug: string }>; searchParams: Promise<{ t?: s
 
 async function loadTalk(slug: string) {
   const { conference } = await getPageContext();
-  try {
-    return await getTalkPageOrThrow({ conferenceId: conference.id, slug });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  return orNotFound(getTalkPageOrThrow({ conferenceId: conference.id, slug }));
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const talk = await loadTalk((await params).slug);
   return { title: talk.title, description: talk.abstract.slice(0, 160) };
 }
-
-const kindLabel = { KEYNOTE: "Keynote", TALK: "Talk", PANEL: "Panel", WORKSHOP: "Workshop" } as const;
 
 export default async function TalkPage({ params, searchParams }: Params) {
   const { slug } = await params;
@@ -44,8 +38,7 @@ export default async function TalkPage({ params, searchParams }: Params) {
   const canWatch = can(viewer, "talk:watch", ref);
   const canBroadcast = can(viewer, "talk:broadcast", ref);
   const startAt = t && /^\d{1,6}(\.\d+)?$/.test(t) ? Number(t) : undefined;
-  const now = new Date();
-  const onNow = talk.status === "LIVE" || (talk.status === "SCHEDULED" && talk.startsAt <= now && talk.endsAt > now);
+  const onNow = isHappeningNow(talk);
 
   return (
     <div className="space-y-8">
@@ -58,7 +51,7 @@ export default async function TalkPage({ params, searchParams }: Params) {
       </nav>
       <header className="space-y-4">
         <div className="flex flex-wrap items-center gap-2">
-          <Badge tone={talk.kind === "KEYNOTE" ? "brand" : "neutral"}>{kindLabel[talk.kind]}</Badge>
+          <Badge tone={talk.kind === "KEYNOTE" ? "brand" : "neutral"}>{talkKindLabel(talk.kind)}</Badge>
           {talk.track ? <Badge>{talk.track.name}</Badge> : null}
           <span data-testid="talk-status">
             {talk.status === "LIVE" ? (
@@ -118,7 +111,7 @@ export default async function TalkPage({ params, searchParams }: Params) {
           )}
           <section aria-labelledby="about" className="space-y-3">
             <h2 id="about" className="text-lg font-semibold">
-              About this {kindLabel[talk.kind].toLowerCase()}
+              About this {talkKindLabel(talk.kind).toLowerCase()}
             </h2>
             <p className="whitespace-pre-line leading-relaxed text-zinc-700 dark:text-zinc-300">{talk.abstract || "No abstract yet."}</p>
           </section>

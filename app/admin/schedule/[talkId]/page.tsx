@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/app/_components/ui/card";
 import { Badge } from "@/app/_components/ui/badge";
 import { buttonClass } from "@/app/_components/ui/button";
-import { AppError } from "@/lib/errors/app-error";
 import { getEditorSchedule } from "@/lib/schedule-editor/get-editor-schedule";
 import { getEditorTalkOrThrow } from "@/lib/schedule-editor/get-editor-talk";
 import { dayKey } from "@/lib/schedule/time-zones";
 import { getOrganizerContext } from "../../_lib/organizer-context";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { TalkForm } from "../_components/talk-form";
 import { StreamKeyPanel } from "@/app/_components/media/stream-key-panel";
 import { env } from "@/lib/config/env";
@@ -25,10 +24,7 @@ export default async function EditTalkPage({
   const context = await getOrganizerContext();
   const [{ talkId }, { saved }] = await Promise.all([params, searchParams]);
   const conferenceId = context.conference.id;
-  const talk = await getEditorTalkOrThrow({ conferenceId, talkId }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const talk = await orNotFound(getEditorTalkOrThrow({ conferenceId, talkId }));
   const schedule = await getEditorSchedule({ conferenceId });
   const conflicts = schedule.conflicts.filter((c) => c.talkIds.includes(talk.id));
   const zone = schedule.conference.timeZone;

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import type { EditorTalk } from "@/lib/schedule-editor/editor-talk";
 import type { ScheduleConflict } from "@/lib/schedule-editor/schemas";
 import { formatTime, zonedTimeToInstant } from "@/lib/schedule/time-zones";
+import { talkKindLabel } from "@/lib/talks/talk-kind-label";
 import { callApi } from "../../_components/api";
 import { MoveTalkDialog } from "./move-talk-dialog";
 
@@ -15,7 +16,6 @@ type MoveAnswer = { talk: EditorTalk; conflicts: ScheduleConflict[] };
 
 const PX_PER_MINUTE = 1.6;
 const SNAP_MINUTES = 5;
-const KIND_LABEL: Record<EditorTalk["kind"], string> = { KEYNOTE: "Keynote", TALK: "Talk", PANEL: "Panel", WORKSHOP: "Workshop" };
 
 /**
  * The day × stage grid. A talk moves by drag-and-drop onto a stage column (snapped to 5
@@ -183,7 +183,7 @@ export function ScheduleGrid(props: {
                         <div className="flex items-start justify-between gap-1">
                           <p className="tabular-nums text-zinc-500">
                             {time(talk.startsAt)}–{time(talk.endsAt)}
-                            {talk.kind !== "TALK" ? <span className="ml-1 font-medium text-brand-700 dark:text-brand-100">· {KIND_LABEL[talk.kind]}</span> : null}
+                            {talk.kind !== "TALK" ? <span className="ml-1 font-medium text-brand-700 dark:text-brand-100">· {talkKindLabel(talk.kind)}</span> : null}
                           </p>
                           <button
                             type="button"

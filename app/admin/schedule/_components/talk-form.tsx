@@ -5,6 +5,7 @@ import { CreateTalkInput, TALK_KINDS, type ScheduleConflict } from "@/lib/schedu
 import type { EditorTalk } from "@/lib/schedule-editor/editor-talk";
 import { dateToZonedWallTime, zonedWallTimeToDate } from "@/lib/schedule-editor/zoned-time";
 import { dayKey } from "@/lib/schedule/time-zones";
+import { talkKindLabel } from "@/lib/talks/talk-kind-label";
 import { Button } from "@/app/_components/ui/button";
 import { CheckboxField, Field, FormAlert, SelectField, TextAreaField } from "@/app/_components/ui/form";
 import { Card } from "@/app/_components/ui/card";
@@ -12,8 +13,6 @@ import { callApi, firstErrors, zodFieldErrors } from "../../_components/api";
 
 type Option = { id: string; name: string };
 type Saved = { talk: EditorTalk; conflicts: ScheduleConflict[] };
-
-const KIND_LABEL: Record<(typeof TALK_KINDS)[number], string> = { KEYNOTE: "Keynote", TALK: "Talk", PANEL: "Panel", WORKSHOP: "Workshop" };
 
 /**
  * Create or edit a talk. The form checks itself with the same zod schema the API uses, so field
@@ -123,7 +122,7 @@ export function TalkForm(props: {
           <SelectField label="Kind" name="kind" defaultValue={talk?.kind ?? "TALK"} error={errors.kind}>
             {TALK_KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_LABEL[k]}
+                {talkKindLabel(k)}
               </option>
             ))}
           </SelectField>

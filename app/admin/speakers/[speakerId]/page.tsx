@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader, Card } from "@/app/_components/ui/card";
-import { AppError } from "@/lib/errors/app-error";
 import { getEditorSpeakerOrThrow } from "@/lib/schedule-editor/get-editor-speaker";
 import { formatTime, dayKey, formatDay } from "@/lib/schedule/time-zones";
 import { getOrganizerContext } from "../../_lib/organizer-context";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { SpeakerForm } from "../_components/speaker-form";
 
 export const metadata: Metadata = { title: "Edit speaker" };
@@ -13,10 +12,7 @@ export const metadata: Metadata = { title: "Edit speaker" };
 export default async function EditSpeakerPage({ params }: { params: Promise<{ speakerId: string }> }) {
   const context = await getOrganizerContext();
   const { speakerId } = await params;
-  const speaker = await getEditorSpeakerOrThrow({ conferenceId: context.conference.id, speakerId }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const speaker = await orNotFound(getEditorSpeakerOrThrow({ conferenceId: context.conference.id, speakerId }));
   const zone = context.conference.timeZone;
   return (
     <div>
