@@ -1,9 +1,10 @@
 import { prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { getViewer } from "@/lib/permissions/get-viewer";
-import { can, isOrganizer, type TalkRef, type Viewer } from "@/lib/permissions/can";
+import { can, type TalkRef, type Viewer } from "@/lib/permissions/can";
 import { roomKeyOf, type AuthorBadge, type ChatRoomRef } from "./schemas";
 import { TtlCache } from "./ttl-cache";
+import { authorBadge } from "./author-badge";
 
 export type ChatRoom = {
   key: string;
@@ -43,13 +44,6 @@ export async function findChatRoomOrThrow(ref: ChatRoomRef): Promise<ChatRoom> {
   });
 }
 
-/** The badge beside a name: organizers everywhere; speakers in their own talk (and in the hallway). */
-export function badgeOf(viewer: Viewer, talkId: string | null): AuthorBadge {
-  if (isOrganizer(viewer)) return "organizer";
-  if (talkId ? viewer.speakerTalkIds.has(talkId) : viewer.speakerTalkIds.size > 0) return "speaker";
-  return null;
-}
-
 /** The room behind a reference and what this user may do in it (read, chat, moderate). */
 export async function getChatRoomAccessOrThrow(options: { room: ChatRoomRef; userId: string | null }): Promise<ChatRoomAccess> {
   const room = await findChatRoomOrThrow(options.room);
@@ -62,7 +56,7 @@ export async function getChatRoomAccessOrThrow(options: { room: ChatRoomRef; use
       canRead: talk ? can(viewer, "talk:watch", talk) : can(viewer, "conference:chat"),
       canChat: talk ? can(viewer, "talk:chat", talk) : can(viewer, "conference:chat"),
       canModerate: talk ? can(viewer, "talk:moderate", talk) : can(viewer, "conference:moderate-chat"),
-      badge: badgeOf(viewer, room.talkId),
+      badge: authorBadge(viewer, room.talkId),
     };
   });
 }

@@ -1,5 +1,8 @@
-import type { AuthorBadge, ChatMessageView } from "./schemas";
+import type { Role } from "@/lib/db/generated/enums";
+import type { Viewer } from "@/lib/permissions/can";
+import type { ChatMessageView } from "./schemas";
 import { roomKeyOf } from "./schemas";
+import { authorBadge } from "./author-badge";
 
 // The Prisma select every message read uses, and its mapping to what clients receive.
 export function messageSelect(conferenceId: string) {
@@ -32,20 +35,22 @@ type SelectedMessage = {
   mediaOffsetMs: number | null;
   user: {
     name: string;
-    memberships: { role: string }[];
+    memberships: { role: Role }[];
     speakers: { talks: { talkId: string }[] }[];
   };
   reactions: { emoji: string }[];
 };
 
-// Same rule as badgeOf (get-chat-room-access.ts), from the rows loaded with the message.
-function badgeFromRows(message: SelectedMessage): AuthorBadge {
-  if (message.user.memberships.some((m) => m.role === "ORGANIZER")) return "organizer";
-  const talks = message.user.speakers.flatMap((s) => s.talks.map((t) => t.talkId));
-  if (message.talkId ? talks.includes(message.talkId) : talks.length > 0) {
-    return "speaker";
-  }
-  return null;
+// The author as far as their badge goes, from the rows loaded with the message (a membership is
+// unique per conference); the ticket plays no part in a badge.
+function authorOf(message: SelectedMessage): Viewer {
+  return {
+    userId: message.userId,
+    conferenceId: message.conferenceId,
+    role: message.user.memberships[0]?.role ?? null,
+    hasTicket: false,
+    speakerTalkIds: new Set(message.user.speakers.flatMap((s) => s.talks.map((t) => t.talkId))),
+  };
 }
 
 export function countReactions(rows: { emoji: string }[]): { emoji: string; count: number }[] {
@@ -60,7 +65,7 @@ export function toMessageView(message: SelectedMessage): ChatMessageView {
     roomKey: roomKeyOf(message),
     conferenceId: message.conferenceId,
     talkId: message.talkId,
-    author: { id: message.userId, name: message.user.name, badge: badgeFromRows(message) },
+    author: { id: message.userId, name: message.user.name, badge: authorBadge(authorOf(message), message.talkId) },
     body: message.body,
     createdAt: message.createdAt.toISOString(),
     mediaOffsetMs: message.mediaOffsetMs,
