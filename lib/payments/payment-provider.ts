@@ -1,6 +1,8 @@
 // Payments sit behind one small interface chosen by config (see get-payment-provider.ts):
 // "none" leaves unpaid orders pending until an organizer marks them paid; "stripe" sends the
-// attendee to Stripe Checkout and settles the order from a signed webhook.
+// attendee to Stripe Checkout and reports back through a signed webhook. This folder is a port:
+// it knows payments and sessions, never orders or tickets (lib/tickets decides what a payment's
+// state means for an order).
 
 export type StartPaymentInput = {
   orderId: string;
@@ -14,8 +16,19 @@ export type StartPaymentInput = {
 
 export type StartedPayment = { sessionId: string; url: string };
 
-/** Where a started payment stands at the provider. */
+/** Where a started payment stands at the provider; "expired": it can no longer complete. */
 export type PaymentState = "paid" | "open" | "expired";
+
+/** A provider's verified notice about a payment, in the port's terms (see parse-stripe-webhook.ts). */
+export type PaymentEvent = {
+  // The provider's own name for the event, for the answer to the provider and for logs.
+  type: string;
+  // The order the payment was started for, when the event is about one.
+  orderId: string | null;
+  sessionId: string | null;
+  // null: the event is not about a payment's state.
+  state: PaymentState | null;
+};
 
 export type PaymentProvider = {
   readonly name: "none" | "stripe";

@@ -2,7 +2,7 @@ import Stripe from "stripe";
 import type { PaymentProvider } from "./payment-provider";
 
 // Stripe Checkout sessions last at least 30 minutes; an abandoned one expires and its
-// `checkout.session.expired` webhook gives the seats back (see handle-stripe-webhook.ts).
+// `checkout.session.expired` webhook gives the seats back (see lib/tickets/handle-stripe-webhook.ts).
 const SESSION_LIFETIME_S = 30 * 60 + 60;
 
 export function createStripeProvider(options: { secretKey: string; apiBase?: string }): PaymentProvider {

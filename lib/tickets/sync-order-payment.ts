@@ -1,8 +1,7 @@
 import { prisma, type Order } from "@/lib/db/client";
 import { getPaymentProvider } from "@/lib/payments/get-payment-provider";
 import type { PaymentProvider } from "@/lib/payments/payment-provider";
-import { cancelOrder } from "./cancel-order";
-import { markOrderPaid } from "./mark-order-paid";
+import { settleOrderPayment } from "./settle-order-payment";
 
 /**
  * Brings an attendee's pending order up to date with the payment provider, for the moment they
@@ -25,7 +24,6 @@ export async function syncOrderPayment(options: {
     console.error("could not ask the payment provider about order", orderId, error instanceof Error ? error.message : error);
     return order;
   }
-  if (state === "paid") return (await markOrderPaid({ orderId, stripeSessionId: order.stripeSessionId })).order;
-  if (state === "expired") return (await cancelOrder({ orderId })).order;
-  return order;
+  const settled = await settleOrderPayment({ orderId, sessionId: order.stripeSessionId, state });
+  return settled?.order ?? order;
 }

@@ -116,6 +116,31 @@ describe("Stripe payments", () => {
     expect((await prisma.ticketType.findUniqueOrThrow({ where: { id: ticketTypeId } })).sold).toBe(sold - 1);
   });
 
+  it("waits for a delayed payment: settles on async_payment_succeeded, cancels on async_payment_failed, ignores other events", async () => {
+    const extra = await createAttendees(2);
+    users.push(...extra);
+    const place = async (userId: string) => (await placeOrder({ conferenceId, userId, input: CheckoutInput.parse({ ticketTypeId }) })).order;
+    const status = async (orderId: string) => (await prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status;
+
+    const delayed = await place(extra[0]);
+    const unpaid = sessionEvent("checkout.session.completed", delayed.id, { payment_status: "unpaid" });
+    expect(await (await deliver(unpaid, sign(unpaid))).json()).toMatchObject({ action: "ignored", orderId: delayed.id });
+    expect(await status(delayed.id)).toBe("PENDING");
+    const succeeded = sessionEvent("checkout.session.async_payment_succeeded", delayed.id);
+    expect(await (await deliver(succeeded, sign(succeeded))).json()).toMatchObject({ action: "paid", orderId: delayed.id });
+    expect(await status(delayed.id)).toBe("PAID");
+
+    const declined = await place(extra[1]);
+    const failed = sessionEvent("checkout.session.async_payment_failed", declined.id, { payment_status: "unpaid" });
+    expect(await (await deliver(failed, sign(failed))).json()).toMatchObject({ action: "cancelled", orderId: declined.id });
+    expect(await status(declined.id)).toBe("CANCELLED");
+    // Redelivered: the order is cancelled already, nothing changes.
+    expect(await (await deliver(failed, sign(failed))).json()).toMatchObject({ action: "ignored", orderId: declined.id });
+
+    const other = JSON.stringify({ id: "evt_other", object: "event", type: "customer.created", data: { object: { id: "cus_1", object: "customer" } } });
+    expect(await (await deliver(other, sign(other))).json()).toEqual({ received: true, type: "customer.created", orderId: null, action: "ignored" });
+  });
+
   it("sends a paid checkout to Stripe Checkout for the discounted total", async () => {
     const stripe = await startFakeStripe();
     try {

@@ -1,5 +1,5 @@
 import { withErrors } from "../../_lib/route";
-import { handleStripeWebhook } from "@/lib/payments/handle-stripe-webhook";
+import { handleStripeWebhook } from "@/lib/tickets/handle-stripe-webhook";
 
 // POST /api/webhooks/stripe — Stripe calls this; the signature over the raw body is who asks.
 export const POST = withErrors(async (request: Request) => {

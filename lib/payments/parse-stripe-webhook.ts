@@ -1,21 +1,14 @@
 import Stripe from "stripe";
 import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
-import { cancelOrder } from "@/lib/tickets/cancel-order";
-import { markOrderPaid } from "@/lib/tickets/mark-order-paid";
-
-export type StripeWebhookOutcome = { type: string; orderId: string | null; action: "paid" | "cancelled" | "ignored" };
+import type { PaymentEvent } from "./payment-provider";
 
 /**
- * Verifies a Stripe webhook (signature over the raw body, 5-minute tolerance) and settles the
- * order it is about. Stripe redelivers until it gets a 2xx, and the order services are
- * idempotent, so a redelivery changes nothing.
+ * Verifies a Stripe webhook (signature over the raw body, 5-minute tolerance) and says, in the
+ * port's terms, which payment it is about and where it stands. What that means for the order is
+ * the caller's business (lib/tickets/handle-stripe-webhook.ts).
  */
-export async function handleStripeWebhook(options: {
-  rawBody: string;
-  signature: string | null;
-  secret?: string;
-}): Promise<StripeWebhookOutcome> {
+export function parseStripeWebhook(options: { rawBody: string; signature: string | null; secret?: string }): PaymentEvent {
   const secret = options.secret ?? env.STRIPE_WEBHOOK_SECRET;
   if (!secret) throw new AppError("UNAVAILABLE", "Stripe webhooks are not configured (STRIPE_WEBHOOK_SECRET)");
   if (!options.signature) throw new AppError("UNAUTHENTICATED", "Missing Stripe-Signature header");
@@ -32,19 +25,16 @@ export async function handleStripeWebhook(options: {
       const session = event.data.object;
       const orderId = session.client_reference_id ?? session.metadata?.orderId ?? null;
       // A delayed payment method completes the session unpaid; async_payment_succeeded follows.
-      if (!orderId || session.payment_status === "unpaid") return { type: event.type, orderId, action: "ignored" };
-      await markOrderPaid({ orderId, stripeSessionId: session.id });
-      return { type: event.type, orderId, action: "paid" };
+      const state = session.payment_status === "unpaid" ? "open" : "paid";
+      return { type: event.type, orderId, sessionId: session.id, state };
     }
     case "checkout.session.expired":
     case "checkout.session.async_payment_failed": {
       const session = event.data.object;
       const orderId = session.client_reference_id ?? session.metadata?.orderId ?? null;
-      if (!orderId) return { type: event.type, orderId, action: "ignored" };
-      const { changed } = await cancelOrder({ orderId });
-      return { type: event.type, orderId, action: changed ? "cancelled" : "ignored" };
+      return { type: event.type, orderId, sessionId: session.id, state: "expired" };
     }
     default:
-      return { type: event.type, orderId: null, action: "ignored" };
+      return { type: event.type, orderId: null, sessionId: null, state: null };
   }
 }
