@@ -1,5 +1,6 @@
 import { prisma, type Prisma } from "@/lib/db/client";
 import type { DiscountKind } from "@/lib/db/generated/enums";
+import { discountCodeState, type DiscountCodeState } from "./discount-code-state";
 
 export type DiscountCodeSummary = {
   id: string;
@@ -14,7 +15,7 @@ export type DiscountCodeSummary = {
   ticketTypes: { id: string; name: string }[];
   // Paid or pending orders that used the code (cancelled ones gave their use back).
   orders: number;
-  state: "active" | "scheduled" | "expired" | "used-up";
+  state: DiscountCodeState;
 };
 
 /** Codes of a conference with their usage, newest first; `q` filters by code text. */
@@ -48,14 +49,7 @@ export async function listDiscountCodes(options: {
     discountCodes: rows.map(({ _count, conferenceId: _c, createdAt: _d, ...row }) => ({
       ...row,
       orders: _count.redemptionsLog,
-      state:
-        row.validUntil && row.validUntil <= now
-          ? "expired"
-          : row.validFrom && row.validFrom > now
-            ? "scheduled"
-            : row.maxRedemptions !== null && row.redemptions >= row.maxRedemptions
-              ? "used-up"
-              : "active",
+      state: discountCodeState(row, now),
     })),
   };
 }

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/client";
+import { ticketTypeAvailability, type TicketTypeAvailability } from "./ticket-type-availability";
 
 export type TicketTypeSummary = {
   id: string;
@@ -13,7 +14,7 @@ export type TicketTypeSummary = {
   salesEndAt: Date | null;
   active: boolean;
   // "on-sale" | why not: for badges on the attendee page.
-  availability: "on-sale" | "sold-out" | "not-started" | "ended" | "inactive";
+  availability: TicketTypeAvailability;
 };
 
 /** Ticket types of a conference, cheapest first. Attendees see active ones only. */
@@ -25,15 +26,7 @@ export async function listTicketTypes(options: { conferenceId: string; includeIn
   });
   return rows.map((row) => {
     const remaining = row.quota === null ? null : Math.max(0, row.quota - row.sold);
-    const availability: TicketTypeSummary["availability"] = !row.active
-      ? "inactive"
-      : row.salesStartAt && row.salesStartAt > now
-        ? "not-started"
-        : row.salesEndAt && row.salesEndAt <= now
-          ? "ended"
-          : remaining === 0
-            ? "sold-out"
-            : "on-sale";
+    const availability = ticketTypeAvailability(row, now);
     return {
       id: row.id,
       name: row.name,

@@ -1,6 +1,8 @@
 import { prisma, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { computeDiscount } from "./compute-discount";
+import { discountCodeState } from "./discount-code-state";
+import { ticketTypeAvailability } from "./ticket-type-availability";
 import type { CheckoutInput } from "./schemas";
 import type { DiscountKind } from "@/lib/db/generated/enums";
 
@@ -35,15 +37,17 @@ export async function priceCheckout(options: {
   const quantity = input.quantity;
 
   const ticketType = await db.ticketType.findFirst({ where: { id: input.ticketTypeId, conferenceId } });
-  if (!ticketType || !ticketType.active) {
+  const availability = ticketType ? ticketTypeAvailability(ticketType, now) : "inactive";
+  if (!ticketType || availability === "inactive") {
     throw fieldError("NOT_FOUND", "ticketTypeId", "This ticket is not available");
   }
-  if (ticketType.salesStartAt && ticketType.salesStartAt > now) {
+  if (availability === "not-started") {
     throw fieldError("CONFLICT", "ticketTypeId", `Sales for ${ticketType.name} have not started yet`);
   }
-  if (ticketType.salesEndAt && ticketType.salesEndAt <= now) {
+  if (availability === "ended") {
     throw fieldError("CONFLICT", "ticketTypeId", `Sales for ${ticketType.name} have ended`);
   }
+  // Sold out or not, the quantity asked for decides (and says how many are left).
   if (ticketType.quota !== null && ticketType.sold + quantity > ticketType.quota) {
     const left = Math.max(0, ticketType.quota - ticketType.sold);
     throw fieldError(
@@ -60,10 +64,11 @@ export async function priceCheckout(options: {
       include: { ticketTypes: { select: { id: true } } },
     });
     if (!code) throw fieldError("INVALID_INPUT", "discountCode", "This discount code does not exist");
-    if (code.validFrom && code.validFrom > now) {
+    const state = discountCodeState(code, now);
+    if (state === "scheduled") {
       throw fieldError("INVALID_INPUT", "discountCode", "This discount code is not valid yet");
     }
-    if (code.validUntil && code.validUntil <= now) {
+    if (state === "expired") {
       throw fieldError("INVALID_INPUT", "discountCode", "This discount code has expired");
     }
     if (code.ticketTypes.length > 0 && !code.ticketTypes.some((t) => t.id === ticketType.id)) {

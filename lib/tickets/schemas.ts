@@ -35,7 +35,8 @@ const Quota = z.preprocess(
     .nullable(),
 );
 
-function windowIsOrdered(from: Date | null | undefined, until: Date | null | undefined): boolean {
+/** A sales or validity window ends after it starts (either end may be open). */
+export function windowIsOrdered(from: Date | null | undefined, until: Date | null | undefined): boolean {
   return !from || !until || from < until;
 }
 

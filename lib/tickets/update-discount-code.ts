@@ -1,6 +1,6 @@
 import { prisma, type DiscountCode } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
-import type { UpdateDiscountCodeInput } from "./schemas";
+import { windowIsOrdered, type UpdateDiscountCodeInput } from "./schemas";
 
 /**
  * Changes a code's limits or validity. A lower limit is applied with a conditional update
@@ -16,7 +16,7 @@ export async function updateDiscountCode(options: {
   if (!current) throw notFound("Discount code");
   const validFrom = input.validFrom !== undefined ? input.validFrom : current.validFrom;
   const validUntil = input.validUntil !== undefined ? input.validUntil : current.validUntil;
-  if (validFrom && validUntil && validFrom >= validUntil) {
+  if (!windowIsOrdered(validFrom, validUntil)) {
     const message = "A code must expire after it becomes valid";
     throw new AppError("INVALID_INPUT", message, { fields: { validUntil: [message] } });
   }

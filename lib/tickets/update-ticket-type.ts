@@ -1,6 +1,6 @@
 import { prisma, type TicketType } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
-import type { UpdateTicketTypeInput } from "./schemas";
+import { windowIsOrdered, type UpdateTicketTypeInput } from "./schemas";
 
 /**
  * Edits a ticket type. A smaller quota is applied with a conditional update (`sold <= quota`), so
@@ -16,7 +16,7 @@ export async function updateTicketType(options: {
   if (!current) throw notFound("Ticket type");
   const salesStartAt = input.salesStartAt !== undefined ? input.salesStartAt : current.salesStartAt;
   const salesEndAt = input.salesEndAt !== undefined ? input.salesEndAt : current.salesEndAt;
-  if (salesStartAt && salesEndAt && salesStartAt >= salesEndAt) {
+  if (!windowIsOrdered(salesStartAt, salesEndAt)) {
     const message = "Sales must end after they start";
     throw new AppError("INVALID_INPUT", message, { fields: { salesEndAt: [message] } });
   }
