@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { TalkCard as TalkCardData } from "@/lib/schedule/get-schedule";
 import { isHappeningNow } from "@/lib/schedule/happening-now";
-import { talkKindLabel } from "@/lib/talks/talk-kind-label";
 import { Badge, LiveDot } from "../ui/badge";
 import { TalkTime } from "./time-zone";
+import { TalkKindBadge } from "./talk-kind-badge";
 import { StarButton } from "./star-button";
 import { WatchingCount } from "../chat/watching-count";
 
@@ -50,7 +50,7 @@ export function TalkCard({ talk, now, starred = false, canStar, showDay = false,
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{talk.speakers.map((s) => s.speaker.name).join(", ")}</p>
       ) : null}
       <div className="mt-auto flex flex-wrap gap-2">
-        <Badge tone={talk.kind === "KEYNOTE" ? "brand" : "neutral"}>{talkKindLabel(talk.kind)}</Badge>
+        <TalkKindBadge kind={talk.kind} />
         {talk.track ? (
           <Badge>
             <span aria-hidden="true" className="h-2 w-2 rounded-full" style={{ backgroundColor: talk.track.color }} />

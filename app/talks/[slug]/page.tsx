@@ -11,6 +11,7 @@ import { Badge, LiveDot } from "../../_components/ui/badge";
 import { buttonClass } from "../../_components/ui/button";
 import { TalkTime, ZoneToggle } from "../../_components/schedule/time-zone";
 import { StarButton } from "../../_components/schedule/star-button";
+import { TalkKindBadge } from "../../_components/schedule/talk-kind-badge";
 import { LiveRefresh } from "../../_components/schedule/live-refresh";
 import TalkMediaArea from "../../_components/media/talk-media-area";
 import TalkChatArea from "../../_components/chat/talk-chat-area";
@@ -51,7 +52,7 @@ export default async function TalkPage({ params, searchParams }: Params) {
       </nav>
       <header className="space-y-4">
         <div className="flex flex-wrap items-center gap-2">
-          <Badge tone={talk.kind === "KEYNOTE" ? "brand" : "neutral"}>{talkKindLabel(talk.kind)}</Badge>
+          <TalkKindBadge kind={talk.kind} />
           {talk.track ? <Badge>{talk.track.name}</Badge> : null}
           <span data-testid="talk-status">
             {talk.status === "LIVE" ? (

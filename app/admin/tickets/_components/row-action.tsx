@@ -8,13 +8,16 @@ import { callApi } from "@/app/admin/_components/api";
 export function RowAction({
   url,
   label,
+  pendingLabel = "…",
   accessibleLabel,
   confirm,
   variant = "secondary",
 }: {
   url: string;
   label: string;
-  accessibleLabel: string;
+  pendingLabel?: string;
+  // For a row's button whose label alone is ambiguous ("Revoke" whose ticket?).
+  accessibleLabel?: string;
   confirm?: string;
   variant?: "secondary" | "danger" | "primary";
 }) {
@@ -40,7 +43,7 @@ export function RowAction({
           }
         }}
       >
-        {pending ? "…" : label}
+        {pending ? pendingLabel : label}
       </Button>
       {error ? (
         <span role="alert" className="text-xs text-red-600 dark:text-red-400">
