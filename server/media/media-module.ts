@@ -1,19 +1,19 @@
 import type { Server } from "socket.io";
 import { MediaChunkInput, StartPublishingInput, TalkMediaInput } from "@/lib/media/schemas";
-import { startPublishing } from "@/lib/media/start-publishing";
-import { pushMediaChunk } from "@/lib/media/push-media-chunk";
-import { endTalk } from "@/lib/media/end-talk";
 import { getTalkMedia } from "@/lib/media/get-talk-media";
 import { getStreamKey } from "@/lib/media/get-stream-key";
-import { rotateStreamKey } from "@/lib/media/rotate-stream-key";
-import { listIngests, onIngestOpened, suspendAllIngests } from "@/lib/media/ingest/ingest-registry";
-import type { LiveIngest } from "@/lib/media/ingest/live-ingest";
 import { handle, type PlenarySocket } from "../socket/handle";
 import type { FeatureModule } from "../modules";
 import { serveMediaRoute } from "./media-routes";
 import { uploadRoute } from "./upload-route";
 import { startRtmpIngest, type RtmpIngest } from "./rtmp-ingest";
 import { startPremiereClock } from "./premiere-clock";
+import { startPublishing } from "./start-publishing";
+import { pushMediaChunk } from "./push-media-chunk";
+import { endTalk } from "./end-talk";
+import { rotateStreamKey } from "./rotate-stream-key";
+import { listIngests, onIngestOpened, suspendAllIngests } from "./ingest/ingest-registry";
+import type { LiveIngest } from "./ingest/live-ingest";
 
 // Events to the publishing socket: health after each segment, and a clear error when the server
 // cannot read the stream.

@@ -8,8 +8,8 @@ import { publishDomainEvent } from "@/lib/realtime/notify";
 import { setTalkStatus } from "@/lib/schedule/set-talk-status";
 import { getMediaStorage } from "@/lib/media/storage/get-media-storage";
 import { parseMediaPlaylist, renderMasterPlaylist, renderMediaPlaylist, type PlaylistSegment } from "@/lib/media/hls-playlist";
-import { chooseRenditions, renditionInfo } from "@/lib/media/renditions";
-import { startSegmenter, type RenditionSpec, type Segmenter, type SegmentReady } from "./ffmpeg-segmenter";
+import { chooseRenditions, renditionInfo, type RenditionSpec } from "@/lib/media/renditions";
+import { startSegmenter, type Segmenter, type SegmentReady } from "../ffmpeg/ffmpeg-segmenter";
 import { WebmStream, detectVideoCodec } from "./webm-stream";
 
 export type IngestSource = "BROWSER" | "RTMP";
