@@ -19,11 +19,13 @@ import type { LiveIngest } from "./ingest/live-ingest";
 // cannot read the stream.
 function routeIngestEvents(io: Server, ingest: LiveIngest) {
   ingest.on("segment", (event: { rendition: string; listedAt: number }) => {
-    if (event.rendition !== "v0" || !ingest.publisher) return;
-    io.to(ingest.publisher.socketId).emit("media:health", { ...ingest.health(), listedAt: event.listedAt });
+    const publisher = ingest.publisher;
+    if (event.rendition !== "v0" || publisher?.kind !== "browser") return;
+    io.to(publisher.socketId).emit("media:health", { ...ingest.health(), listedAt: event.listedAt });
   });
   ingest.on("failed", (message: string) => {
-    if (ingest.publisher) io.to(ingest.publisher.socketId).emit("media:ingest-error", { talkId: ingest.talkId, message });
+    const publisher = ingest.publisher;
+    if (publisher?.kind === "browser") io.to(publisher.socketId).emit("media:ingest-error", { talkId: ingest.talkId, message });
   });
 }
 
@@ -53,7 +55,7 @@ export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule 
       handle(socket, "media:stream-key", TalkMediaInput, (input, s) => getStreamKey({ talkId: input.talkId, userId: userId(s) }));
       handle(socket, "media:stream-key:rotate", TalkMediaInput, (input, s) => rotateStreamKey({ talkId: input.talkId, userId: userId(s) }));
       socket.on("disconnect", () => {
-        for (const ingest of listIngests()) ingest.detachPublisher(socket.id);
+        for (const ingest of listIngests()) ingest.detachPublisher({ kind: "browser", socketId: socket.id });
       });
     },
     close: async () => {
