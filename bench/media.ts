@@ -80,9 +80,9 @@ Object.assign(process.env, {
 const { prisma } = await import("@/lib/db/client");
 const { auth } = await import("@/lib/auth/auth");
 const { startRealtimeServer } = await import("@/server/realtime-server");
-const { findIngest } = await import("@/lib/media/ingest/ingest-registry");
+const { findIngest } = await import("@/server/media/ingest/ingest-registry");
 const { parseMediaPlaylist } = await import("@/lib/media/hls-playlist");
-const { getFfmpegPath } = await import("@/lib/media/ffmpeg-path");
+const { getFfmpegPath } = await import("@/server/media/ffmpeg/ffmpeg-path");
 const { io } = await import("socket.io-client");
 
 const server = await startRealtimeServer({ port: realtimePort, host: "127.0.0.1" });

@@ -1,7 +1,16 @@
 import os from "node:os";
 import { env } from "@/lib/config/env";
 import type { Rendition } from "./hls-playlist";
-import type { RenditionSpec } from "./ingest/ffmpeg-segmenter";
+
+/** One output of the segmenter: the main picture (copied or encoded) or a lower rendition. */
+export type RenditionSpec = {
+  name: string; // "v0", "v1"...: also the folder of its segments and playlist
+  height: number;
+  videoBitrateK: number;
+  audioBitrateK: number;
+  copyVideo: boolean;
+  preset: "ultrafast" | "superfast" | "veryfast";
+};
 
 /** Whether to encode a 360p rendition beside the main one (weak connections keep playing). */
 export function lowRenditionEnabled(): boolean {

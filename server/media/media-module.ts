@@ -1,29 +1,31 @@
 import type { Server } from "socket.io";
 import { MediaChunkInput, StartPublishingInput, TalkMediaInput } from "@/lib/media/schemas";
-import { startPublishing } from "@/lib/media/start-publishing";
-import { pushMediaChunk } from "@/lib/media/push-media-chunk";
-import { endTalk } from "@/lib/media/end-talk";
 import { getTalkMedia } from "@/lib/media/get-talk-media";
 import { getStreamKey } from "@/lib/media/get-stream-key";
-import { rotateStreamKey } from "@/lib/media/rotate-stream-key";
-import { listIngests, onIngestOpened, suspendAllIngests } from "@/lib/media/ingest/ingest-registry";
-import type { LiveIngest } from "@/lib/media/ingest/live-ingest";
 import { handle, type PlenarySocket } from "../socket/handle";
 import type { FeatureModule } from "../modules";
 import { serveMediaRoute } from "./media-routes";
 import { uploadRoute } from "./upload-route";
 import { startRtmpIngest, type RtmpIngest } from "./rtmp-ingest";
 import { startPremiereClock } from "./premiere-clock";
+import { startPublishing } from "./start-publishing";
+import { pushMediaChunk } from "./push-media-chunk";
+import { endTalk } from "./end-talk";
+import { rotateStreamKey } from "./rotate-stream-key";
+import { listIngests, onIngestOpened, suspendAllIngests } from "./ingest/ingest-registry";
+import type { LiveIngest } from "./ingest/live-ingest";
 
 // Events to the publishing socket: health after each segment, and a clear error when the server
 // cannot read the stream.
 function routeIngestEvents(io: Server, ingest: LiveIngest) {
   ingest.on("segment", (event: { rendition: string; listedAt: number }) => {
-    if (event.rendition !== "v0" || !ingest.publisher) return;
-    io.to(ingest.publisher.socketId).emit("media:health", { ...ingest.health(), listedAt: event.listedAt });
+    const publisher = ingest.publisher;
+    if (event.rendition !== "v0" || publisher?.kind !== "browser") return;
+    io.to(publisher.socketId).emit("media:health", { ...ingest.health(), listedAt: event.listedAt });
   });
   ingest.on("failed", (message: string) => {
-    if (ingest.publisher) io.to(ingest.publisher.socketId).emit("media:ingest-error", { talkId: ingest.talkId, message });
+    const publisher = ingest.publisher;
+    if (publisher?.kind === "browser") io.to(publisher.socketId).emit("media:ingest-error", { talkId: ingest.talkId, message });
   });
 }
 
@@ -53,7 +55,7 @@ export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule 
       handle(socket, "media:stream-key", TalkMediaInput, (input, s) => getStreamKey({ talkId: input.talkId, userId: userId(s) }));
       handle(socket, "media:stream-key:rotate", TalkMediaInput, (input, s) => rotateStreamKey({ talkId: input.talkId, userId: userId(s) }));
       socket.on("disconnect", () => {
-        for (const ingest of listIngests()) ingest.detachPublisher(socket.id);
+        for (const ingest of listIngests()) ingest.detachPublisher({ kind: "browser", socketId: socket.id });
       });
     },
     close: async () => {

@@ -1,5 +1,5 @@
 import { env } from "@/lib/config/env";
-import { startRtmpListener, type RtmpListener } from "@/lib/media/ingest/rtmp-listener";
+import { startRtmpListener, type RtmpListener } from "./ingest/rtmp-listener";
 
 export type RtmpIngest = RtmpListener;
 

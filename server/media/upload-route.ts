@@ -1,6 +1,6 @@
 import { findSessionUser } from "@/lib/auth/get-session-user";
 import { statusOf, toErrorBody } from "@/lib/errors/app-error";
-import { uploadRecording } from "@/lib/media/upload-recording";
+import { uploadRecording } from "./upload-recording";
 import type { HttpRoute } from "../modules";
 
 /**

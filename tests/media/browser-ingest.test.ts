@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Socket } from "socket.io-client";
 import { prisma } from "@/lib/db/client";
-import { findIngest } from "@/lib/media/ingest/ingest-registry";
+import { findIngest } from "@/server/media/ingest/ingest-registry";
 import { startRealtimeServer, type RealtimeServer } from "@/server/realtime-server";
 import { connectClient, createLiveTalkSetup, emitAck, readPlaylist, startWebmFeeder, waitFor } from "./support/media-fixtures";
 

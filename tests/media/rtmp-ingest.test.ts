@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Socket } from "socket.io-client";
 import { prisma } from "@/lib/db/client";
-import { getFfmpegPath } from "@/lib/media/ffmpeg-path";
+import { getFfmpegPath } from "@/server/media/ffmpeg/ffmpeg-path";
 import type { RealtimeServer } from "@/server/realtime-server";
 import { connectClient, createLiveTalkSetup, emitAck, readPlaylist, waitFor } from "./support/media-fixtures";
 

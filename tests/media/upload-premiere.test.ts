@@ -8,7 +8,7 @@ import type { Socket } from "socket.io-client";
 import { prisma } from "@/lib/db/client";
 import { advancePremieres } from "@/lib/media/advance-premieres";
 import { parseMediaKey } from "@/lib/media/authorize-media-read";
-import { getFfmpegPath } from "@/lib/media/ffmpeg-path";
+import { getFfmpegPath } from "@/server/media/ffmpeg/ffmpeg-path";
 import { parseMediaPlaylist } from "@/lib/media/hls-playlist";
 import { renderPremierePlaylist } from "@/lib/media/render-premiere-playlist";
 import { startRealtimeServer, type RealtimeServer } from "@/server/realtime-server";

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { io as connect, type Socket } from "socket.io-client";
 import { prisma } from "@/lib/db/client";
-import { getFfmpegPath } from "@/lib/media/ffmpeg-path";
+import { getFfmpegPath } from "@/server/media/ffmpeg/ffmpeg-path";
 import { parseMediaPlaylist } from "@/lib/media/hls-playlist";
 import { createConference, createUser, uid } from "../../support/fixtures";
 

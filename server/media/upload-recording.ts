@@ -10,8 +10,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { assertCan } from "@/lib/permissions/get-viewer";
 import { publishDomainEvent } from "@/lib/realtime/notify";
 import { getTalkAccessOrThrow } from "@/lib/talks/get-talk-access";
-import { UPLOAD_TYPES } from "./schemas";
-import { getMediaStorage } from "./storage/get-media-storage";
+import { UPLOAD_TYPES } from "@/lib/media/schemas";
+import { getMediaStorage } from "@/lib/media/storage/get-media-storage";
 import { transcodeUpload } from "./transcode-upload";
 
 function maxBytes(): number {

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { assertCan } from "@/lib/permissions/get-viewer";
 import { getTalkAccessOrThrow } from "@/lib/talks/get-talk-access";
-import { rtmpServerUrl } from "./get-stream-key";
+import { rtmpServerUrl } from "@/lib/media/get-stream-key";
 import { findIngest } from "./ingest/ingest-registry";
 
 /** A new stream key; the old one stops working at once (an encoder using it is disconnected). */

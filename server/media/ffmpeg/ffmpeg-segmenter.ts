@@ -3,17 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import { getFfmpegPath } from "@/lib/media/ffmpeg-path";
-
-/** One output of the segmenter: the main picture (copied or encoded) or a lower rendition. */
-export type RenditionSpec = {
-  name: string; // "v0", "v1"...: also the folder of its segments and playlist
-  height: number;
-  videoBitrateK: number;
-  audioBitrateK: number;
-  copyVideo: boolean;
-  preset: "ultrafast" | "superfast" | "veryfast";
-};
+import type { RenditionSpec } from "@/lib/media/renditions";
+import { getFfmpegPath } from "./ffmpeg-path";
 
 export type SegmentReady = { rendition: string; file: string; start: number; end: number };
 

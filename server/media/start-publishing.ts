@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { assertCan } from "@/lib/permissions/get-viewer";
 import { getTalkAccessOrThrow } from "@/lib/talks/get-talk-access";
 import { openLiveIngest } from "./ingest/ingest-registry";
+import type { BrowserPublisher } from "./ingest/publisher";
 
 /**
  * "Go live" from the speaker studio: the talk's speakers and organizers only, one publisher at a
@@ -12,15 +13,16 @@ export async function startPublishing(options: { talkId: string; userId: string 
   assertCan(viewer, "talk:broadcast", talk);
   if (talk.status === "ENDED") throw new AppError("CONFLICT", "This talk has ended");
   const ingest = await openLiveIngest({ talkId: talk.id, source: "BROWSER" });
-  const publisher = { socketId: options.socketId, userId: options.userId!, streamId: options.streamId };
+  const publisher: BrowserPublisher = { kind: "browser", socketId: options.socketId, userId: options.userId!, streamId: options.streamId };
   const current = ingest.publisher;
-  if (current && current.streamId === options.streamId && current.userId === publisher.userId) {
+  if (current?.kind === "browser" && current.streamId === publisher.streamId && current.userId === publisher.userId) {
     ingest.resumeStream(publisher);
     return { recordingId: ingest.recordingId, resumed: true };
   }
-  if (current && current.connected && current.socketId !== options.socketId) {
-    throw new AppError("CONFLICT", current.userId === "rtmp" ? "An encoder (OBS) is streaming to this talk" : "Someone else is already presenting this talk");
+  const sameSocket = current?.kind === "browser" && current.socketId === publisher.socketId;
+  if (current && ingest.isPublisherConnected && !sameSocket) {
+    throw new AppError("CONFLICT", current.kind === "encoder" ? "An encoder (OBS) is streaming to this talk" : "Someone else is already presenting this talk");
   }
-  await ingest.beginStream(publisher, "matroska");
+  await ingest.beginStream(publisher);
   return { recordingId: ingest.recordingId, resumed: false };
 }

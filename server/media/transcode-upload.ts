@@ -4,11 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { prisma } from "@/lib/db/client";
 import { publishDomainEvent } from "@/lib/realtime/notify";
-import { getFfmpegPath } from "./ffmpeg-path";
-import { renderMasterPlaylist, renderMediaPlaylist, type PlaylistSegment } from "./hls-playlist";
-import { startSegmenter, type SegmentReady } from "./ingest/ffmpeg-segmenter";
-import { chooseRenditions, renditionInfo } from "./renditions";
-import { getMediaStorage } from "./storage/get-media-storage";
+import { getFfmpegPath } from "./ffmpeg/ffmpeg-path";
+import { renderMasterPlaylist, renderMediaPlaylist, type PlaylistSegment } from "@/lib/media/hls-playlist";
+import { startSegmenter, type SegmentReady } from "./ffmpeg/ffmpeg-segmenter";
+import { chooseRenditions, renditionInfo } from "@/lib/media/renditions";
+import { getMediaStorage } from "@/lib/media/storage/get-media-storage";
 
 /** The input's duration in seconds, from ffmpeg's own header dump (ffprobe is not always there). */
 function probeDuration(file: string): Promise<number | null> {

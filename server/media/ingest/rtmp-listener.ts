@@ -47,7 +47,7 @@ async function authorizeStreamKey(options: { app: string; streamKey: string }): 
   if (!talk) throw new AppError("FORBIDDEN", "Unknown stream key");
   if (talk.status === "ENDED") throw new AppError("CONFLICT", "This talk has ended");
   const ingest = await openLiveIngest({ talkId: talk.id, source: "RTMP" });
-  if (ingest.publisher?.connected) throw new AppError("CONFLICT", "Someone is already publishing this talk");
+  if (ingest.isPublisherConnected) throw new AppError("CONFLICT", "Someone is already publishing this talk");
   return ingest;
 }
 
@@ -111,7 +111,7 @@ export async function startRtmpListener(options: { port: number; host?: string }
           const error = session.broadcast.postPublish(session);
           if (error) throw new AppError("CONFLICT", "This stream key is already publishing");
           ingest = found;
-          await ingest.beginStream({ socketId: `rtmp:${session.id}`, userId: "rtmp", streamId: session.id }, "flv");
+          await ingest.beginStream({ kind: "encoder", sessionId: session.id });
           (session as unknown as { isPublisher: boolean }).isPublisher = true;
           authorized = true;
           Rtmp.prototype.respondPublish.call(session.rtmp);
@@ -140,7 +140,7 @@ export async function startRtmpListener(options: { port: number; host?: string }
       ingest.off("stream-key-rotated", onRevoked);
       ingest.off("ended", onRevoked);
       if (subscriber) session.broadcast.donePlay(subscriber);
-      ingest.detachPublisher(`rtmp:${session.id}`);
+      ingest.detachPublisher({ kind: "encoder", sessionId: session.id });
       // The encoder stopped: close the segment in progress; the talk stays live until "End talk".
       if (!ingest.isEnded) void ingest.endStream();
     });

@@ -1,0 +1,131 @@
+import { prisma } from "@/lib/db/client";
+import { parseMediaPlaylist, renderMasterPlaylist, renderMediaPlaylist, type PlaylistSegment } from "@/lib/media/hls-playlist";
+import { chooseRenditions, renditionInfo, type RenditionSpec } from "@/lib/media/renditions";
+import { getMediaStorage } from "@/lib/media/storage/get-media-storage";
+import type { TimedSegment } from "./segmenter-supervisor";
+import type { SerialQueue } from "./serial-queue";
+
+type RenditionState = { spec: RenditionSpec; segments: PlaylistSegment[]; totalMs: number };
+
+export type ListedSegment = { rendition: string; sequence: number; durationMs: number; startedAt: Date; main: boolean };
+
+type ResumedRecording = {
+  id: string;
+  storagePrefix: string;
+  startedAt: Date | null;
+  segments: { sequence: number; uri: string; durationMs: number; startedAt: Date; discontinuity: boolean }[];
+};
+
+const pad = (n: number) => String(n).padStart(6, "0");
+
+/**
+ * Publishes a live recording's segments: each one moved into storage, its RecordingSegment row
+ * written (the media timeline, main rendition only), then its EVENT playlist rewritten atomically.
+ */
+export class RecordingWriter {
+  private renditions: RenditionState[] = [];
+
+  private constructor(
+    private readonly recordingId: string,
+    private readonly prefix: string,
+    private readonly queue: SerialQueue,
+  ) {}
+
+  /** After a restart the main rendition comes back from the rows, lower ones from their playlists: every playlist continues where it stopped. */
+  static async resume(options: { recording: ResumedRecording; queue: SerialQueue }): Promise<RecordingWriter> {
+    const { recording } = options;
+    const writer = new RecordingWriter(recording.id, recording.storagePrefix, options.queue);
+    if (recording.segments.length === 0) return writer;
+    const [mainSpec, ...lowerSpecs] = chooseRenditions({ copyVideo: true, lowRendition: true });
+    writer.renditions = [
+      {
+        spec: mainSpec!,
+        segments: recording.segments.map((s) => ({
+          sequence: s.sequence,
+          uri: s.uri,
+          durationMs: s.durationMs,
+          startedAt: s.startedAt,
+          discontinuity: s.discontinuity,
+        })),
+        totalMs: recording.segments.reduce((sum, s) => sum + s.durationMs, 0),
+      },
+    ];
+    for (const spec of lowerSpecs) {
+      const text = await getMediaStorage().readText(`${recording.storagePrefix}/${spec.name}/index.m3u8`);
+      if (!text) continue;
+      const segments = parseMediaPlaylist(text).segments.map((s, index) => ({
+        sequence: index,
+        uri: s.uri,
+        durationMs: Math.round(s.duration * 1000),
+        startedAt: s.programDateTime ?? recording.startedAt ?? new Date(),
+        discontinuity: s.discontinuity,
+      }));
+      writer.renditions.push({ spec, segments, totalMs: segments.reduce((sum, s) => sum + s.durationMs, 0) });
+    }
+    return writer;
+  }
+
+  get segmentCount(): number {
+    return this.renditions[0]?.segments.length ?? 0;
+  }
+
+  get durationMs(): number {
+    return this.renditions[0]?.totalMs ?? 0;
+  }
+
+  /**
+   * The renditions of the next ffmpeg. The recording's first stream chooses them (and the master
+   * playlist lists them); later streams keep them, with their own codec.
+   */
+  renditionsFor(copyVideo: boolean): RenditionSpec[] {
+    if (this.renditions.length === 0) {
+      this.renditions = chooseRenditions({ copyVideo }).map((spec) => ({ spec, segments: [], totalMs: 0 }));
+      void this.queue.enqueue(() => this.writeMaster());
+    } else {
+      const specs = chooseRenditions({ copyVideo, lowRendition: true });
+      for (const state of this.renditions) state.spec = specs.find((s) => s.name === state.spec.name) ?? state.spec;
+    }
+    return this.renditions.map((r) => r.spec);
+  }
+
+  async addSegment(ready: TimedSegment): Promise<ListedSegment | null> {
+    const state = this.renditions.find((r) => r.spec.name === ready.rendition);
+    if (!state) return null;
+    const storage = getMediaStorage();
+    const last = state.segments[state.segments.length - 1];
+    const sequence = last ? last.sequence + 1 : 0;
+    const uri = `${pad(sequence)}.ts`;
+    await storage.putFile(`${this.prefix}/${state.spec.name}/${uri}`, ready.file);
+    const segment: PlaylistSegment = {
+      sequence,
+      uri,
+      durationMs: ready.durationMs,
+      startedAt: ready.startedAt,
+      discontinuity: ready.firstOfGeneration && state.segments.length > 0,
+    };
+    const offsetMs = state.totalMs;
+    state.segments.push(segment);
+    state.totalMs += segment.durationMs;
+    const main = state === this.renditions[0];
+    if (main) {
+      // The media timeline (wall clock <-> position) for chat replay.
+      await prisma.recordingSegment.create({
+        data: { recordingId: this.recordingId, sequence, uri, startedAt: segment.startedAt, offsetMs, durationMs: segment.durationMs, discontinuity: segment.discontinuity },
+      });
+    }
+    await storage.putText(`${this.prefix}/${state.spec.name}/index.m3u8`, renderMediaPlaylist({ segments: state.segments, ended: false }));
+    return { rendition: state.spec.name, sequence, durationMs: segment.durationMs, startedAt: segment.startedAt, main };
+  }
+
+  /** #EXT-X-ENDLIST on every playlist: the same URLs are the replay from now on. */
+  async finish(): Promise<void> {
+    const storage = getMediaStorage();
+    for (const state of this.renditions) {
+      await storage.putText(`${this.prefix}/${state.spec.name}/index.m3u8`, renderMediaPlaylist({ segments: state.segments, ended: true }));
+    }
+  }
+
+  private async writeMaster() {
+    await getMediaStorage().putText(`${this.prefix}/master.m3u8`, renderMasterPlaylist(this.renditions.map((r) => renditionInfo(r.spec))));
+  }
+}

@@ -1,0 +1,177 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { RenditionSpec } from "@/lib/media/renditions";
+import { startSegmenter, type Segmenter, type SegmentReady } from "../ffmpeg/ffmpeg-segmenter";
+import type { SerialQueue } from "./serial-queue";
+
+const FIRST_SEGMENT_DEADLINE_MS = 10_000;
+const WATCH_EVERY_MS = 2000;
+const STOP_GRACE_MS = 5000;
+const ATTEMPTS = 3;
+
+/** A segment ffmpeg finished, placed on the wall clock. */
+export type TimedSegment = { rendition: string; file: string; durationMs: number; startedAt: Date; firstOfGeneration: boolean };
+
+type StreamSettings = { input: "matroska" | "flv"; copyVideo: boolean };
+
+/** One ffmpeg run and the clock of its media time. */
+type Generation = {
+  segmenter: Segmenter;
+  workDir: string;
+  wallStart: number; // wall clock of media time `firstStart`
+  firstStart: Map<string, number>;
+  made: number;
+  stopping: boolean;
+  firstDataAt: number | null;
+};
+
+/**
+ * The ffmpeg generations of one live talk, one at a time. A generation that dies on its own is
+ * replaced at once (the playlist continues after a discontinuity); a stream ffmpeg cannot read at
+ * all gives up after three attempts in a row.
+ */
+export class SegmenterSupervisor {
+  restarts = 0;
+  private generation: Generation | null = null;
+  private settings: StreamSettings | null = null;
+  private failures = 0;
+  private retired = false;
+  private readonly watchdog: NodeJS.Timeout;
+
+  constructor(
+    private readonly options: {
+      talkId: string;
+      queue: SerialQueue;
+      /** The renditions the next ffmpeg writes. */
+      renditionsFor: (copyVideo: boolean) => RenditionSpec[];
+      /** Runs in the queue, in the order ffmpeg finished them. */
+      onSegment: (segment: TimedSegment) => Promise<void>;
+      /** The publisher has gone quiet: its ffmpeg is let go until data comes again. */
+      isQuiet: () => boolean;
+      /** A new ffmpeg replaced the one that died, or the quiet one was let go: the input must start over. */
+      onInputBreak: () => void;
+      onGaveUp: () => void;
+    },
+  ) {
+    this.watchdog = setInterval(() => this.watch(), WATCH_EVERY_MS);
+    this.watchdog.unref();
+  }
+
+  get running(): boolean {
+    return this.generation !== null;
+  }
+
+  get pid(): number | undefined {
+    return this.generation?.segmenter.pid;
+  }
+
+  /** Whether the video is copied (null before the first ffmpeg). */
+  get copyVideo(): boolean | null {
+    return this.settings?.copyVideo ?? null;
+  }
+
+  start(settings: StreamSettings) {
+    this.settings = settings;
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `plenary-ingest-${this.options.talkId}-`));
+    const generation: Generation = {
+      segmenter: null as unknown as Segmenter,
+      workDir,
+      wallStart: Date.now() - (settings.input === "matroska" ? 1000 : 0), // a chunk holds the last ~1 s
+      firstStart: new Map(),
+      made: 0,
+      stopping: false,
+      firstDataAt: null,
+    };
+    generation.segmenter = startSegmenter({
+      workDir,
+      input: { kind: settings.input },
+      renditions: this.options.renditionsFor(settings.copyVideo),
+      onSegment: (ready) => {
+        generation.made += 1;
+        const segment = placeOnClock(generation, ready);
+        void this.options.queue.enqueue(() => this.options.onSegment(segment));
+      },
+    });
+    this.generation = generation;
+    void generation.segmenter.closed.then((code) => this.options.queue.enqueue(() => this.onClosed(generation, code)));
+  }
+
+  write(bytes: Buffer) {
+    const generation = this.generation!;
+    generation.firstDataAt ??= Date.now();
+    generation.segmenter.stdin?.write(bytes);
+  }
+
+  /** Lets the current ffmpeg finish its last segment and waits for it (a stream ended or was replaced). */
+  async stop(): Promise<void> {
+    const generation = this.generation;
+    if (!generation) return;
+    generation.stopping = true;
+    generation.segmenter.finish();
+    const timer = setTimeout(() => generation.segmenter.kill(), STOP_GRACE_MS);
+    await generation.segmenter.closed;
+    clearTimeout(timer);
+    // Segment lines and the close handler were queued before `closed` resolved; wait for them.
+    await this.options.queue.idle();
+    if (this.generation === generation) this.generation = null;
+  }
+
+  /** A new stream replaces the current one: its attempts count afresh. */
+  async stopForNewStream(): Promise<void> {
+    await this.stop();
+    this.failures = 0;
+  }
+
+  /** The talk ended or the process shuts down: no watchdog, no restart. */
+  async retire(): Promise<void> {
+    this.retired = true;
+    clearInterval(this.watchdog);
+    await this.stop();
+  }
+
+  private watch() {
+    const generation = this.generation;
+    if (!generation || generation.stopping) return;
+    if (this.options.isQuiet()) {
+      // If the same stream comes back, it continues in a new generation (after a discontinuity).
+      void this.stop().then(() => this.options.onInputBreak());
+    } else if (generation.made === 0 && generation.firstDataAt && Date.now() - generation.firstDataAt > FIRST_SEGMENT_DEADLINE_MS) {
+      // Fed for a while and still no segment: ffmpeg is stuck on input it cannot use. Killing it
+      // counts as a failed attempt.
+      generation.segmenter.kill();
+    }
+  }
+
+  private onClosed(generation: Generation, code: number | null) {
+    fs.rm(generation.workDir, { recursive: true, force: true }, () => {});
+    if (this.generation !== generation) return;
+    this.generation = null;
+    if (generation.stopping || this.retired) return;
+    // ffmpeg died on its own (crash, kill, unreadable input).
+    this.failures = generation.made === 0 ? this.failures + 1 : 0;
+    if (this.failures >= ATTEMPTS) {
+      const reason = generation.segmenter.stderrTail().trim().split("\n").slice(-2).join(" ");
+      console.error(`media ingest ${this.options.talkId}: ffmpeg cannot read the stream (exit ${code}): ${reason}`);
+      this.options.onGaveUp();
+      return;
+    }
+    this.restarts += 1;
+    console.warn(`media ingest ${this.options.talkId}: ffmpeg exited (${code}), restarting`);
+    this.start(this.settings!);
+    this.options.onInputBreak();
+  }
+}
+
+/** Segment times are ffmpeg's media time; the first of each generation anchors them to the wall clock. */
+function placeOnClock(generation: Generation, ready: SegmentReady): TimedSegment {
+  if (!generation.firstStart.has(ready.rendition)) generation.firstStart.set(ready.rendition, ready.start);
+  const firstStart = generation.firstStart.get(ready.rendition)!;
+  return {
+    rendition: ready.rendition,
+    file: ready.file,
+    durationMs: Math.max(1, Math.round((ready.end - ready.start) * 1000)),
+    startedAt: new Date(generation.wallStart + (ready.start - firstStart) * 1000),
+    firstOfGeneration: firstStart === ready.start,
+  };
+}
