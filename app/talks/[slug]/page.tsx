@@ -14,6 +14,9 @@ import { LiveRefresh } from "../../_components/schedule/live-refresh";
 import TalkMediaArea from "../../_components/media/talk-media-area";
 import TalkChatArea from "../../_components/chat/talk-chat-area";
 import { Avatar } from "../../_components/ui/avatar";
+import { talkKindLabel } from "@/lib/talks/kind-label";
+import { formatSlot } from "@/lib/schedule/time-zones";
+import { formatTime as formatPlaybackTime } from "../../_components/media/format-time";
 
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<{ t?: string }> };
 
@@ -27,12 +30,23 @@ async function loadTalk(slug: string) {
   }
 }
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
+/** What a shared link previews (chat apps, social networks): the talk, who gives it and when. */
+export async function generateMetadata({ params, searchParams }: Params): Promise<Metadata> {
+  const { conference } = await getPageContext();
   const talk = await loadTalk((await params).slug);
-  return { title: talk.title, description: talk.abstract.slice(0, 160) };
+  const { t } = await searchParams;
+  const speakers = talk.speakers.map((s) => s.speaker.name).join(", ");
+  const slot = `${formatSlot(talk.startsAt, talk.endsAt, conference.timeZone)} · ${talk.stage.name}`;
+  const from = t && /^\d{1,6}(\.\d+)?$/.test(t) ? `Watch from ${formatPlaybackTime(Number(t))} · ` : "";
+  const title = speakers ? `${talk.title} — ${speakers}` : talk.title;
+  const description = `${from}${slot}. ${talk.abstract}`.slice(0, 300);
+  return {
+    title: talk.title,
+    description,
+    openGraph: { type: "article", siteName: conference.name, title, description, url: `/talks/${talk.slug}${from ? `?t=${t}` : ""}` },
+    twitter: { card: "summary_large_image", title, description },
+  };
 }
-
-const kindLabel = { KEYNOTE: "Keynote", TALK: "Talk", PANEL: "Panel", WORKSHOP: "Workshop" } as const;
 
 export default async function TalkPage({ params, searchParams }: Params) {
   const { slug } = await params;
@@ -58,7 +72,7 @@ export default async function TalkPage({ params, searchParams }: Params) {
       </nav>
       <header className="space-y-4">
         <div className="flex flex-wrap items-center gap-2">
-          <Badge tone={talk.kind === "KEYNOTE" ? "brand" : "neutral"}>{kindLabel[talk.kind]}</Badge>
+          <Badge tone={talk.kind === "KEYNOTE" ? "brand" : "neutral"}>{talkKindLabel[talk.kind]}</Badge>
           {talk.track ? <Badge>{talk.track.name}</Badge> : null}
           <span data-testid="talk-status">
             {talk.status === "LIVE" ? (
@@ -118,7 +132,7 @@ export default async function TalkPage({ params, searchParams }: Params) {
           )}
           <section aria-labelledby="about" className="space-y-3">
             <h2 id="about" className="text-lg font-semibold">
-              About this {kindLabel[talk.kind].toLowerCase()}
+              About this {talkKindLabel[talk.kind].toLowerCase()}
             </h2>
             <p className="whitespace-pre-line leading-relaxed text-zinc-700 dark:text-zinc-300">{talk.abstract || "No abstract yet."}</p>
           </section>
