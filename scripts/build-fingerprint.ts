@@ -24,7 +24,7 @@ const ALWAYS_IGNORED = [".git/", "node_modules/", ".next/", ".data/"];
 
 export type BuildFingerprint = { hash: string; files: string[]; source: "git" | "walk" };
 
-export function computeBuildFingerprint({ root, env = process.env }: { root: string; env?: NodeJS.ProcessEnv }): BuildFingerprint {
+export function computeBuildFingerprint({ root, env = process.env }: { root: string; env?: Record<string, string | undefined> }): BuildFingerprint {
   const listed = listFromGit(root);
   const source = listed ? "git" : "walk";
   const files = [...new Set([...(listed ?? listByWalking(root)), ...listEnvFiles(root)])]
