@@ -5,15 +5,30 @@ import "./globals.css";
 import { SiteHeader } from "./_components/site-header";
 import { TimeZoneProvider } from "./_components/schedule/time-zone";
 import { getPageContext } from "./_lib/page-context";
+import { env } from "@/lib/config/env";
 import { AnnouncementBanner } from "./_components/chat/announcement-banner";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { conference } = await getPageContext();
+  const description = conference.tagline || conference.description;
   return {
+    // Absolute URLs for og:image and og:url: a chat app fetches them from outside.
+    metadataBase: new URL(env.PUBLIC_URL),
     title: { default: conference.name, template: `%s · ${conference.name}` },
-    description: conference.tagline || conference.description,
+    description,
+    openGraph: { type: "website", siteName: conference.name, title: conference.name, description },
+    twitter: { card: "summary_large_image" },
+    // Naming icons here replaces Next's own link to app/icon.svg, so it is listed too. The PNG set
+    // in public/ comes from scripts/generate-icons.ts.
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "48x48" },
+        { url: "/icon.svg", type: "image/svg+xml" },
+      ],
+      apple: "/apple-touch-icon.png",
+    },
   };
 }
 

@@ -7,12 +7,13 @@
  * Ctrl-C stops everything, the embedded database last.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { ensureDatabase, projectRoot } from "./db/embedded-postgres";
 import { migrateDeploy } from "./db/migrate";
+import { computeBuildFingerprint } from "./build-fingerprint";
 
 const root = projectRoot;
 const started = Date.now();
@@ -32,27 +33,6 @@ function authSecret(): string {
     fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   return fs.readFileSync(file, "utf8").trim();
-}
-
-/** Hash of everything that goes into `next build`, so a second start skips the build. */
-function sourceHash(): string {
-  const hash = createHash("sha256");
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-      const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else {
-        hash.update(p);
-        hash.update(fs.readFileSync(p));
-      }
-    }
-  };
-  for (const dir of ["app", "lib", "public"]) if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of ["next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"]) {
-    if (fs.existsSync(path.join(root, file))) hash.update(fs.readFileSync(path.join(root, file)));
-  }
-  return hash.digest("hex");
 }
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -128,7 +108,7 @@ async function main() {
     await run(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "prisma/seed.ts"], env);
 
     const marker = path.join(root, ".next", "plenary-build-hash");
-    const hash = sourceHash();
+    const { hash } = computeBuildFingerprint({ root });
     if (!fs.existsSync(marker) || fs.readFileSync(marker, "utf8") !== hash || process.env.PLENARY_REBUILD === "1") {
       log("building the web app (first start or changed sources; later starts skip this)…");
       await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], env);

@@ -80,3 +80,9 @@ export function zoneAbbreviation(instant: Date, timeZone: string): string {
     .find((p) => p.type === "timeZoneName");
   return part?.value ?? timeZone;
 }
+
+/** A talk's slot as one line in the conference's zone, e.g. "Tuesday 3 March, 14:00–14:45 CET". */
+export function formatSlot(startsAt: Date, endsAt: Date, timeZone: string, locale = "en-GB"): string {
+  const day = formatDay(dayKey(startsAt, timeZone), locale);
+  return `${day}, ${formatTime(startsAt, timeZone, locale)}–${formatTime(endsAt, timeZone, locale)} ${zoneAbbreviation(startsAt, timeZone)}`;
+}

@@ -50,7 +50,7 @@ function MessageItem({ message, room, replay }: { message: ChatMessageView; room
       <div className="flex items-baseline gap-1.5 text-xs">
         <span className="font-semibold text-zinc-900 dark:text-zinc-100">{message.author.name}</span>
         <AuthorBadge badge={message.author.badge} />
-        <time dateTime={message.createdAt} className="text-zinc-400">
+        <time dateTime={message.createdAt} className="text-zinc-500 dark:text-zinc-400">
           {replay && message.mediaOffsetMs !== null ? formatOffset(message.mediaOffsetMs) : timeFormat.format(new Date(message.createdAt))}
         </time>
       </div>

@@ -15,8 +15,16 @@ async function loadSpeaker(slug: string) {
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { conference } = await getPageContext();
   const speaker = await loadSpeaker((await params).slug);
-  return { title: speaker.name, description: speaker.headline };
+  const talks = speaker.talks.map((t) => t.title).join(" · ");
+  const description = [speaker.headline, talks].filter(Boolean).join(" — ");
+  return {
+    title: speaker.name,
+    description,
+    openGraph: { type: "profile", siteName: conference.name, title: speaker.name, description, url: `/speakers/${speaker.slug}` },
+    twitter: { card: "summary_large_image", title: speaker.name, description },
+  };
 }
 
 export default async function SpeakerPage({ params }: Params) {

@@ -16,6 +16,8 @@ import { LiveRefresh } from "../../_components/schedule/live-refresh";
 import TalkMediaArea from "../../_components/media/talk-media-area";
 import TalkChatArea from "../../_components/chat/talk-chat-area";
 import { Avatar } from "../../_components/ui/avatar";
+import { formatSlot } from "@/lib/schedule/time-zones";
+import { formatTime as formatPlaybackTime } from "../../_components/media/format-time";
 
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<{ t?: string }> };
 
@@ -24,9 +26,22 @@ async function loadTalk(slug: string) {
   return orNotFound(getTalkPageOrThrow({ conferenceId: conference.id, slug }));
 }
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
+/** What a shared link previews (chat apps, social networks): the talk, who gives it and when. */
+export async function generateMetadata({ params, searchParams }: Params): Promise<Metadata> {
+  const { conference } = await getPageContext();
   const talk = await loadTalk((await params).slug);
-  return { title: talk.title, description: talk.abstract.slice(0, 160) };
+  const { t } = await searchParams;
+  const speakers = talk.speakers.map((s) => s.speaker.name).join(", ");
+  const slot = `${formatSlot(talk.startsAt, talk.endsAt, conference.timeZone)} · ${talk.stage.name}`;
+  const from = t && /^\d{1,6}(\.\d+)?$/.test(t) ? `Watch from ${formatPlaybackTime(Number(t))} · ` : "";
+  const title = speakers ? `${talk.title} — ${speakers}` : talk.title;
+  const description = `${from}${slot}. ${talk.abstract}`.slice(0, 300);
+  return {
+    title: talk.title,
+    description,
+    openGraph: { type: "article", siteName: conference.name, title, description, url: `/talks/${talk.slug}${from ? `?t=${t}` : ""}` },
+    twitter: { card: "summary_large_image", title, description },
+  };
 }
 
 export default async function TalkPage({ params, searchParams }: Params) {

@@ -167,7 +167,7 @@ export function CheckoutForm({ ticketTypes, signedIn }: { ticketTypes: CheckoutT
                   <span className="text-lg font-semibold tabular-nums">{formatMoney(type.priceCents, type.currency)}</span>
                 </span>
                 {type.description ? <span className="mt-1 block text-sm text-zinc-600 dark:text-zinc-400">{type.description}</span> : null}
-                <span className="mt-2 block text-xs font-medium text-zinc-500">
+                <span className="mt-2 block text-xs font-medium text-zinc-600 dark:text-zinc-400">
                   {availabilityLabel[type.availability]}
                   {type.availability === "on-sale" && type.remaining !== null ? ` · ${type.remaining} left` : ""}
                 </span>

@@ -1,0 +1,19 @@
+import { getCurrentConferenceOrThrow } from "@/lib/conference/get-current-conference";
+import { formatDay } from "@/lib/schedule/time-zones";
+import { renderShareImage, shareImageSize } from "./_lib/share-image";
+
+// The card for every page without its own (home, schedule, tickets): the conference itself.
+export const alt = "The conference's name, tagline and dates";
+export const size = shareImageSize;
+export const contentType = "image/png";
+export const dynamic = "force-dynamic";
+
+export default async function ConferenceShareImage() {
+  const conference = await getCurrentConferenceOrThrow();
+  const [first, last] = [conference.startsOn, conference.endsOn].map((d) => formatDay(d.toISOString().slice(0, 10)));
+  return renderShareImage({
+    conferenceName: conference.name,
+    title: conference.tagline || conference.name,
+    footer: first === last ? first : `${first} – ${last}`,
+  });
+}

@@ -1,0 +1,83 @@
+import { test, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { ACCOUNTS, signIn } from "../support/accounts";
+
+// The main pages of each kind of visitor hold zero WCAG 2.1 A/AA violations that axe can find:
+// contrast, labels, roles, landmarks. A failure lists each rule with the elements it hit.
+
+const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+async function expectNoViolations(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator("main h1").first()).toBeVisible();
+  // Hydrated and settled: client components render their final markup (times, forms) first.
+  await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => {});
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  const report = violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((n) => `    ${n.target.join(" ")}\n      ${n.failureSummary?.replace(/\n/g, "\n      ")}`).join("\n"),
+  );
+  expect(report, `axe violations on ${path}`).toEqual([]);
+}
+
+const publicPages = [
+  "/",
+  "/schedule",
+  "/talks/opening-keynote",
+  "/talks/live-video-at-the-edge",
+  "/speakers",
+  "/speakers/amara-okafor",
+  "/keynotes",
+  "/tickets",
+  "/sign-in",
+  "/sign-up",
+];
+
+test.describe("a visitor who is not signed in", () => {
+  for (const path of publicPages) {
+    test(`${path} has no WCAG 2.1 AA violations`, async ({ page }) => {
+      await expectNoViolations(page, path);
+    });
+  }
+});
+
+test.describe("the demo attendee", () => {
+  for (const path of ["/", "/agenda", "/tickets/mine", "/tickets", "/talks/live-video-at-the-edge"]) {
+    test(`${path} has no WCAG 2.1 AA violations`, async ({ page }) => {
+      await signIn(page, ACCOUNTS.attendee);
+      await expectNoViolations(page, path);
+    });
+  }
+});
+
+test.describe("the demo organizer", () => {
+  const adminPages = [
+    "/admin",
+    "/admin/schedule",
+    "/admin/schedule/new",
+    "/admin/speakers",
+    "/admin/speakers/new",
+    "/admin/stages",
+    "/admin/registrations",
+    "/admin/registrations?view=orders",
+    "/admin/tickets",
+    "/admin/import",
+  ];
+  for (const path of adminPages) {
+    test(`${path} has no WCAG 2.1 AA violations`, async ({ page }) => {
+      await signIn(page, ACCOUNTS.organizer);
+      await expectNoViolations(page, path);
+    });
+  }
+
+  test("a talk's and a speaker's edit pages have no WCAG 2.1 AA violations", async ({ page }) => {
+    await signIn(page, ACCOUNTS.organizer);
+    await page.goto("/admin/schedule");
+    const talkEdit = await page.locator('main a[href^="/admin/schedule/"]:not([href$="/new"])').first().getAttribute("href");
+    await page.goto("/admin/speakers");
+    const speakerEdit = await page.locator('main a[href^="/admin/speakers/"]:not([href$="/new"])').first().getAttribute("href");
+    expect(talkEdit).toBeTruthy();
+    expect(speakerEdit).toBeTruthy();
+    await expectNoViolations(page, talkEdit!);
+    await expectNoViolations(page, speakerEdit!);
+  });
+});
