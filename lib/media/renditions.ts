@@ -5,7 +5,7 @@ import type { RenditionSpec } from "./ingest/ffmpeg-segmenter";
 
 /** Whether to encode a 360p rendition beside the main one (weak connections keep playing). */
 export function lowRenditionEnabled(): boolean {
-  const setting = (process.env.MEDIA_LOW_RENDITION as typeof env.MEDIA_LOW_RENDITION | undefined) ?? env.MEDIA_LOW_RENDITION;
+  const setting = env.MEDIA_LOW_RENDITION;
   if (setting === "on") return true;
   if (setting === "off") return false;
   return os.cpus().length >= 4;

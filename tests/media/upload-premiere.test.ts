@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Socket } from "socket.io-client";
+import { overrideEnv } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { advancePremieres } from "@/lib/media/advance-premieres";
 import { parseMediaKey } from "@/lib/media/authorize-media-read";
@@ -90,11 +91,11 @@ describe("pre-recorded talks", () => {
     expect((await upload(talk.id, undefined, video)).status).toBe(401);
     expect((await upload(talk.id, speaker.cookie, video, "application/pdf")).status).toBe(415);
     expect((await upload(talk.id, speaker.cookie, crypto.randomBytes(4096))).status).toBe(415);
-    process.env.MEDIA_UPLOAD_MAX_MB = "1";
+    const restore = overrideEnv({ MEDIA_UPLOAD_MAX_MB: "1" });
     try {
       expect((await upload(talk.id, speaker.cookie, Buffer.concat([video, crypto.randomBytes(2 * 1024 * 1024)]))).status).toBe(413);
     } finally {
-      delete process.env.MEDIA_UPLOAD_MAX_MB;
+      restore();
     }
     expect(await prisma.recording.findUnique({ where: { talkId: talk.id } })).toBeNull();
   });
