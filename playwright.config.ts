@@ -1,7 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./scripts/ensure-tools";
+import { freePort } from "./scripts/free-port";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+// The app's port: E2E_PORT, or one the OS says is free (3100 may be anyone's). Set in process.env
+// so the web server (serve.ts) and the workers, which load this file again, use the same one.
+process.env.E2E_PORT ||= String(await freePort());
+const port = Number(process.env.E2E_PORT);
 const chromium = findChromium();
 
 export default defineConfig({
@@ -44,7 +48,8 @@ export default defineConfig({
     command: "npx tsx e2e/support/serve.ts",
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 420_000,
-    reuseExistingServer: !process.env.CI,
+    // Always our own server: whatever answers on this port is someone else's (another run, another app).
+    reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
   },

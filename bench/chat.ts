@@ -347,6 +347,9 @@ async function main() {
   log(`${accounts} accounts with sessions`);
 
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, BETTER_AUTH_SECRET: AUTH_SECRET, NODE_ENV: "production", PLENARY_ALLOW_DEV_SECRET: "1" };
+  // The children's configuration, checked once here rather than failing in each of them.
+  const { parseEnv } = await import("@/lib/config/env");
+  parseEnv(env);
   const workers = await Promise.all(Array.from({ length: workersN }, () => spawnRole("clients", env)));
   const split = <T>(list: T[]) => Array.from({ length: workersN }, (_, w) => list.filter((_, i) => i % workersN === w));
 

@@ -34,10 +34,9 @@ async function main() {
   const url = new URL(adminUrl);
   url.pathname = `/${scratch}`;
   await migrateDeploy(url.toString(), { stdio: "ignore" });
-  process.env.DATABASE_URL = url.toString();
-  process.env.DATABASE_POOL_MAX = String(POOL);
-
-  // Imported only now: the Prisma client reads DATABASE_URL when first used.
+  // The checkout service runs in this process, on the scratch database with a pool of POOL.
+  const { overrideEnv } = await import("@/lib/config/env");
+  overrideEnv({ DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(POOL) });
   const { prisma } = await import("@/lib/db/client");
   const { checkOut } = await import("@/lib/tickets/check-out");
   const { noPaymentProvider } = await import("@/lib/payments/payment-provider");

@@ -67,16 +67,18 @@ await migrateDeploy(dbUrl.toString(), { stdio: "ignore" });
 const pagePort = await freePort();
 const realtimePort = await freePort();
 const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-bench-media-"));
-Object.assign(process.env, {
+// Plenary's services run in this process: their configuration, checked by lib/config's schema.
+const { overrideEnv } = await import("@/lib/config/env");
+overrideEnv({
   DATABASE_URL: dbUrl.toString(),
   PUBLIC_URL: `http://127.0.0.1:${pagePort}`,
   REALTIME_PUBLIC_URL: `http://127.0.0.1:${realtimePort}`,
   REALTIME_PORT: String(realtimePort),
   MEDIA_DIR: mediaDir,
   RTMP_PORT: "0",
-  MEDIA_LOW_RENDITION: process.env.MEDIA_LOW_RENDITION ?? "off",
+  MEDIA_LOW_RENDITION: process.env.MEDIA_LOW_RENDITION || "off",
 });
-// Imported after the environment is set: lib/config/env reads it once.
+// Imported after the configuration is set: better-auth takes PUBLIC_URL when it loads.
 const { prisma } = await import("@/lib/db/client");
 const { auth } = await import("@/lib/auth/auth");
 const { startRealtimeServer } = await import("@/server/realtime-server");

@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { parseEnv } from "../lib/config/env";
 import { ensureDatabase, projectRoot } from "./db/embedded-postgres";
 import { migrateDeploy } from "./db/migrate";
 import { computeBuildFingerprint } from "./build-fingerprint";
@@ -20,13 +21,15 @@ const started = Date.now();
 const log = (s: string) => console.log(`[plenary] ${s}`);
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 
-const port = Number(process.env.PORT ?? 3000);
-const realtimePort = Number(process.env.REALTIME_PORT ?? port + 1);
-const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+// The app's own settings, through the app's schema: a bad value stops here, before any build.
+const config = parseEnv(process.env);
+const port = config.PORT;
+const realtimePort = config.REALTIME_PORT;
+const publicUrl = config.PUBLIC_URL;
 
 /** A stable auth secret per installation (sessions survive restarts) unless one is configured. */
 function authSecret(): string {
-  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  if (config.BETTER_AUTH_SECRET) return config.BETTER_AUTH_SECRET;
   const file = path.join(root, ".data", "auth-secret");
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -18,7 +18,7 @@ export type FeatureModule = {
   close?: () => Promise<void> | void;
 };
 
-// Feature modules register here (one line each).
-export function featureModules(): FeatureModule[] {
-  return [chatModule(), mediaModule()];
+// Feature modules register here (one line each). Options not given come from lib/config.
+export function featureModules(options: { rtmpPort?: number } = {}): FeatureModule[] {
+  return [chatModule(), mediaModule({ rtmpPort: options.rtmpPort })];
 }

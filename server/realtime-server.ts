@@ -18,7 +18,9 @@ function allowedOrigins(): string[] {
 }
 
 /** The realtime process: socket.io (chat, presence, status, media ingest) plus a small HTTP side. */
-export async function startRealtimeServer(options: { port?: number; host?: string } = {}): Promise<RealtimeServer> {
+export async function startRealtimeServer(
+  options: { port?: number; host?: string; /** OBS/RTMP ingest port; default RTMP_PORT. */ rtmpPort?: number } = {},
+): Promise<RealtimeServer> {
   const origins = allowedOrigins();
   const routes: HttpRoute[] = [];
   const httpServer = http.createServer(async (req, res) => {
@@ -70,7 +72,7 @@ export async function startRealtimeServer(options: { port?: number; host?: strin
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
 
-  const modules = featureModules();
+  const modules = featureModules({ rtmpPort: options.rtmpPort });
   for (const m of modules) await m.setup?.({ io, routes });
 
   io.use((socket, next) => void authenticateSocket(socket as PlenarySocket, next));

@@ -1,13 +1,18 @@
 /**
  * The app the end-to-end tests drive: a fresh `plenary_e2e` database (on DATABASE_URL's server,
- * or an embedded PostgreSQL of its own), then exactly what `npm start` runs, on E2E_PORT.
+ * or an embedded PostgreSQL of its own), then exactly what `npm start` runs, on E2E_PORT (set by
+ * playwright.config.ts), with the realtime server and RTMP on ports the OS says are free.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { ensureDatabase, projectRoot } from "../../scripts/db/embedded-postgres";
+import { freePorts } from "../../scripts/free-port";
 
-const port = process.env.E2E_PORT ?? "3100";
+const port = process.env.E2E_PORT;
+if (!port) throw new Error("E2E_PORT is not set: run the end-to-end tests with `npx playwright test`");
+// E2E_PORT is not bound yet, so the OS may offer it again: take two others.
+const [realtimePort, rtmpPort] = (await freePorts(3)).filter((p) => String(p) !== port);
 const server = await ensureDatabase({ dataDir: path.join(projectRoot, ".data/postgres-e2e"), port: 54349 });
 const admin = new pg.Client({ connectionString: server.url });
 await admin.connect();
@@ -20,7 +25,15 @@ url.pathname = "/plenary_e2e";
 const child = spawn(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
   cwd: projectRoot,
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: url.toString(), PORT: port, PUBLIC_URL: `http://localhost:${port}`, MEDIA_DIR: ".data/media-e2e" },
+  env: {
+    ...process.env,
+    DATABASE_URL: url.toString(),
+    PORT: port,
+    REALTIME_PORT: String(realtimePort),
+    RTMP_PORT: String(rtmpPort),
+    PUBLIC_URL: `http://localhost:${port}`,
+    MEDIA_DIR: ".data/media-e2e",
+  },
 });
 const stop = () => child.kill("SIGTERM");
 process.on("SIGINT", stop);

@@ -1,58 +1,80 @@
 import { z } from "zod";
 
 // The environment is read once, here, through one schema; the rest of the code imports `env`.
-const EnvSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-      .optional(),
-    REDIS_URL: z
-      .string()
-      .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
-      .optional(),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    REALTIME_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-    // Where browsers reach the web app and the realtime server.
-    PUBLIC_URL: z.string().url().optional(),
-    REALTIME_PUBLIC_URL: z.string().url().optional(),
-    // Where the web app reaches the realtime server itself (health checks); default: same host.
-    REALTIME_INTERNAL_URL: z.string().url().optional(),
-    BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    MEDIA_DIR: z.string().min(1).default(".data/media"),
-    FFMPEG_PATH: z.string().min(1).optional(),
-    // OBS/RTMP ingest port (0 turns the RTMP listener off); uploads above this size are refused.
-    RTMP_PORT: z.coerce.number().int().min(0).max(65535).default(1935),
-    MEDIA_UPLOAD_MAX_MB: z.coerce.number().int().min(1).default(2048),
-    // A 360p rendition beside the main one; "auto" adds it on machines with 4+ cores.
-    MEDIA_LOW_RENDITION: z.enum(["auto", "on", "off"]).default("auto"),
-    STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
-    STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
-    // Shared secret the web app uses to call the realtime server's internal endpoints.
-    INTERNAL_SECRET: z.string().min(16).optional(),
-  })
-  .transform((raw) => {
-    const realtimePort = raw.REALTIME_PORT ?? raw.PORT + 1;
-    const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, "");
-    const realtimePublicUrl = (
-      raw.REALTIME_PUBLIC_URL ?? `${new URL(publicUrl).protocol}//${new URL(publicUrl).hostname}:${realtimePort}`
-    ).replace(/\/$/, "");
-    return {
-      ...raw,
-      REALTIME_PORT: realtimePort,
-      PUBLIC_URL: publicUrl,
-      REALTIME_PUBLIC_URL: realtimePublicUrl,
-      REALTIME_INTERNAL_URL: (raw.REALTIME_INTERNAL_URL ?? `http://127.0.0.1:${realtimePort}`).replace(/\/$/, ""),
-      // Internal calls web -> realtime; the dev default is fine on one machine, set it in production.
-      INTERNAL_SECRET: raw.INTERNAL_SECRET ?? raw.BETTER_AUTH_SECRET ?? "plenary-dev-internal-secret",
-    };
-  });
+// Every variable app/, server/ and lib/ use is listed below: nothing else reads process.env.
+const flag = z.enum(["0", "1"], { message: 'must be "1" (on) or "0" (off)' }).default("0").transform((v) => v === "1");
+
+const EnvVariables = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Set by `next build` while it evaluates modules (no database, no runtime secrets then).
+  NEXT_PHASE: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  // Connections per process to PostgreSQL.
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  REALTIME_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // Where browsers reach the web app and the realtime server.
+  PUBLIC_URL: z.string().url().optional(),
+  REALTIME_PUBLIC_URL: z.string().url().optional(),
+  // Where the web app reaches the realtime server itself (health checks); default: same host.
+  REALTIME_INTERNAL_URL: z.string().url().optional(),
+  // The conference this deployment serves (by slug); default: the earliest created.
+  PLENARY_CONFERENCE: z.string().min(1).optional(),
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // "1" lets a production process run on the development auth secret (benchmarks only).
+  PLENARY_ALLOW_DEV_SECRET: flag,
+  MEDIA_DIR: z.string().min(1).default(".data/media"),
+  FFMPEG_PATH: z.string().min(1).optional(),
+  // Where ffmpeg is looked for when FFMPEG_PATH is not set.
+  PATH: z.string().default(""),
+  // OBS/RTMP ingest port (0 turns the RTMP listener off); uploads above this size are refused.
+  RTMP_PORT: z.coerce.number().int().min(0).max(65535).default(1935),
+  // "1": node-media-server's RTMP protocol log on the console.
+  PLENARY_RTMP_DEBUG: flag,
+  MEDIA_UPLOAD_MAX_MB: z.coerce.number().int().min(1).default(2048),
+  // A 360p rendition beside the main one; "auto" adds it on machines with 4+ cores.
+  MEDIA_LOW_RENDITION: z.enum(["auto", "on", "off"]).default("auto"),
+  STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  // Shared secret the web app uses to call the realtime server's internal endpoints.
+  INTERNAL_SECRET: z.string().min(16).optional(),
+});
+
+/** The names of every variable Plenary reads. */
+export const envVariableNames = Object.keys(EnvVariables.shape) as (keyof z.input<typeof EnvVariables>)[];
+
+const EnvSchema = EnvVariables.transform((raw) => {
+  const realtimePort = raw.REALTIME_PORT ?? raw.PORT + 1;
+  const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, "");
+  const realtimePublicUrl = (
+    raw.REALTIME_PUBLIC_URL ?? `${new URL(publicUrl).protocol}//${new URL(publicUrl).hostname}:${realtimePort}`
+  ).replace(/\/$/, "");
+  return {
+    ...raw,
+    REALTIME_PORT: realtimePort,
+    PUBLIC_URL: publicUrl,
+    REALTIME_PUBLIC_URL: realtimePublicUrl,
+    REALTIME_INTERNAL_URL: (raw.REALTIME_INTERNAL_URL ?? `http://127.0.0.1:${realtimePort}`).replace(/\/$/, ""),
+    // Internal calls web -> realtime; the dev default is fine on one machine, set it in production.
+    INTERNAL_SECRET: raw.INTERNAL_SECRET ?? raw.BETTER_AUTH_SECRET ?? "plenary-dev-internal-secret",
+  };
+});
 
 export type Env = z.infer<typeof EnvSchema>;
+/** What can be set: the variables by name, as strings (an empty string means unset). */
+export type EnvSource = Partial<Record<keyof z.input<typeof EnvSchema>, string | undefined>>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = EnvSchema.safeParse(source);
+  // docker compose turns `${STRIPE_SECRET_KEY:-}` into an empty string: that is "not set".
+  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = EnvSchema.safeParse(set);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "(env)"}: ${issue.message}`);
     throw new Error(`Plenary cannot start: invalid environment\n${lines.join("\n")}`);
@@ -60,16 +82,37 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return result.data;
 }
 
-export const env: Env = parseEnv(process.env);
+// A copy: whatever changes process.env later does not change the configuration.
+const bootSource: Record<string, string | undefined> = { ...process.env };
+let source: Record<string, string | undefined> = bootSource;
+
+export const env: Env = parseEnv(source);
+
+/**
+ * For a process that embeds Plenary's services (tests, bench/): change settings after boot, checked
+ * by the same schema, without touching process.env. Returns the function that undoes it.
+ */
+export function overrideEnv(overrides: EnvSource): () => void {
+  const previous = source;
+  apply({ ...previous, ...overrides });
+  return () => apply(previous);
+}
+
+function apply(next: Record<string, string | undefined>) {
+  const parsed = parseEnv(next);
+  source = next;
+  // In place: every module holds this same object.
+  for (const key of Object.keys(env) as (keyof Env)[]) delete env[key];
+  Object.assign(env, parsed);
+}
 
 export function getDatabaseUrl(): string {
-  const url = process.env.DATABASE_URL ?? env.DATABASE_URL;
-  if (!url) {
+  if (!env.DATABASE_URL) {
     throw new Error(
       "DATABASE_URL is not set. Start Plenary with `npm start` (it runs an embedded PostgreSQL) or set DATABASE_URL=postgres://…",
     );
   }
-  return url;
+  return env.DATABASE_URL;
 }
 
 const DEV_AUTH_SECRET = "plenary-development-secret-change-me-in-production-0123456789";
@@ -77,8 +120,8 @@ const DEV_AUTH_SECRET = "plenary-development-secret-change-me-in-production-0123
 export function getAuthSecret(): string {
   if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
   // `next build` evaluates modules without runtime secrets; the running server must have one.
-  const building = process.env.NEXT_PHASE === "phase-production-build";
-  if (env.NODE_ENV === "production" && !building && process.env.PLENARY_ALLOW_DEV_SECRET !== "1") {
+  const building = env.NEXT_PHASE === "phase-production-build";
+  if (env.NODE_ENV === "production" && !building && !env.PLENARY_ALLOW_DEV_SECRET) {
     throw new Error("BETTER_AUTH_SECRET must be set (32+ characters) in production");
   }
   return DEV_AUTH_SECRET;

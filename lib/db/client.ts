@@ -1,18 +1,18 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
-import { getDatabaseUrl } from "@/lib/config/env";
+import { env, getDatabaseUrl } from "@/lib/config/env";
 
 // One client per process; Next.js dev reloads modules, so keep it on globalThis.
 const globalForPrisma = globalThis as unknown as { plenaryPrisma?: PrismaClient };
 
 function connectionString(): string {
   // `next build` loads modules (better-auth takes the client at import) but runs no query.
-  if (process.env.NEXT_PHASE === "phase-production-build" && !process.env.DATABASE_URL) return "postgresql://build@127.0.0.1:1/none";
+  if (env.NEXT_PHASE === "phase-production-build" && !env.DATABASE_URL) return "postgresql://build@127.0.0.1:1/none";
   return getDatabaseUrl();
 }
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: connectionString(), max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  const adapter = new PrismaPg({ connectionString: connectionString(), max: env.DATABASE_POOL_MAX });
   return new PrismaClient({ adapter });
 }
 

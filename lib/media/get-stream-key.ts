@@ -6,7 +6,7 @@ import { getTalkAccessOrThrow } from "@/lib/talks/get-talk-access";
 /** Where OBS pushes: rtmp://<realtime host>:<RTMP_PORT>/live with the talk's secret stream key. */
 export function rtmpServerUrl(): string {
   const host = new URL(env.REALTIME_PUBLIC_URL).hostname;
-  const port = Number(process.env.RTMP_PORT ?? env.RTMP_PORT);
+  const port = env.RTMP_PORT;
   return `rtmp://${host}${port === 1935 ? "" : `:${port}`}/live`;
 }
 

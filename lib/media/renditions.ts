@@ -14,7 +14,7 @@ export type RenditionSpec = {
 
 /** Whether to encode a 360p rendition beside the main one (weak connections keep playing). */
 export function lowRenditionEnabled(): boolean {
-  const setting = (process.env.MEDIA_LOW_RENDITION as typeof env.MEDIA_LOW_RENDITION | undefined) ?? env.MEDIA_LOW_RENDITION;
+  const setting = env.MEDIA_LOW_RENDITION;
   if (setting === "on") return true;
   if (setting === "off") return false;
   return os.cpus().length >= 4;

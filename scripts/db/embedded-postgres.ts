@@ -30,6 +30,8 @@ export interface EnsureDatabaseOptions {
   port?: number;
   /** Where progress messages go. Default: stderr. Server output only with PLENARY_PG_VERBOSE=1. */
   log?: (s: string) => void;
+  /** A server to use instead of an embedded one; null: embedded always. Default: DATABASE_URL. */
+  databaseUrl?: string | null;
 }
 
 export interface EnsuredDatabase {
@@ -310,7 +312,7 @@ const is57P01 = (x: unknown) => {
 };
 
 export async function ensureDatabase(opts: EnsureDatabaseOptions = {}): Promise<EnsuredDatabase> {
-  const existing = process.env.DATABASE_URL;
+  const existing = opts.databaseUrl === undefined ? process.env.DATABASE_URL : opts.databaseUrl;
   if (existing) return { url: existing, stop: async () => {}, embedded: false };
 
   const log = opts.log ?? ((s: string) => process.stderr.write(`[db] ${s}\n`));

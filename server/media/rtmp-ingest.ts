@@ -3,9 +3,9 @@ import { startRtmpListener, type RtmpListener } from "./ingest/rtmp-listener";
 
 export type RtmpIngest = RtmpListener;
 
-/** The OBS/RTMP listener on RTMP_PORT (0 turns it off). */
+/** The OBS/RTMP listener on `port`, by default RTMP_PORT (0 turns it off). */
 export async function startRtmpIngest(options: { port?: number }): Promise<RtmpIngest | null> {
-  const configured = options.port ?? Number(process.env.RTMP_PORT ?? env.RTMP_PORT);
+  const configured = options.port ?? env.RTMP_PORT;
   if (!configured) return null;
   try {
     return await startRtmpListener({ port: configured });

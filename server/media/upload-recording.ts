@@ -15,7 +15,7 @@ import { getMediaStorage } from "@/lib/media/storage/get-media-storage";
 import { transcodeUpload } from "./transcode-upload";
 
 function maxBytes(): number {
-  return Number(process.env.MEDIA_UPLOAD_MAX_MB ?? env.MEDIA_UPLOAD_MAX_MB) * 1024 * 1024;
+  return env.MEDIA_UPLOAD_MAX_MB * 1024 * 1024;
 }
 
 /** The file's own signature, whatever the browser claimed: ISO BMFF (MP4/MOV) or EBML (WebM/MKV). */

@@ -257,7 +257,9 @@ describe("chat on the realtime server (real socket.io clients, real server, real
       const floodAcks = await Promise.all(flood);
       expect(bobAck.ok).toBe(true);
       expect(floodAcks.every((a) => !a.ok && a.error?.code === "RATE_LIMITED")).toBe(true);
-      expect(bobMs).toBeLessThan(1000);
+      // A sanity bound, not a budget (bench:chat measures latency): Bob is not queued behind the
+      // flood's work, which would take far longer than this on any machine.
+      expect(bobMs).toBeLessThan(10_000);
       expect(await prisma.chatMessage.count({ where: { userId: alice.id, body: { startsWith: "flood" } } })).toBe(0);
     });
 
@@ -334,9 +336,16 @@ describe("chat on the realtime server (real socket.io clients, real server, real
     });
     await prisma.talk.update({ where: { id: talkId }, data: { status: "LIVE" } });
     await sleep(1100); // the timeline is memoised for a second
+    const sentAt = Date.now();
     const live = (await emit(sAlice, "chat:send", { room: { talkId }, body: "live" })).message;
-    expect(live.mediaOffsetMs).toBeGreaterThanOrEqual(49_000);
-    expect(live.mediaOffsetMs).toBeLessThan(52_000);
+    const ackedAt = Date.now();
+    // Segment 1 (offset 30 s, 20 s long) started 20 s before `now`: the message's place is 30 s
+    // plus the time into it when the server stamped it (between our send and its answer), at
+    // most 10 s past the segment's end. Measured, so a slow machine moves both bounds alike.
+    const placeAt = (t: number) => 30_000 + Math.min(t - (now - 20_000), 20_000 + 10_000);
+    expect(live.mediaOffsetMs).toBeGreaterThanOrEqual(placeAt(sentAt));
+    expect(live.mediaOffsetMs).toBeLessThanOrEqual(placeAt(ackedAt));
+    expect(live.mediaOffsetMs).toBeGreaterThanOrEqual(51_100); // after the 1.1 s wait above
     await prisma.chatMessage.create({ data: { conferenceId: fx.conference.id, talkId, userId: alice.id, body: "early", mediaOffsetMs: 5_000 } });
     const replay = await emit(sAlice, "chat:replay", { talkId });
     expect(replay.messages.map((m: any) => m.body)).toEqual(["early", "live"]);

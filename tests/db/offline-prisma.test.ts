@@ -125,12 +125,9 @@ describe('offline prisma migrate', () => {
 });
 
 describe('ensureDatabase without DATABASE_URL', () => {
-  let saved: string | undefined;
   let tmp: string;
 
   beforeAll(() => {
-    saved = process.env.DATABASE_URL;
-    delete process.env.DATABASE_URL;
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-embedded-'));
     // mkdtemp makes it mode 700; as root the server runs as `postgres`, which must be able to enter
     // it (otherwise ensureDatabase moves the data elsewhere, tested by hand: see scripts/db).
@@ -138,13 +135,12 @@ describe('ensureDatabase without DATABASE_URL', () => {
   });
 
   afterAll(() => {
-    if (saved !== undefined) process.env.DATABASE_URL = saved;
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   it('starts an embedded PostgreSQL that answers select 1, and stops it', async () => {
     const dataDir = path.join(tmp, 'data');
-    const db = await ensureDatabase({ dataDir, log: () => {} });
+    const db = await ensureDatabase({ dataDir, databaseUrl: null, log: () => {} });
     try {
       expect(db.embedded).toBe(true);
       expect(new URL(db.url).pathname).toBe('/plenary');
@@ -159,12 +155,12 @@ describe('ensureDatabase without DATABASE_URL', () => {
 
   it('starts again on the existing data directory and keeps its data', async () => {
     const dataDir = path.join(tmp, 'data');
-    const first = await ensureDatabase({ dataDir, log: () => {} });
+    const first = await ensureDatabase({ dataDir, databaseUrl: null, log: () => {} });
     await query(first.url, 'CREATE TABLE IF NOT EXISTS kept (v int)');
     await query(first.url, 'INSERT INTO kept VALUES (42)');
     await first.stop();
 
-    const second = await ensureDatabase({ dataDir, log: () => {} });
+    const second = await ensureDatabase({ dataDir, databaseUrl: null, log: () => {} });
     try {
       expect(await query(second.url, 'SELECT v FROM kept')).toEqual([{ v: 42 }]);
     } finally {
@@ -173,13 +169,8 @@ describe('ensureDatabase without DATABASE_URL', () => {
   }, 120_000);
 
   it('returns DATABASE_URL untouched when it is set', async () => {
-    process.env.DATABASE_URL = 'postgresql://someone@db.invalid:5432/elsewhere';
-    try {
-      const db = await ensureDatabase({ log: () => {} });
-      expect(db).toMatchObject({ url: 'postgresql://someone@db.invalid:5432/elsewhere', embedded: false });
-      await db.stop();
-    } finally {
-      delete process.env.DATABASE_URL;
-    }
+    const db = await ensureDatabase({ databaseUrl: 'postgresql://someone@db.invalid:5432/elsewhere', log: () => {} });
+    expect(db).toMatchObject({ url: 'postgresql://someone@db.invalid:5432/elsewhere', embedded: false });
+    await db.stop();
   });
 });

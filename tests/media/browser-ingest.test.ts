@@ -57,9 +57,10 @@ describe("browser ingest", () => {
     expect(master!.text).toContain("#EXT-X-STREAM-INF");
     const mediaPath = path.replace("master.m3u8", "v0/index.m3u8");
 
-    // The playlist grows while the talk is live, never with ENDLIST.
+    // The playlist grows while the talk is live, never with ENDLIST: read it until it has grown
+    // (waiting for the growth, not for a number of seconds: a loaded machine segments later).
     const counts: number[] = [];
-    while (counts.length < 4) {
+    await waitFor(async () => {
       const live = await readPlaylist(server.port, mediaPath, attendee.cookie);
       expect(live!.ended).toBe(false);
       expect(live!.headers.get("content-type")).toBe("application/vnd.apple.mpegurl");
@@ -68,9 +69,9 @@ describe("browser ingest", () => {
       expect(live!.text).toContain("#EXT-X-INDEPENDENT-SEGMENTS");
       expect(live!.text).toContain("#EXT-X-PROGRAM-DATE-TIME:");
       counts.push(live!.segments.length);
-      await new Promise((r) => setTimeout(r, 1200));
-    }
-    expect(counts[3]!).toBeGreaterThan(counts[0]!);
+      return counts.at(-1)! > counts[0]!;
+    }, 30_000, 300);
+    expect(counts.at(-1)!).toBeGreaterThan(counts[0]!);
     expect(await prisma.talk.findUniqueOrThrow({ where: { id: talk.id } })).toMatchObject({ status: "LIVE" });
 
     await feeder.done;

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Socket } from "socket.io-client";
+import { overrideEnv } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { computeMediaOffsetMs } from "@/lib/chat/compute-media-offset";
 import { startRealtimeServer, type RealtimeServer } from "@/server/realtime-server";
@@ -29,12 +30,12 @@ async function feed(port: number, cookie: string, talkId: string, seconds: numbe
 
 describe("recovery and renditions", () => {
   it("keeps the live timeline (every rendition) across a realtime server restart and resumes into it", async () => {
-    process.env.MEDIA_LOW_RENDITION = "on";
+    const restore = overrideEnv({ MEDIA_LOW_RENDITION: "on" });
     const { talk, speaker, attendee } = await createLiveTalkSetup();
     const first = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
     await feed(first.port, speaker.cookie, talk.id, 5);
     await first.close(); // the process stops mid-talk; the talk stays live
-    process.env.MEDIA_LOW_RENDITION = "off"; // a restored recording keeps its renditions anyway
+    restore(); // back to "off": a restored recording keeps its renditions anyway
 
     const second = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
     servers.push(second);
@@ -67,7 +68,7 @@ describe("recovery and renditions", () => {
   });
 
   it("adds a 360p rendition beside the main one in the master playlist when enabled", async () => {
-    process.env.MEDIA_LOW_RENDITION = "on";
+    const restore = overrideEnv({ MEDIA_LOW_RENDITION: "on" });
     try {
       const { talk, speaker, attendee } = await createLiveTalkSetup();
       const server = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
@@ -86,7 +87,7 @@ describe("recovery and renditions", () => {
         expect(playlist!.segments.reduce((sum, s) => sum + s.duration, 0)).toBeGreaterThan(3.5);
       }
     } finally {
-      process.env.MEDIA_LOW_RENDITION = "off";
+      restore();
     }
   });
 });

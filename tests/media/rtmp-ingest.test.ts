@@ -1,29 +1,20 @@
-import net from "node:net";
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Socket } from "socket.io-client";
 import { prisma } from "@/lib/db/client";
 import { getFfmpegPath } from "@/server/media/ffmpeg/ffmpeg-path";
-import type { RealtimeServer } from "@/server/realtime-server";
+import { startRealtimeServer, type RealtimeServer } from "@/server/realtime-server";
+import { freePort } from "../../scripts/free-port";
 import { connectClient, createLiveTalkSetup, emitAck, readPlaylist, waitFor } from "./support/media-fixtures";
 
 let server: RealtimeServer;
 let rtmpPort: number;
 const sockets: Socket[] = [];
 
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", () => resolve()));
-  const port = (probe.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
+  // A port the OS says is free: 1935 may be taken by anything on this machine.
   rtmpPort = await freePort();
-  process.env.RTMP_PORT = String(rtmpPort);
-  const { startRealtimeServer } = await import("@/server/realtime-server");
-  server = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
+  server = await startRealtimeServer({ port: 0, host: "127.0.0.1", rtmpPort });
 });
 afterAll(async () => {
   for (const s of sockets) s.disconnect();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { overrideEnv } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { createUser } from "../support/fixtures";
 import { at, createTestConference } from "./fixtures";
@@ -25,17 +26,18 @@ describe("schedule editor API", () => {
   let organizer: string;
   let attendee: string;
   let stageId: string;
-  const previous = process.env.PLENARY_CONFERENCE;
+  let restoreEnv: () => void;
 
   beforeAll(async () => {
     const conference = await createTestConference();
     conferenceId = conference.id;
-    process.env.PLENARY_CONFERENCE = conference.slug;
+    // The handlers serve "the current conference": point it at this file's.
+    restoreEnv = overrideEnv({ PLENARY_CONFERENCE: conference.slug });
     organizer = (await createUser({ conferenceId, role: "ORGANIZER" })).cookie;
     attendee = (await createUser({ conferenceId, ticket: true })).cookie;
   });
   afterAll(async () => {
-    process.env.PLENARY_CONFERENCE = previous;
+    restoreEnv?.();
     await prisma.conference.delete({ where: { id: conferenceId } });
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { freePorts } from "../../scripts/free-port";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -11,7 +12,15 @@ const root = path.resolve(import.meta.dirname, "../..");
 describe("npm start on the embedded default", () => {
   it("starts with no DATABASE_URL, serves the demo conference's home page, and stops cleanly on SIGINT", async () => {
     const { DATABASE_URL: _db, NODE_ENV: _mode, ...inherited } = process.env;
-    const env = { ...inherited, PORT: "3200", REALTIME_PORT: "3201", PUBLIC_URL: "http://localhost:3200" } as unknown as NodeJS.ProcessEnv;
+    // Ports the OS says are free (3000, 3200... may be anyone's); no RTMP listener.
+    const [port, realtimePort] = await freePorts(2);
+    const env = {
+      ...inherited,
+      PORT: String(port),
+      REALTIME_PORT: String(realtimePort),
+      PUBLIC_URL: `http://localhost:${port}`,
+      RTMP_PORT: "0",
+    } as unknown as NodeJS.ProcessEnv;
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
@@ -31,18 +40,18 @@ describe("npm start on the embedded default", () => {
         }, 250);
       });
       expect(output).toMatch(/embedded PostgreSQL ready/);
-      const res = await fetch("http://127.0.0.1:3200/");
+      const res = await fetch(`http://127.0.0.1:${port}/`);
       expect(res.status).toBe(200);
       const html = await res.text();
       expect(html).toContain("Plenary Summit");
       expect(html).toContain("Live now");
-      const health = await fetch("http://127.0.0.1:3200/api/health");
+      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
       expect(await health.json()).toMatchObject({ ok: true, checks: { database: true, realtime: true } });
     } finally {
       // Ctrl-C: the apps stop first, then the embedded database, and the process exits 0.
       child.kill("SIGINT");
     }
     expect(await exited).toBe(0);
-    await expect(fetch("http://127.0.0.1:3200/")).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
   }, 420_000);
 });

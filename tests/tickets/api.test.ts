@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { overrideEnv } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { getViewer } from "@/lib/permissions/get-viewer";
 import { createUser } from "../support/fixtures";
@@ -36,19 +37,18 @@ describe("ticket route handlers", () => {
   let organizer: Who & { id: string };
   let attendee: Who & { id: string; email: string };
   const anonymous: Who = {};
-  const previousConference = process.env.PLENARY_CONFERENCE;
+  let restoreEnv: () => void;
 
   beforeAll(async () => {
     const conference = await createTestConference();
     conferenceId = conference.id;
     // The handlers serve "the current conference": point it at this file's.
-    process.env.PLENARY_CONFERENCE = conference.slug;
+    restoreEnv = overrideEnv({ PLENARY_CONFERENCE: conference.slug });
     organizer = await createUser({ conferenceId, role: "ORGANIZER", name: "Olga Organizer" });
     attendee = await createUser({ name: "Ada Attendee" });
   });
   afterAll(async () => {
-    if (previousConference === undefined) delete process.env.PLENARY_CONFERENCE;
-    else process.env.PLENARY_CONFERENCE = previousConference;
+    restoreEnv?.();
     await deleteConference(conferenceId);
     await prisma.user.deleteMany({ where: { id: { in: [organizer.id, attendee.id] } } });
   });

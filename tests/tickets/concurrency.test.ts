@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { overrideEnv } from "@/lib/config/env";
+import { prisma } from "@/lib/db/client";
+import { placeOrder } from "@/lib/tickets/place-order";
+import { createTicketType } from "@/lib/tickets/create-ticket-type";
+import { createDiscountCode } from "@/lib/tickets/create-discount-code";
+import { CreateDiscountCodeInput, CreateTicketTypeInput } from "@/lib/tickets/schemas";
+import { AppError } from "@/lib/errors/app-error";
+import { createAttendees, createTestConference, deleteConference } from "./fixtures";
 
 // Real parallel connections: a pool larger than one lets checkouts genuinely race in PostgreSQL.
-process.env.DATABASE_POOL_MAX = "24";
-
-const { prisma } = await import("@/lib/db/client");
-const { placeOrder } = await import("@/lib/tickets/place-order");
-const { createTicketType } = await import("@/lib/tickets/create-ticket-type");
-const { createDiscountCode } = await import("@/lib/tickets/create-discount-code");
-const { CreateDiscountCodeInput, CreateTicketTypeInput } = await import("@/lib/tickets/schemas");
-const { AppError } = await import("@/lib/errors/app-error");
-const { createAttendees, createTestConference, deleteConference } = await import("./fixtures");
+// (The client is made on first use, below: it takes the pool size from the config then.)
+overrideEnv({ DATABASE_POOL_MAX: "24" });
 
 async function raceCheckouts(runs: { userId: string; ticketTypeId: string; discountCode?: string }[], conferenceId: string) {
   const outcomes = await Promise.allSettled(

@@ -2,21 +2,21 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { overrideEnv } from "@/lib/config/env";
+import { prisma } from "@/lib/db/client";
+import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
+import { checkOut } from "@/lib/tickets/check-out";
+import { placeOrder } from "@/lib/tickets/place-order";
+import { cancelOwnOrder } from "@/lib/tickets/cancel-own-order";
+import { syncOrderPayment } from "@/lib/tickets/sync-order-payment";
+import { createTicketType } from "@/lib/tickets/create-ticket-type";
+import { createStripeProvider } from "@/lib/payments/stripe-provider";
+import { CheckoutInput, CreateTicketTypeInput } from "@/lib/tickets/schemas";
+import { createAttendees, createTestConference, deleteConference } from "./fixtures";
 
-// The webhook secret is configuration, read once at boot: set it before the modules load.
+// The webhook secret is configuration: this process runs with it set.
 const WEBHOOK_SECRET = "whsec_plenary_test_secret";
-process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
-
-const { prisma } = await import("@/lib/db/client");
-const { POST: stripeWebhook } = await import("@/app/api/webhooks/stripe/route");
-const { checkOut } = await import("@/lib/tickets/check-out");
-const { placeOrder } = await import("@/lib/tickets/place-order");
-const { cancelOwnOrder } = await import("@/lib/tickets/cancel-own-order");
-const { syncOrderPayment } = await import("@/lib/tickets/sync-order-payment");
-const { createTicketType } = await import("@/lib/tickets/create-ticket-type");
-const { createStripeProvider } = await import("@/lib/payments/stripe-provider");
-const { CheckoutInput, CreateTicketTypeInput } = await import("@/lib/tickets/schemas");
-const { createAttendees, createTestConference, deleteConference } = await import("./fixtures");
+overrideEnv({ STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET });
 
 function sessionEvent(type: string, orderId: string, extra: Record<string, unknown> = {}) {
   return JSON.stringify({

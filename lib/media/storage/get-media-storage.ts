@@ -6,5 +6,5 @@ let storage: MediaStorage | null = null;
 
 /** The configured media storage (one per process). Only local disk exists so far. */
 export function getMediaStorage(): MediaStorage {
-  return (storage ??= localDiskStorage(process.env.MEDIA_DIR ?? env.MEDIA_DIR));
+  return (storage ??= localDiskStorage(env.MEDIA_DIR));
 }

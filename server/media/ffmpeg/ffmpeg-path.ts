@@ -20,12 +20,12 @@ function isExecutable(file: string): boolean {
  */
 export function getFfmpegPath(): string {
   if (cached) return cached;
-  const configured = process.env.FFMPEG_PATH ?? env.FFMPEG_PATH;
+  const configured = env.FFMPEG_PATH;
   if (configured) {
     if (!isExecutable(configured)) throw new Error(`FFMPEG_PATH=${configured} is not an executable file`);
     return (cached = configured);
   }
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+  for (const dir of env.PATH.split(path.delimiter)) {
     if (!dir) continue;
     const candidate = path.join(dir, "ffmpeg");
     if (isExecutable(candidate)) return (cached = candidate);

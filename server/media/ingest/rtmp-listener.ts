@@ -1,5 +1,6 @@
 import net from "node:net";
 import { createRequire } from "node:module";
+import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { openLiveIngest } from "./ingest-registry";
@@ -13,7 +14,7 @@ const RtmpSession = require("node-media-server/src/session/rtmp_session.js");
 const Rtmp = require("node-media-server/src/protocol/rtmp.js");
 const Context = require("node-media-server/src/core/context.js");
 const logger = require("node-media-server/src/core/logger.js");
-logger.level = process.env.PLENARY_RTMP_DEBUG === "1" ? "debug" : "error";
+logger.level = env.PLENARY_RTMP_DEBUG ? "debug" : "error";
 Context.config = { ...Context.config, rtmp: {} };
 
 type NmsSession = {

@@ -1,17 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { io as connect, type Socket } from "socket.io-client";
 import { prisma } from "@/lib/db/client";
 import { getFfmpegPath } from "@/server/media/ffmpeg/ffmpeg-path";
 import { parseMediaPlaylist } from "@/lib/media/hls-playlist";
 import { createConference, createUser, uid } from "../../support/fixtures";
-
-// Media storage of this test process: a fresh directory (read on first use by getMediaStorage).
-process.env.MEDIA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "plenary-media-test-"));
-process.env.RTMP_PORT ??= "0";
-process.env.MEDIA_LOW_RENDITION ??= "off";
 
 /** A conference with a talk, a speaker account presenting it, and an attendee with a ticket. */
 export async function createLiveTalkSetup() {
