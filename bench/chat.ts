@@ -57,9 +57,9 @@ function serveStats() {
 }
 
 async function runPlenaryServer() {
-  const { configureChat } = await import("@/server/chat");
+  const { configureAudience } = await import("@/server/audience");
   const { startRealtimeServer } = await import("@/server/realtime-server");
-  configureChat({});
+  configureAudience({});
   const server = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
   serveStats();
   // A clean exit writes the CPU profile when run with BENCH_PROF=1.

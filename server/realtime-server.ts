@@ -2,12 +2,15 @@ import http from "node:http";
 import { Server } from "socket.io";
 import { env, getDatabaseUrl } from "@/lib/config/env";
 import { authenticateSocket } from "./socket/authenticate";
-import type { PlenarySocket } from "./socket/handle";
-import { registerTalkRooms } from "./talk-rooms";
-import { relayDomainEvents } from "./domain-events";
-import { featureModules, type HttpRoute } from "./modules";
+import { createDispatcher } from "./socket/dispatch";
+import { talkRoomEvents } from "./socket/talk-rooms";
+import type { PlenaryServer, PlenarySocket } from "./socket/types";
+import { joinCluster } from "./cluster/redis-adapter";
+import { relayDomainEvents } from "./cluster/domain-events";
+import type { HttpRoute } from "./feature-module";
+import { featureModules } from "./modules";
 
-export type RealtimeServer = { io: Server; port: number; close: () => Promise<void> };
+export type RealtimeServer = { io: PlenaryServer; port: number; close: () => Promise<void> };
 
 function allowedOrigins(): string[] {
   const origins = new Set([env.PUBLIC_URL]);
@@ -66,20 +69,28 @@ export async function startRealtimeServer(
     }
   });
 
-  const io = new Server(httpServer, {
+  const io: PlenaryServer = new Server(httpServer, {
     cors: { origin: origins, credentials: true },
     maxHttpBufferSize: 8 * 1024 * 1024, // media chunks; chat payloads are limited by their schemas
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
 
+  // Server-wide first: rooms across nodes (Redis), then the features built on them.
+  const cluster = await joinCluster(io, env.REDIS_URL);
   const modules = featureModules({ rtmpPort: options.rtmpPort });
-  for (const m of modules) await m.setup?.({ io, routes });
+  const features = [];
+  for (const m of modules) features.push((await m.setup({ io, routes, cluster })).events);
+  const dispatch = createDispatcher([talkRoomEvents, ...features]);
+  const leaving = modules.flatMap((m) => (m.onDisconnect ? [m.onDisconnect] : []));
+  // Shared by every socket (socket.io calls it with the socket as `this`): no closure per connection.
+  function onDisconnect(this: PlenarySocket) {
+    for (const left of leaving) left(this);
+  }
 
-  io.use((socket, next) => void authenticateSocket(socket as PlenarySocket, next));
-  io.on("connection", (raw) => {
-    const socket = raw as PlenarySocket;
-    registerTalkRooms(io, socket);
-    for (const m of modules) m.onConnection?.({ io, socket });
+  io.use((socket, next) => void authenticateSocket(socket, next));
+  io.on("connection", (socket) => {
+    socket.onAny(dispatch);
+    if (leaving.length) socket.on("disconnect", onDisconnect);
   });
 
   const relay = await relayDomainEvents({ io, databaseUrl: getDatabaseUrl() });
@@ -100,6 +111,8 @@ export async function startRealtimeServer(
       await relay.close();
       io.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // The adapter still publishes while io.close() disconnects everyone: Redis goes last.
+      await cluster.close();
     },
   };
 }

@@ -52,6 +52,8 @@ export type ListReplayMessagesInput = z.infer<typeof ListReplayMessagesInput>;
 
 // A closed set: reactions are counted per emoji, and free text here would be a second chat.
 export const REACTION_EMOJI = ["👍", "❤️", "😂", "🎉", "👏", "🤔", "🔥", "👀"] as const;
+export type ReactionEmoji = (typeof REACTION_EMOJI)[number];
+export const isReactionEmoji = (emoji: string): emoji is ReactionEmoji => (REACTION_EMOJI as readonly string[]).includes(emoji);
 export const ReactInput = z
   .object({ messageId: MessageId, emoji: z.enum(REACTION_EMOJI), on: z.boolean() })
   .strict();

@@ -1,33 +1,65 @@
-import type { ErrorBody } from "@/lib/errors/app-error";
+import { talkClientEvents } from "@/lib/talks/events";
+import { chatClientEvents, type ChatServerEvents } from "@/lib/chat/events";
+import { qaClientEvents, type QaServerEvents } from "@/lib/qa/events";
+import { pollClientEvents, type PollServerEvents } from "@/lib/polls/events";
+import { presenceClientEvents, type PresenceServerEvents } from "@/lib/presence/events";
+import { mediaClientEvents, type MediaServerEvents } from "@/lib/media/events";
+import type { DomainEvent } from "./notify";
+import type { Ack, AckPayload, ParsedInput, SentInput } from "./contract";
 
-// The one event map shared by the realtime server (server/) and browser clients.
-// Types are not validation: every inbound payload is still parsed with a zod schema.
+// The one event map of the realtime side, shared by the server (server/) and the browser. Each
+// concept declares its events beside its schemas; this file only combines them. There is no
+// catch-all entry: an event name or payload that is not declared here does not compile.
+// Types are not validation: the server still parses every inbound payload with its schema.
 
-export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
-export type AckFn<T = Record<string, never>> = (response: Ack<T>) => void;
+export type { Ack } from "./contract";
 
-export type TalkStatusEvent = {
-  talkId: string;
-  conferenceId: string;
-  status: "SCHEDULED" | "LIVE" | "ENDED";
-  at: string; // ISO instant
+/** Every client -> server event: name -> input schema (and, as types, the ack and what is sent). */
+export const clientEvents = {
+  ...talkClientEvents,
+  ...chatClientEvents,
+  ...qaClientEvents,
+  ...pollClientEvents,
+  ...presenceClientEvents,
+  ...mediaClientEvents,
+};
+type ClientEvents = typeof clientEvents;
+
+export type ClientEventName = keyof ClientEvents;
+/** What the browser passes as `event`'s input. */
+export type ClientEventInput<E extends ClientEventName> = SentInput<ClientEvents[E]>;
+/** What the server parses `event`'s input into. */
+export type ClientEventParsed<E extends ClientEventName> = ParsedInput<ClientEvents[E]>;
+/** What a successful ack to `event` carries besides `ok: true`. */
+export type ClientEventAck<E extends ClientEventName> = AckPayload<ClientEvents[E]>;
+
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (input: ClientEventInput<E>, ack: (response: Ack<ClientEventAck<E>>) => void) => void;
 };
 
-export type ScheduleChangedEvent = { conferenceId: string; talkId?: string; at: string };
+/** Domain events (pg_notify) reach the browser under their own type, without the `type` field. */
+type DomainEventsToClient = { [D in DomainEvent as D["type"]]: (event: Omit<D, "type">) => void };
+export type TalkStatusEvent = Omit<Extract<DomainEvent, { type: "talk:status" }>, "type">;
+export type ScheduleChangedEvent = Omit<Extract<DomainEvent, { type: "schedule:changed" }>, "type">;
 
-export interface ServerToClientEvents {
-  "talk:status": (event: TalkStatusEvent) => void;
-  "schedule:changed": (event: ScheduleChangedEvent) => void;
-  // Feature modules (chat, media) extend this map in their own files via declaration merging.
-  [event: string]: (...args: any[]) => void;
-}
+export type ServerToClientEvents = DomainEventsToClient &
+  ChatServerEvents &
+  QaServerEvents &
+  PollServerEvents &
+  PresenceServerEvents &
+  MediaServerEvents;
 
-export interface ClientToServerEvents {
-  "talk:join": (input: unknown, ack: AckFn<{ talk: { id: string; status: string } }>) => void;
-  "talk:leave": (input: unknown, ack: AckFn) => void;
-  "conference:join": (input: unknown, ack: AckFn) => void;
-  [event: string]: (...args: any[]) => void;
-}
+// Two concepts declaring the same event name would silently shadow one another in the spread
+// above; this fails to compile instead.
+type Overlap<A, B> = Extract<keyof A, keyof B>;
+type NoOverlap<T extends never> = T;
+export type _ClientEventNamesAreUnique = NoOverlap<
+  | Overlap<typeof talkClientEvents, typeof chatClientEvents & typeof qaClientEvents & typeof pollClientEvents & typeof presenceClientEvents & typeof mediaClientEvents>
+  | Overlap<typeof chatClientEvents, typeof qaClientEvents & typeof pollClientEvents & typeof presenceClientEvents & typeof mediaClientEvents>
+  | Overlap<typeof qaClientEvents, typeof pollClientEvents & typeof presenceClientEvents & typeof mediaClientEvents>
+  | Overlap<typeof pollClientEvents, typeof presenceClientEvents & typeof mediaClientEvents>
+  | Overlap<typeof presenceClientEvents, typeof mediaClientEvents>
+>;
 
 /** Socket.io room names, in one place. */
 export const rooms = {

@@ -1,9 +1,9 @@
-import type { Server } from "socket.io";
-import { MediaChunkInput, StartPublishingInput, TalkMediaInput } from "@/lib/media/schemas";
+import type { mediaClientEvents } from "@/lib/media/events";
 import { getTalkMedia } from "@/lib/media/get-talk-media";
 import { getStreamKey } from "@/lib/media/get-stream-key";
-import { handle, type PlenarySocket } from "../socket/handle";
-import type { FeatureModule } from "../modules";
+import type { EventHandlers } from "../socket/dispatch";
+import type { PlenaryServer, PlenarySocket } from "../socket/types";
+import type { FeatureModule } from "../feature-module";
 import { serveMediaRoute } from "./media-routes";
 import { uploadRoute } from "./upload-route";
 import { startRtmpIngest, type RtmpIngest } from "./rtmp-ingest";
@@ -17,7 +17,7 @@ import type { LiveIngest } from "./ingest/live-ingest";
 
 // Events to the publishing socket: health after each segment, and a clear error when the server
 // cannot read the stream.
-function routeIngestEvents(io: Server, ingest: LiveIngest) {
+function routeIngestEvents(io: PlenaryServer, ingest: LiveIngest) {
   ingest.on("segment", (event: { rendition: string; listedAt: number }) => {
     const publisher = ingest.publisher;
     if (event.rendition !== "v0" || publisher?.kind !== "browser") return;
@@ -28,6 +28,19 @@ function routeIngestEvents(io: Server, ingest: LiveIngest) {
     if (publisher?.kind === "browser") io.to(publisher.socketId).emit("media:ingest-error", { talkId: ingest.talkId, message });
   });
 }
+
+const userIdOf = (socket: PlenarySocket) => socket.data.user?.id ?? null;
+
+/** Browser publishing, the player's view of a talk's media, and the OBS stream key. */
+const mediaEvents = {
+  "media:publish": (input, socket) =>
+    startPublishing({ talkId: input.talkId, streamId: input.streamId, userId: userIdOf(socket), socketId: socket.id }),
+  "media:chunk": (input, socket) => pushMediaChunk({ ...input, socketId: socket.id }),
+  "media:end": (input, socket) => endTalk({ talkId: input.talkId, userId: userIdOf(socket) }),
+  "media:watch": async (input, socket) => ({ media: await getTalkMedia({ talkId: input.talkId, userId: userIdOf(socket) }) }),
+  "media:stream-key": (input, socket) => getStreamKey({ talkId: input.talkId, userId: userIdOf(socket) }),
+  "media:stream-key:rotate": (input, socket) => rotateStreamKey({ talkId: input.talkId, userId: userIdOf(socket) }),
+} satisfies EventHandlers<keyof typeof mediaClientEvents>;
 
 /** Media: browser publishing over socket.io, RTMP ingest, uploads, and /media/* for players. */
 export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule {
@@ -41,22 +54,10 @@ export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule 
       stopListening = onIngestOpened((ingest) => routeIngestEvents(io, ingest));
       rtmp = await startRtmpIngest({ port: options.rtmpPort });
       stopClock = startPremiereClock();
+      return { events: mediaEvents };
     },
-    onConnection: ({ socket }) => {
-      const userId = (s: PlenarySocket) => s.data.user?.id ?? null;
-      handle(socket, "media:publish", StartPublishingInput, (input, s) =>
-        startPublishing({ talkId: input.talkId, streamId: input.streamId, userId: userId(s), socketId: s.id }),
-      );
-      handle(socket, "media:chunk", MediaChunkInput, (input, s) => pushMediaChunk({ ...input, socketId: s.id }));
-      handle(socket, "media:end", TalkMediaInput, (input, s) => endTalk({ talkId: input.talkId, userId: userId(s) }));
-      handle(socket, "media:watch", TalkMediaInput, async (input, s) => ({
-        media: await getTalkMedia({ talkId: input.talkId, userId: userId(s) }),
-      }));
-      handle(socket, "media:stream-key", TalkMediaInput, (input, s) => getStreamKey({ talkId: input.talkId, userId: userId(s) }));
-      handle(socket, "media:stream-key:rotate", TalkMediaInput, (input, s) => rotateStreamKey({ talkId: input.talkId, userId: userId(s) }));
-      socket.on("disconnect", () => {
-        for (const ingest of listIngests()) ingest.detachPublisher({ kind: "browser", socketId: socket.id });
-      });
+    onDisconnect: (socket) => {
+      for (const ingest of listIngests()) ingest.detachPublisher({ kind: "browser", socketId: socket.id });
     },
     close: async () => {
       stopClock?.();

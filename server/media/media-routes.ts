@@ -4,7 +4,7 @@ import { notFound, statusOf, toErrorBody } from "@/lib/errors/app-error";
 import { authorizeMediaRead, parseMediaKey } from "@/lib/media/authorize-media-read";
 import { readMediaObject } from "@/lib/media/read-media-object";
 import { cacheControlFor, contentTypeFor } from "@/lib/media/storage/media-storage";
-import type { HttpRoute } from "../modules";
+import type { HttpRoute } from "../feature-module";
 
 function sendError(res: http.ServerResponse, error: unknown) {
   const body = toErrorBody(error);

@@ -1,7 +1,7 @@
 import { findSessionUser } from "@/lib/auth/get-session-user";
 import { statusOf, toErrorBody } from "@/lib/errors/app-error";
 import { uploadRecording } from "./upload-recording";
-import type { HttpRoute } from "../modules";
+import type { HttpRoute } from "../feature-module";
 
 /**
  * POST /media/talks/:talkId/upload?type=video/mp4 — the raw file as the body. Browsers send it as

@@ -1,6 +1,6 @@
 import type { ExtendedError } from "socket.io";
 import { findSessionUser } from "@/lib/auth/get-session-user";
-import type { PlenarySocket } from "./handle";
+import type { PlenarySocket } from "./types";
 
 /**
  * socket.io middleware: the web session cookie is the only credential (no second login).
@@ -9,10 +9,10 @@ import type { PlenarySocket } from "./handle";
  */
 export async function authenticateSocket(socket: PlenarySocket, next: (err?: ExtendedError) => void) {
   try {
-    const headers = new Headers();
     const cookie = socket.handshake.headers.cookie;
-    if (cookie) headers.set("cookie", cookie);
-    socket.data.user = cookie ? await findSessionUser({ headers }) : null;
+    const user = cookie ? await findSessionUser({ headers: new Headers({ cookie }) }) : null;
+    // Only what the handlers read: this object lives as long as the connection.
+    socket.data.user = user ? { id: user.id, name: user.name } : null;
     next();
   } catch (error) {
     console.error("socket authentication failed", error);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { startRealtimeServer, type RealtimeServer } from "@/server/realtime-server";
-import { configureChat } from "@/server/chat";
+import { configureAudience } from "@/server/audience";
 import { createUser } from "../support/fixtures";
 import { chatCast, clientPool, collectChat, emit, nextEvent, sleep } from "./helpers";
 
@@ -14,7 +14,7 @@ describe("chat on the realtime server (real socket.io clients, real server, real
   const hallway = () => ({ conferenceId: cast.conferenceId });
 
   beforeAll(async () => {
-    configureChat({ presenceIntervalMs: 200 });
+    configureAudience({ presenceIntervalMs: 200 });
     server = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
     url = `http://127.0.0.1:${server.port}`;
     cast = await chatCast();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRealtimeServer, type RealtimeServer } from "@/server/realtime-server";
-import { configureChat } from "@/server/chat";
+import { configureAudience } from "@/server/audience";
 import { chatCast, clientPool, emit, nextEvent, sleep } from "./helpers";
 
 describe("Q&A, polls and presence (real socket.io clients, real server, real PostgreSQL)", () => {
@@ -9,7 +9,7 @@ describe("Q&A, polls and presence (real socket.io clients, real server, real Pos
   const pool = clientPool(() => url);
 
   beforeAll(async () => {
-    configureChat({ presenceIntervalMs: 150 });
+    configureAudience({ presenceIntervalMs: 150 });
     server = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
     url = `http://127.0.0.1:${server.port}`;
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import http from "node:http";
 import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
-import { RoomBatcher } from "@/server/chat/room-batcher";
+import { RoomBatcher } from "@/server/audience/room-batcher";
 import type { ChatBatchEvent } from "@/lib/chat/schemas";
 import { sleep } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
 import { startRealtimeServer, type RealtimeServer } from "@/server/realtime-server";
 import { setTalkStatus } from "@/lib/schedule/set-talk-status";
@@ -90,5 +90,27 @@ describe("realtime server (real socket.io server and clients, real PostgreSQL)",
     const pending = new Promise<{ status: string }>((resolve) => s.once("talk:status", resolve));
     await setTalkStatus({ talkId: fx.talks.webTalk.id, status: "LIVE" });
     expect((await pending).status).toBe("LIVE");
+  });
+
+  it("parses an ack-only call as an empty input and names the missing field", async () => {
+    const s = await open();
+    const ack = (await s.timeout(5000).emitWithAck("talk:join")) as AckResult & { error?: { fields?: Record<string, string[]> } };
+    expect(ack).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
+    expect(Object.keys(ack.error?.fields ?? {})).toEqual(["talkId"]);
+  });
+
+  it("handles an event sent without an ack callback", async () => {
+    const s = await open();
+    s.emit("talk:join", { talkId: fx.talks.keynote.id });
+    await vi.waitFor(() => expect(server.io.of("/").adapter.rooms.get(`talk:${fx.talks.keynote.id}`)?.has(s.id!)).toBe(true));
+    // A failing event without an ack answers nobody and does not bring the server down.
+    s.emit("talk:join", { talkId: 42 });
+    expect(await emit(s, "talk:leave", { talkId: fx.talks.keynote.id })).toMatchObject({ ok: true });
+  });
+
+  it("ignores events outside the contract", async () => {
+    const s = await open();
+    await expect(s.timeout(500).emitWithAck("no:such-event", {})).rejects.toThrow();
+    expect(await emit(s, "talk:join", { talkId: fx.talks.keynote.id })).toMatchObject({ ok: true });
   });
 });

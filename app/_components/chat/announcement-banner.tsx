@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import type { AnnouncementView } from "@/lib/chat/schemas";
 import { useRealtime } from "../realtime/use-realtime";
-import { request } from "./use-chat-room";
+import { request } from "../realtime/request";
 
 /** The organizers' banner, pushed live to every open page of the conference. Put it in the layout. */
 export function AnnouncementBanner({ conferenceId, realtimeUrl }: { conferenceId: string; realtimeUrl: string }) {
@@ -14,7 +14,7 @@ export function AnnouncementBanner({ conferenceId, realtimeUrl }: { conferenceId
     if (!socket) return;
     const load = async () => {
       socket.emit("conference:join", { conferenceId }, () => {});
-      const ack = await request<{ announcement: AnnouncementView | null }>(socket, "announcement:current", { conferenceId });
+      const ack = await request(socket, "announcement:current", { conferenceId });
       if (ack.ok) setAnnouncement(ack.announcement);
     };
     const onAnnouncement = (a: AnnouncementView | { conferenceId: string; cleared: true }) => {

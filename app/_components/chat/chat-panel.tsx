@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { MESSAGE_MAX_LENGTH, REACTION_EMOJI, type ChatMessageView } from "@/lib/chat/schemas";
+import { MESSAGE_MAX_LENGTH, REACTION_EMOJI, isReactionEmoji, type ChatMessageView } from "@/lib/chat/schemas";
+import type { ClientEventInput, ClientEventName } from "@/lib/realtime/events";
 import { Button } from "../ui/button";
 import { MessageText, mentionsName } from "./message-text";
 import type { useChatRoom } from "./use-chat-room";
@@ -37,10 +38,13 @@ function MessageItem({ message, room, replay }: { message: ChatMessageView; room
   const highlighted = !mine && mentionsName(message.body, info?.me?.name);
   const canDelete = !replay && (mine || info?.canModerate);
   const canSanction = !replay && !mine && info?.canModerate && message.author.badge !== "organizer";
-  const run = async (event: string, payload: unknown) => {
+  const run = async <E extends ClientEventName>(event: E, input: ClientEventInput<E>) => {
     setMenu(null);
-    const error = await room.act(event, payload);
-    room.setError(error);
+    room.setError(await room.act(event, input));
+  };
+  const remove = async () => {
+    setMenu(null);
+    room.setError(await room.deleteMessage(message.id));
   };
   return (
     <li
@@ -64,7 +68,7 @@ function MessageItem({ message, room, replay }: { message: ChatMessageView; room
               key={r.emoji}
               type="button"
               disabled={replay || !info?.canChat}
-              onClick={() => void room.react(message.id, r.emoji)}
+              onClick={() => void (isReactionEmoji(r.emoji) && room.react(message.id, r.emoji))}
               aria-pressed={myReactions.has(`${message.id}|${r.emoji}`)}
               aria-label={`${r.emoji} ${r.count}`}
               className="rounded-full border border-zinc-200 px-1.5 text-xs aria-pressed:border-brand-500 aria-pressed:bg-brand-50 dark:border-zinc-700 dark:aria-pressed:bg-brand-500/15"
@@ -99,7 +103,7 @@ function MessageItem({ message, room, replay }: { message: ChatMessageView; room
       ) : null}
       {menu === "moderate" ? (
         <div role="menu" aria-label="Moderation" className="mt-1 flex flex-wrap gap-1">
-          <Button role="menuitem" size="sm" variant="danger" onClick={() => void run("chat:delete", { messageId: message.id })}>
+          <Button role="menuitem" size="sm" variant="danger" onClick={() => void remove()}>
             Delete message
           </Button>
           {canSanction ? (

@@ -1,5 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import type { ClientEventInput, ClientEventName } from "@/lib/realtime/events";
 import { Button } from "../ui/button";
 import type { useChatRoom } from "./use-chat-room";
 
@@ -15,8 +16,8 @@ export function ModerationTools({ room, conferenceId, roomRef }: { room: Room; c
   const [interval, setIntervalS] = useState(String((info?.settings.intervalMs ?? 2000) / 1000));
   if (!info?.canModerate) return null;
 
-  const run = async (event: string, payload: unknown, done: string) => {
-    const error = await room.act(event, payload);
+  const run = async <E extends ClientEventName>(event: E, input: ClientEventInput<E>, done: string) => {
+    const error = await room.act(event, input);
     setStatus(error ?? done);
   };
   const announce = async (e: FormEvent) => {

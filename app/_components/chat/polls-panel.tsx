@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import type { PollView } from "@/lib/polls/schemas";
 import { Button } from "../ui/button";
 import type { RealtimeSocket } from "../realtime/use-realtime";
-import { request } from "./use-chat-room";
+import { request } from "../realtime/request";
 
 function Results({ poll, mine }: { poll: PollView; mine: string[] }) {
   const total = poll.options.reduce((n, o) => n + (o.votes ?? 0), 0);
@@ -73,7 +73,7 @@ export function PollsPanel({ socket, talkId, canVote, canModerate }: { socket: R
   useEffect(() => {
     if (!socket) return;
     const load = async () => {
-      const ack = await request<{ polls: PollView[]; myChoices: Record<string, string[]> }>(socket, "poll:list", { talkId });
+      const ack = await request(socket, "poll:list", { talkId });
       if (!ack.ok) return setError(ack.error.message);
       setPolls(ack.polls);
       setChoices(ack.myChoices);
@@ -104,7 +104,7 @@ export function PollsPanel({ socket, talkId, canVote, canModerate }: { socket: R
   if (!socket) return null;
 
   const vote = async (poll: PollView, optionIds: string[]) => {
-    const ack = await request<{ poll: PollView; myChoice: string[] }>(socket, "poll:vote", { pollId: poll.id, optionIds });
+    const ack = await request(socket, "poll:vote", { pollId: poll.id, optionIds });
     if (!ack.ok) return setError(ack.error.message);
     setChoices((c) => ({ ...c, [poll.id]: ack.myChoice }));
     setPolls((cur) => cur.map((p) => (p.id === poll.id ? ack.poll : p)));

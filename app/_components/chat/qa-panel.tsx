@@ -1,9 +1,9 @@
 "use client";
 import { useEffect, useState, type FormEvent } from "react";
-import { compareQuestions, type QuestionView } from "@/lib/qa/schemas";
+import { compareQuestions, type ModerateQuestionInput, type QuestionView } from "@/lib/qa/schemas";
 import { Button } from "../ui/button";
 import type { RealtimeSocket } from "../realtime/use-realtime";
-import { request } from "./use-chat-room";
+import { request } from "../realtime/request";
 
 /** Q&A for a talk: ask, upvote once, sorted by votes; moderators approve, answer and pin. */
 export function QaPanel({ socket, talkId, canAsk, canModerate, myId }: { socket: RealtimeSocket | null; talkId: string; canAsk: boolean; canModerate: boolean; myId: string | null }) {
@@ -16,7 +16,7 @@ export function QaPanel({ socket, talkId, canAsk, canModerate, myId }: { socket:
   useEffect(() => {
     if (!socket) return;
     const load = async () => {
-      const ack = await request<{ questions: QuestionView[]; myVotes: string[]; moderated: boolean }>(socket, "qa:list", { talkId });
+      const ack = await request(socket, "qa:list", { talkId });
       if (!ack.ok) return setError(ack.error.message);
       setQuestions(ack.questions);
       setMyVotes(new Set(ack.myVotes));
@@ -48,7 +48,7 @@ export function QaPanel({ socket, talkId, canAsk, canModerate, myId }: { socket:
 
   const ask = async (e: FormEvent) => {
     e.preventDefault();
-    const ack = await request<{ question: QuestionView }>(socket, "qa:ask", { talkId, body: draft });
+    const ack = await request(socket, "qa:ask", { talkId, body: draft });
     if (!ack.ok) return setError(ack.error.message);
     setDraft("");
     setError(ack.question.status === "PENDING" ? "Your question is waiting for approval." : null);
@@ -56,7 +56,7 @@ export function QaPanel({ socket, talkId, canAsk, canModerate, myId }: { socket:
   };
   const vote = async (q: QuestionView) => {
     const on = !myVotes.has(q.id);
-    const ack = await request<{ question: QuestionView }>(socket, "qa:vote", { questionId: q.id, on });
+    const ack = await request(socket, "qa:vote", { questionId: q.id, on });
     if (!ack.ok) return setError(ack.error.message);
     setMyVotes((cur) => {
       const next = new Set(cur);
@@ -66,7 +66,7 @@ export function QaPanel({ socket, talkId, canAsk, canModerate, myId }: { socket:
     });
     setQuestions((cur) => cur.map((x) => (x.id === q.id ? ack.question : x)));
   };
-  const moderate = async (q: QuestionView, action: string) => {
+  const moderate = async (q: QuestionView, action: ModerateQuestionInput["action"]) => {
     const ack = await request(socket, "qa:moderate", { questionId: q.id, action });
     if (!ack.ok) setError(ack.error.message);
   };

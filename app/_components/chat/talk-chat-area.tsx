@@ -5,7 +5,8 @@ import { ChatPanel } from "./chat-panel";
 import { ModerationTools } from "./moderation-tools";
 import { PollsPanel } from "./polls-panel";
 import { QaPanel } from "./qa-panel";
-import { request, useChatRoom, type Presence } from "./use-chat-room";
+import { request } from "../realtime/request";
+import { useChatRoom, type Presence } from "./use-chat-room";
 
 export type TalkChatAreaProps = {
   talk: { id: string; conferenceId: string; status: "SCHEDULED" | "LIVE" | "ENDED" };
@@ -95,7 +96,7 @@ export default function TalkChatArea({ talk, viewer, realtimeUrl, playbackPositi
   useEffect(() => {
     if (!replaying || !socket) return;
     let cancelled = false;
-    void request<{ messages: ChatMessageView[] }>(socket, "chat:replay", { talkId: talk.id }).then((ack) => {
+    void request(socket, "chat:replay", { talkId: talk.id }).then((ack) => {
       if (!cancelled && ack.ok) setReplayAll(ack.messages);
     });
     return () => {

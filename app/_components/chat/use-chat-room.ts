@@ -1,7 +1,11 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ChatBatchEvent, ChatMessageView, ChatRoomRef, RoomSettingsView } from "@/lib/chat/schemas";
-import { useRealtime, type RealtimeSocket } from "../realtime/use-realtime";
+import type { ChatBatchEvent, ChatMessageView, ChatRoomRef, ReactionEmoji, RoomSettingsView } from "@/lib/chat/schemas";
+import type { SanctionChange } from "@/lib/chat/events";
+import type { TalkPresenceView } from "@/lib/presence/events";
+import type { ClientEventInput, ClientEventName } from "@/lib/realtime/events";
+import { useRealtime } from "../realtime/use-realtime";
+import { request } from "../realtime/request";
 
 export type ChatRoomInfo = {
   roomKey: string;
@@ -13,21 +17,10 @@ export type ChatRoomInfo = {
   me: { id: string; name: string } | null;
 };
 
-export type Presence = { talkId: string; count: number; users: { id: string; name: string }[] };
-
-type AckError = { ok: false; error: { code: string; message: string } };
-export type AckResult<T> = ({ ok: true } & T) | AckError;
+export type Presence = TalkPresenceView;
 
 // Older messages beyond this are dropped from memory; "load earlier" fetches them again.
 const KEEP = 500;
-
-export async function request<T>(socket: RealtimeSocket, event: string, payload: unknown): Promise<AckResult<T>> {
-  try {
-    return (await socket.timeout(10_000).emitWithAck(event, payload)) as AckResult<T>;
-  } catch {
-    return { ok: false, error: { code: "UNAVAILABLE", message: "The chat server did not answer. Try again." } };
-  }
-}
 
 const byId = (a: ChatMessageView, b: ChatMessageView) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0);
 
@@ -70,12 +63,7 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
     let cancelled = false;
 
     const join = async () => {
-      const ack = await request<{
-        room: { key: string };
-        canChat: boolean; canModerate: boolean; canBan: boolean;
-        sanction: ChatRoomInfo["sanction"]; settings: RoomSettingsView; me: ChatRoomInfo["me"];
-        messages: ChatMessageView[]; hasMore: boolean; presence: Presence | null;
-      }>(socket, "chat:join", { room: ref });
+      const ack = await request(socket, "chat:join", { room: ref });
       if (cancelled) return;
       if (!ack.ok) {
         setJoinError(ack.error.message);
@@ -88,7 +76,7 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
       const lastId = lastIdRef.current;
       if (lastId) {
         // Resume: everything after the last message we showed, in order, then the fresh page.
-        const missed = await request<{ messages: ChatMessageView[] }>(socket, "chat:history", { room: ref, afterId: lastId, limit: 200 });
+        const missed = await request(socket, "chat:history", { room: ref, afterId: lastId, limit: 200 });
         if (!cancelled && missed.ok) setMessages((cur) => merge(cur, missed.messages));
         setMessages((cur) => merge(cur, ack.messages));
       } else {
@@ -124,7 +112,7 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
     const onSettings = (settings: RoomSettingsView) => {
       if (settings.roomKey === roomKey) setInfo((i) => (i ? { ...i, settings } : i));
     };
-    const onSanction = (s: { conferenceId?: string; kind: "MUTE" | "BAN" | null; until: string | null }) => {
+    const onSanction = (s: SanctionChange) => {
       setInfo((i) => (i ? { ...i, sanction: s.kind ? { kind: s.kind, until: s.until } : null } : i));
     };
     const onPresence = (p: Presence) => {
@@ -150,7 +138,7 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
 
   const loadEarlier = useCallback(async () => {
     if (!socket || !messages.length) return;
-    const ack = await request<{ messages: ChatMessageView[]; hasMore: boolean }>(socket, "chat:history", {
+    const ack = await request(socket, "chat:history", {
       room: JSON.parse(roomJson),
       beforeId: messages[0].id,
     });
@@ -162,7 +150,7 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
   const send = useCallback(
     async (body: string): Promise<string | null> => {
       if (!socket) return "Not connected yet";
-      const ack = await request<{ message: ChatMessageView }>(socket, "chat:send", { room: JSON.parse(roomJson), body });
+      const ack = await request(socket, "chat:send", { room: JSON.parse(roomJson), body });
       if (!ack.ok) return ack.error.message;
       setMessages((cur) => merge(cur, [ack.message]));
       return null;
@@ -171,7 +159,7 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
   );
 
   const react = useCallback(
-    async (messageId: string, emoji: string) => {
+    async (messageId: string, emoji: ReactionEmoji) => {
       if (!socket) return;
       const key = `${messageId}|${emoji}`;
       const on = !myReactions.has(key);
@@ -189,18 +177,25 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
 
   /** Any other chat event with an ack; returns the error message or null. */
   const act = useCallback(
-    async (event: string, payload: unknown): Promise<string | null> => {
+    async <E extends ClientEventName>(event: E, input: ClientEventInput<E>): Promise<string | null> => {
       if (!socket) return "Not connected yet";
-      const ack = await request(socket, event, payload);
+      const ack = await request(socket, event, input);
+      return ack.ok ? null : ack.error.message;
+    },
+    [socket],
+  );
+
+  /** Deletes a message (own, or as a moderator); returns the error message or null. */
+  const deleteMessage = useCallback(
+    async (messageId: string): Promise<string | null> => {
+      if (!socket) return "Not connected yet";
+      const ack = await request(socket, "chat:delete", { messageId });
       if (!ack.ok) return ack.error.message;
-      if (event === "chat:delete") {
-        const id = (payload as { messageId: string }).messageId;
-        setMessages((cur) => cur.filter((m) => m.id !== id));
-      }
+      setMessages((cur) => cur.filter((m) => m.id !== ack.messageId));
       return null;
     },
     [socket],
   );
 
-  return { socket, connected, messages, hasMore, info, presence, error, setError, joinError, myReactions, deletedIds, loadEarlier, send, react, act };
+  return { socket, connected, messages, hasMore, info, presence, error, setError, joinError, myReactions, deletedIds, loadEarlier, send, react, act, deleteMessage };
 }

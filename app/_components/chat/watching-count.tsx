@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { useRealtime } from "../realtime/use-realtime";
-import { request } from "./use-chat-room";
+import { request } from "../realtime/request";
 
 /** "N watching" for a schedule card, live; it follows the count without counting as a watcher. */
 export function WatchingCount({ talkId, realtimeUrl, className = "" }: { talkId: string; realtimeUrl: string; className?: string }) {
@@ -11,7 +11,7 @@ export function WatchingCount({ talkId, realtimeUrl, className = "" }: { talkId:
   useEffect(() => {
     if (!socket) return;
     const subscribe = async () => {
-      const ack = await request<{ count: number }>(socket, "presence:subscribe", { talkId });
+      const ack = await request(socket, "presence:subscribe", { talkId });
       if (ack.ok) setCount(ack.count);
     };
     const onCount = (p: { talkId: string; count: number }) => p.talkId === talkId && setCount(p.count);

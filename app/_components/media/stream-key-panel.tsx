@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Button } from "../ui/button";
 import { CopyField } from "../ui/copy-field";
 import { useRealtime } from "../realtime/use-realtime";
+import { request } from "../realtime/request";
 
 /**
  * OBS settings for a talk (organizers and the talk's speakers): server URL and secret stream key,
@@ -17,23 +18,21 @@ export function StreamKeyPanel({ talkId, realtimeUrl }: { talkId: string; realti
 
   useEffect(() => {
     if (!socket || !connected) return;
-    void socket
-      .timeout(10_000)
-      .emitWithAck("media:stream-key", { talkId })
-      .then((ack) => (ack.ok ? setKey({ streamKey: ack.streamKey, rtmpUrl: ack.rtmpUrl }) : setMessage(ack.error.message)))
-      .catch(() => setMessage("Could not load the stream key"));
+    void request(socket, "media:stream-key", { talkId }, { noAnswer: "Could not load the stream key" }).then((ack) =>
+      ack.ok ? setKey({ streamKey: ack.streamKey, rtmpUrl: ack.rtmpUrl }) : setMessage(ack.error.message),
+    );
   }, [socket, connected, talkId]);
 
   const rotate = useCallback(async () => {
     if (!socket) return;
     if (!window.confirm("Rotate the stream key? Encoders using the old key are disconnected and must use the new one.")) return;
     setBusy(true);
-    const ack = await socket.timeout(10_000).emitWithAck("media:stream-key:rotate", { talkId }).catch(() => null);
+    const ack = await request(socket, "media:stream-key:rotate", { talkId }, { noAnswer: "The server did not answer" });
     setBusy(false);
-    if (ack?.ok) {
+    if (ack.ok) {
       setKey({ streamKey: ack.streamKey, rtmpUrl: ack.rtmpUrl });
       setMessage("New stream key created; the old one no longer works.");
-    } else setMessage(ack && !ack.ok ? ack.error.message : "The server did not answer");
+    } else setMessage(ack.error.message);
   }, [socket, talkId]);
 
   return (

@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RealtimeSocket } from "../realtime/use-realtime";
+import { request } from "../realtime/request";
 
 export type BroadcastPhase = "idle" | "starting" | "live" | "ending" | "ended" | "error";
 
@@ -62,22 +63,19 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
         if (!socket || !socket.connected || !publishedRef.current) return;
         const data = await chunk.data.arrayBuffer();
         bump((s) => ({ chunksSent: s.chunksSent + 1 }));
-        void socket
-          .timeout(15_000)
-          .emitWithAck("media:chunk", { talkId, seq: chunk.seq, data })
-          .then((ack) => {
-            if (ack.ok) {
-              pendingRef.current.delete(chunk.seq);
-              const now = Date.now();
-              ackedBytesRef.current = [...ackedBytesRef.current.filter((e) => now - e.at < 5000), { at: now, bytes: data.byteLength }];
-              const bytes = ackedBytesRef.current.reduce((sum, e) => sum + e.bytes, 0);
-              bump((s) => ({ chunksAcked: s.chunksAcked + 1, pending: pendingRef.current.size, bitrateKbps: Math.round((bytes * 8) / 5 / 1000) }));
-            } else {
-              setError(ack.error.message);
-              if (ack.error.code === "UNSUPPORTED_MEDIA" || ack.error.code === "GONE") stopRecorder();
-            }
-          })
-          .catch(() => {}); // timed out: stays pending, resent after a reconnect
+        void request(socket, "media:chunk", { talkId, seq: chunk.seq, data }, { timeoutMs: 15_000 }).then((ack) => {
+          if ("noAnswer" in ack) return; // timed out: stays pending, resent after a reconnect
+          if (ack.ok) {
+            pendingRef.current.delete(chunk.seq);
+            const now = Date.now();
+            ackedBytesRef.current = [...ackedBytesRef.current.filter((e) => now - e.at < 5000), { at: now, bytes: data.byteLength }];
+            const bytes = ackedBytesRef.current.reduce((sum, e) => sum + e.bytes, 0);
+            bump((s) => ({ chunksAcked: s.chunksAcked + 1, pending: pendingRef.current.size, bitrateKbps: Math.round((bytes * 8) / 5 / 1000) }));
+          } else {
+            setError(ack.error.message);
+            if (ack.error.code === "UNSUPPORTED_MEDIA" || ack.error.code === "GONE") stopRecorder();
+          }
+        });
       });
       return chainRef.current;
     },
@@ -86,11 +84,10 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
 
   const announce = useCallback(async (): Promise<boolean> => {
     if (!socket || !streamIdRef.current) return false;
-    const ack = await socket.timeout(15_000).emitWithAck("media:publish", { talkId, streamId: streamIdRef.current }).catch(() => null);
-    if (!ack) {
-      setError("The server did not answer. Check your connection.");
-      return false;
-    }
+    const ack = await request(socket, "media:publish", { talkId, streamId: streamIdRef.current }, {
+      timeoutMs: 15_000,
+      noAnswer: "The server did not answer. Check your connection.",
+    });
     if (!ack.ok) {
       setError(ack.error.message);
       return false;
@@ -199,12 +196,12 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
       while (pendingRef.current.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     }
     recorderRef.current = null;
-    const ack = await socket.timeout(20_000).emitWithAck("media:end", { talkId }).catch(() => null);
-    if (ack?.ok) {
+    const ack = await request(socket, "media:end", { talkId }, { timeoutMs: 20_000, noAnswer: "The server did not answer. Try again." });
+    if (ack.ok) {
       setPhase("ended");
       streamIdRef.current = null;
     } else {
-      setError(ack && !ack.ok ? ack.error.message : "The server did not answer. Try again.");
+      setError(ack.error.message);
       setPhase("error");
     }
   }, [socket, talkId]);

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { TalkMedia } from "@/lib/media/schemas";
 import type { TalkStatusEvent } from "@/lib/realtime/events";
 import { useRealtime, type RealtimeSocket } from "../realtime/use-realtime";
+import { request } from "../realtime/request";
 
 /**
  * The talk's media state from the realtime server (media:watch), refreshed whenever the talk's
@@ -17,8 +18,8 @@ export function useTalkMedia(options: { talkId: string; realtimeUrl: string; ini
   const refresh = useCallback(
     async (s: RealtimeSocket | null = socket) => {
       if (!s) return;
-      const ack = await s.timeout(10_000).emitWithAck("media:watch", { talkId: options.talkId }).catch(() => null);
-      if (!ack) return;
+      const ack = await request(s, "media:watch", { talkId: options.talkId });
+      if ("noAnswer" in ack) return;
       if (ack.ok) {
         setMedia(ack.media);
         setStatus(ack.media.status);
@@ -30,7 +31,7 @@ export function useTalkMedia(options: { talkId: string; realtimeUrl: string; ini
 
   useEffect(() => {
     if (!socket || !connected) return;
-    void socket.timeout(10_000).emitWithAck("talk:join", { talkId: options.talkId }).catch(() => {});
+    void request(socket, "talk:join", { talkId: options.talkId });
     void refresh(socket);
     const onStatus = (event: TalkStatusEvent) => {
       if (event.talkId !== options.talkId) return;

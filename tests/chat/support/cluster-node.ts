@@ -1,9 +1,9 @@
 // One realtime node of a test cluster: `REDIS_URL=… DATABASE_URL=… tsx cluster-node.ts <port>`.
 // Prints {"port":N} on stdout once it listens.
-import { configureChat } from "@/server/chat";
+import { configureAudience } from "@/server/audience";
 import { startRealtimeServer } from "@/server/realtime-server";
 
-configureChat({ presenceIntervalMs: 200, presenceTtlMs: 1500 });
+configureAudience({ presenceIntervalMs: 200, presenceTtlMs: 1500 });
 const server = await startRealtimeServer({ port: Number(process.argv[2] ?? 0), host: "127.0.0.1" });
 console.log(JSON.stringify({ port: server.port }));
 process.on("SIGTERM", async () => {

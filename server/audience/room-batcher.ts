@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
-import type { Server } from "socket.io";
 import type { ChatBatchEvent } from "@/lib/chat/schemas";
+import type { PlenaryServer } from "../socket/types";
 
 type RoomState = {
   tokens: number;
@@ -37,7 +37,7 @@ export class RoomBatcher {
   private sweepAt = Date.now();
 
   constructor(
-    private readonly io: Server,
+    private readonly io: PlenaryServer,
     private readonly options: RoomBatcherOptions = { cpuShare: 0.4, maxWindowMs: 250, burst: 3 },
   ) {}
 

@@ -1,7 +1,6 @@
-import type { Server } from "socket.io";
-import type { NodeTalkPresence, PresenceStore, TalkPresence } from "@/lib/presence/presence-store";
-import { PRESENCE_NAMES_MAX } from "@/lib/presence/presence-store";
-import type { PlenarySocket } from "../socket/handle";
+import type { TalkPresenceView } from "@/lib/presence/events";
+import type { PlenaryServer } from "../socket/types";
+import { PRESENCE_NAMES_MAX, type NodeTalkPresence, type PresenceStore, type TalkPresence } from "./presence-store";
 
 export const presenceRoom = (talkId: string) => `presence:${talkId}`;
 
@@ -17,14 +16,14 @@ export class PresenceTracker {
   private running = false;
   private closed = false;
 
-  constructor(private readonly io: Server, private readonly store: PresenceStore, private readonly intervalMs: number) {}
+  constructor(private readonly io: PlenaryServer, private readonly store: PresenceStore, private readonly intervalMs: number) {}
 
   start(): void {
     this.timer = setInterval(() => void this.tick(), this.intervalMs);
     this.timer.unref();
   }
 
-  current(talkId: string): { talkId: string; count: number; users: { id: string; name: string }[] } {
+  current(talkId: string): TalkPresenceView {
     const t = this.totals.get(talkId);
     return { talkId, count: t?.count ?? 0, users: t?.users ?? [] };
   }
@@ -37,7 +36,7 @@ export class PresenceTracker {
       const users = new Map<string, string>();
       let anonymous = 0;
       for (const id of socketIds) {
-        const user = (nsp.sockets.get(id) as PlenarySocket | undefined)?.data.user;
+        const user = nsp.sockets.get(id)?.data.user;
         if (user) users.set(user.id, user.name);
         else anonymous++;
       }

@@ -1,7 +1,7 @@
 import pg from "pg";
-import type { Server } from "socket.io";
 import { DomainEvent, NOTIFY_CHANNEL } from "@/lib/realtime/notify";
 import { rooms } from "@/lib/realtime/events";
+import type { PlenaryServer } from "../socket/types";
 
 /**
  * Relays domain events published with pg_notify (by the web app or any node) to the sockets in
@@ -10,7 +10,7 @@ import { rooms } from "@/lib/realtime/events";
  * event once per node.
  */
 export async function relayDomainEvents(options: {
-  io: Server;
+  io: PlenaryServer;
   databaseUrl: string;
   onEvent?: (event: DomainEvent) => void;
 }): Promise<{ close: () => Promise<void> }> {

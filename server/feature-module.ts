@@ -1,0 +1,28 @@
+import type http from "node:http";
+import type { Cluster } from "./cluster/redis-adapter";
+import type { SocketEvents } from "./socket/dispatch";
+import type { PlenaryServer, PlenarySocket } from "./socket/types";
+
+// The shape of a feature of the realtime server. It imports no feature, so features and the
+// list that registers them (server/modules.ts) can all depend on it without a circle.
+
+export type HttpRoute = {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  path: RegExp;
+  handler: (req: http.IncomingMessage, res: http.ServerResponse, match: RegExpMatchArray, url: URL) => Promise<void>;
+};
+
+/** What the realtime server gives a feature when it starts. */
+export type FeatureSetup = { io: PlenaryServer; routes: HttpRoute[]; cluster: Cluster };
+
+/**
+ * A feature of the realtime server (audience, media): the socket events it answers (through the
+ * one dispatcher, server/socket/dispatch.ts), its HTTP routes, and what it starts and stops.
+ */
+export type FeatureModule = {
+  name: string;
+  setup: (ctx: FeatureSetup) => Promise<{ events: SocketEvents }>;
+  /** A socket went away (called through one listener shared by every socket). */
+  onDisconnect?: (socket: PlenarySocket) => void;
+  close?: () => Promise<void> | void;
+};

@@ -1,0 +1,78 @@
+import { toErrorAck } from "@/lib/errors/app-error";
+import { clientEvents, type ClientEventAck, type ClientEventName, type ClientEventParsed } from "@/lib/realtime/events";
+import type { PlenarySocket } from "./types";
+
+/** An event with an empty ack may return nothing; any other must return what its ack carries. */
+type HandlerResult<R> = {} extends R ? R | void : R;
+
+/** Runs one client event: `ctx` is what the handlers of a feature share (io, timers, stores). */
+export type EventHandler<E extends ClientEventName, Ctx = undefined> = (
+  input: ClientEventParsed<E>,
+  socket: PlenarySocket,
+  ctx: Ctx,
+) => Promise<HandlerResult<ClientEventAck<E>>>;
+
+/** A feature's handlers for the events `E` of the contract (lib/realtime/events.ts): check with `satisfies`. */
+export type EventHandlers<E extends ClientEventName, Ctx = undefined> = { [K in E]: EventHandler<K, Ctx> };
+
+/** Handlers bound to their context, ready for the dispatcher. */
+export type SocketEvents = { [E in ClientEventName]?: EventHandler<E> };
+
+type AnyHandler = (input: unknown, socket: PlenarySocket) => Promise<object | void>;
+
+/** Binds a feature's handler tables to what they share. */
+export function withContext<Ctx>(ctx: Ctx, ...tables: Partial<{ [E in ClientEventName]: EventHandler<E, Ctx> }>[]): SocketEvents {
+  const bound: Record<string, AnyHandler> = {};
+  for (const table of tables) {
+    for (const [event, run] of Object.entries(table) as [string, (input: unknown, socket: PlenarySocket, ctx: Ctx) => Promise<object | void>][]) {
+      bound[event] = (input, socket) => run(input, socket, ctx);
+    }
+  }
+  return bound as SocketEvents;
+}
+
+/**
+ * The one way Plenary handles client events: ONE listener shared by every socket (socket.io calls
+ * onAny listeners with the socket as `this`), so a connection costs no closure per event. It
+ * parses the payload with the event's schema from the contract, runs the handler and answers
+ * `{ ok: true, ...result }` or `{ ok: false, error }`. Events sent without an ack callback are
+ * still handled; an ack-only call (`emit(event, ack)`) parses as an empty input; errors never
+ * escape. Unknown events are ignored.
+ */
+export function createDispatcher(features: SocketEvents[]) {
+  const handlers = new Map<string, { parse: (input: unknown) => unknown; run: AnyHandler }>();
+  for (const events of features) {
+    for (const [event, run] of Object.entries(events) as [ClientEventName, AnyHandler][]) {
+      if (handlers.has(event)) throw new Error(`Two features handle the socket event ${event}`);
+      const schema = clientEvents[event].input;
+      handlers.set(event, { parse: (input) => schema.parse(input), run });
+    }
+  }
+  for (const event of Object.keys(clientEvents)) {
+    if (!handlers.has(event)) throw new Error(`No feature handles the socket event ${event}`);
+  }
+
+  return function dispatch(this: PlenarySocket, event: string, ...args: unknown[]): void {
+    const handler = handlers.get(event);
+    if (!handler) return;
+    const last = args[args.length - 1];
+    const ack = typeof last === "function" ? (last as (response: unknown) => void) : null;
+    const payload = ack && args.length === 1 ? undefined : args[0];
+    void answer(handler, payload, this, ack);
+  };
+}
+
+async function answer(handler: { parse: (input: unknown) => unknown; run: AnyHandler }, payload: unknown, socket: PlenarySocket, ack: ((response: unknown) => void) | null) {
+  let response: unknown;
+  try {
+    const result = await handler.run(handler.parse(payload ?? {}), socket);
+    response = { ok: true, ...(result ?? {}) };
+  } catch (error) {
+    response = toErrorAck(error);
+  }
+  try {
+    ack?.(response);
+  } catch (error) {
+    console.error("socket ack failed", error);
+  }
+}

@@ -1,0 +1,9 @@
+import type { Server, Socket } from "socket.io";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events";
+
+/** Who is on a socket: set once by the middleware (server/socket/authenticate.ts). */
+export type SocketUser = { id: string; name: string };
+export type SocketData = { user: SocketUser | null };
+
+export type PlenaryServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type PlenarySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
