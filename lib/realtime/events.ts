@@ -19,6 +19,7 @@ export interface ServerToClientEvents {
   "talk:status": (event: TalkStatusEvent) => void;
   "schedule:changed": (event: ScheduleChangedEvent) => void;
   // Feature modules (chat, media) extend this map in their own files via declaration merging.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- every typed handler above must fit the index signature; unknown[] would reject them
   [event: string]: (...args: any[]) => void;
 }
 
@@ -26,6 +27,7 @@ export interface ClientToServerEvents {
   "talk:join": (input: unknown, ack: AckFn<{ talk: { id: string; status: string } }>) => void;
   "talk:leave": (input: unknown, ack: AckFn) => void;
   "conference:join": (input: unknown, ack: AckFn) => void;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above; inbound payloads are parsed with zod, not trusted by type
   [event: string]: (...args: any[]) => void;
 }
 

@@ -4,6 +4,9 @@ import { toErrorAck } from "@/lib/errors/app-error";
 import type { SessionUser } from "@/lib/auth/get-session-user";
 
 export type SocketData = { user: SessionUser | null };
+// Handlers are registered by event name at run time and every payload is parsed with zod, so the
+// socket's event maps stay open here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- open event maps, see above
 export type PlenarySocket = Socket<any, any, any, SocketData>;
 
 /**
