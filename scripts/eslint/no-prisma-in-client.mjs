@@ -20,13 +20,14 @@ const PRISMA_FILES = ["lib/db/client.ts", "lib/db/generated/client.ts"];
 const PRISMA_PACKAGES = new Set(["pg", "@prisma/adapter-pg", "@prisma/client", "@prisma/client/runtime/client"]);
 const EXTENSIONS = ["", ".ts", ".tsx", ".mts", ".mjs", ".js", "/index.ts", "/index.tsx"];
 
-/** Value imports of a file on disk, parsed once per process. */
+/** Value imports of a file on disk, parsed once per version (an editor's ESLint lives long). */
 const importsOfFile = new Map();
 
 function valueImportsOf(file) {
-  let found = importsOfFile.get(file);
-  if (found) return found;
-  found = [];
+  const version = fs.statSync(file).mtimeMs;
+  const cached = importsOfFile.get(file);
+  if (cached?.version === version) return cached.found;
+  const found = [];
   const source = ts.createSourceFile(
     file,
     fs.readFileSync(file, "utf8"),
@@ -60,7 +61,7 @@ function valueImportsOf(file) {
     ts.forEachChild(node, visit);
   };
   visit(source);
-  importsOfFile.set(file, found);
+  importsOfFile.set(file, { version, found });
   return found;
 }
 
