@@ -5,7 +5,7 @@ import type { ErrorBody } from "@/lib/errors/app-error";
 // schemas (lib/chat/events.ts, lib/media/events.ts...); lib/realtime/events.ts combines them.
 
 /** What every client event is answered with. */
-export type Ack<T extends object = {}> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
+export type Ack<T extends object = Record<never, never>> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 
 /**
  * One client -> server event: the zod schema the server parses its input with, and (as types
@@ -21,8 +21,8 @@ export type ClientEvent<S extends z.ZodType = z.ZodType, R extends object = obje
 /** `clientEvent(SendMessageInput).acks<{ message: ChatMessageView }>()`. */
 export function clientEvent<S extends z.ZodType>(input: S) {
   return {
-    acks: <R extends object = {}>(): ClientEvent<S, R> => ({ input }),
-    sentAs: <W>() => ({ acks: <R extends object = {}>(): ClientEvent<S, R, W> => ({ input }) }),
+    acks: <R extends object = Record<never, never>>(): ClientEvent<S, R> => ({ input }),
+    sentAs: <W>() => ({ acks: <R extends object = Record<never, never>>(): ClientEvent<S, R, W> => ({ input }) }),
   };
 }
 

@@ -209,8 +209,8 @@ async function loadWasm() {
   // wire the bindings by hand.
   const bg = await import(pathToFileURL(path.join(pkgDir, 'schema_engine_bg.js')).href);
   const bytes = fs.readFileSync(path.join(pkgDir, 'schema_engine_bg.wasm'));
-  const module = await WebAssembly.compile(bytes);
-  const instance = await WebAssembly.instantiate(module, { './schema_engine_bg.js': bg });
+  const wasmModule = await WebAssembly.compile(bytes);
+  const instance = await WebAssembly.instantiate(wasmModule, { './schema_engine_bg.js': bg });
   bg.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
   return bg;
@@ -231,11 +231,10 @@ function patchCharType(adapter) {
   if (!proto || proto === patchedProto || proto.__plenaryCharPatched) return;
   const origQueryRaw = proto.queryRaw;
   proto.queryRaw = async function (query) {
-    const self = this;
     let charCols = [];
     const view = Object.create(this);
-    view.performIO = async function (q) {
-      const res = await self.performIO(q);
+    view.performIO = async (q) => {
+      const res = await this.performIO(q);
       if (res?.fields?.some((f) => f.dataTypeID === PG_CHAR_OID)) {
         charCols = [];
         res.fields = res.fields.map((f, i) => {

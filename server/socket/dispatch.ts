@@ -3,7 +3,7 @@ import { clientEvents, type ClientEventAck, type ClientEventName, type ClientEve
 import type { PlenarySocket } from "./types";
 
 /** An event with an empty ack may return nothing; any other must return what its ack carries. */
-type HandlerResult<R> = {} extends R ? R | void : R;
+type HandlerResult<R> = Record<never, never> extends R ? R | void : R;
 
 /** Runs one client event: `ctx` is what the handlers of a feature share (io, timers, stores). */
 export type EventHandler<E extends ClientEventName, Ctx = undefined> = (

@@ -154,7 +154,11 @@ describe("scale-out: two realtime processes and a real Redis", () => {
     const received = new Map<string, any>();
     const duplicates: string[] = [];
     sAlice.on("chat:batch", (batch: any[]) => {
-      for (const e of batch) if (e.type === "message") (received.has(e.message.id) ? duplicates.push(e.message.id) : received.set(e.message.id, e.message));
+      for (const e of batch) {
+        if (e.type !== "message") continue;
+        if (received.has(e.message.id)) duplicates.push(e.message.id);
+        else received.set(e.message.id, e.message);
+      }
     });
     const join = async () => {
       await emit(sAlice, "chat:join", { room });

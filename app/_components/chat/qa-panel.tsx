@@ -6,7 +6,7 @@ import type { RealtimeSocket } from "../realtime/use-realtime";
 import { request } from "../realtime/request";
 
 /** Q&A for a talk: ask, upvote once, sorted by votes; moderators approve, answer and pin. */
-export function QaPanel({ socket, talkId, canAsk, canModerate, myId }: { socket: RealtimeSocket | null; talkId: string; canAsk: boolean; canModerate: boolean; myId: string | null }) {
+export function QaPanel({ socket, talkId, canAsk, canModerate }: { socket: RealtimeSocket | null; talkId: string; canAsk: boolean; canModerate: boolean; myId: string | null }) {
   const [questions, setQuestions] = useState<QuestionView[]>([]);
   const [myVotes, setMyVotes] = useState<Set<string>>(new Set());
   const [moderated, setModerated] = useState(false);

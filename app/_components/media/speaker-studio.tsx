@@ -50,7 +50,7 @@ export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, 
   const [cameraStream, setCameraStream] = useState<MediaStream | null>(null);
   const [screenStream, setScreenStream] = useState<MediaStream | null>(null);
   const [deviceError, setDeviceError] = useState<string | null>(null);
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(() => Date.now());
   const broadcast = useBroadcast({ socket, talkId });
   const outputRef = useRef<MediaStream | null>(null);
 

@@ -1,6 +1,5 @@
 import { getCurrentConferenceOrThrow } from "@/lib/conference/get-current-conference";
 import { getSpeakerPageOrThrow } from "@/lib/speakers/get-speaker-page";
-import { formatSlot } from "@/lib/schedule/time-zones";
 import { renderShareImage, shareImageSize } from "../../_lib/share-image";
 
 // The card a shared speaker link shows: name, headline and their first talk.
