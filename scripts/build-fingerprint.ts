@@ -44,7 +44,9 @@ export function computeBuildFingerprint({ root, env = process.env }: { root: str
     hash.update(`${file}\0${content.length}\0`);
     hash.update(content);
   }
-  for (const name of Object.keys(env).filter((k) => k.startsWith("NEXT_PUBLIC_")).sort()) {
+  for (const name of Object.keys(env)
+    .filter((k) => k.startsWith("NEXT_PUBLIC_"))
+    .sort()) {
     hash.update(`env:${name}=${env[name]}\0`);
   }
   return { hash: hash.digest("hex"), files: included, source };

@@ -14,7 +14,9 @@ async function expectNoViolations(page: Page, path: string) {
   await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => {});
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
   const report = violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((n) => `    ${n.target.join(" ")}\n      ${n.failureSummary?.replace(/\n/g, "\n      ")}`).join("\n"),
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n` +
+      v.nodes.map((n) => `    ${n.target.join(" ")}\n      ${n.failureSummary?.replace(/\n/g, "\n      ")}`).join("\n"),
   );
   expect(report, `axe violations on ${path}`).toEqual([]);
 }

@@ -6,7 +6,10 @@ import { test, expect, type APIRequestContext } from "@playwright/test";
 function meta(html: string, key: string): string | undefined {
   const tag = new RegExp(`<meta[^>]+(?:property|name)="${key.replace(/[:.]/g, "\\$&")}"[^>]*>`).exec(html)?.[0];
   const content = tag && /content="([^"]*)"/.exec(tag)?.[1];
-  return content?.replace(/&amp;/g, "&").replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"');
+  return content
+    ?.replace(/&amp;/g, "&")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"');
 }
 
 /** Fetches a PNG and returns its size from the IHDR chunk. */

@@ -2,7 +2,10 @@ import { z } from "zod";
 
 // The environment is read once, here, through one schema; the rest of the code imports `env`.
 // Every variable app/, server/ and lib/ use is listed below: nothing else reads process.env.
-const flag = z.enum(["0", "1"], { message: 'must be "1" (on) or "0" (off)' }).default("0").transform((v) => v === "1");
+const flag = z
+  .enum(["0", "1"], { message: 'must be "1" (on) or "0" (off)' })
+  .default("0")
+  .transform((v) => v === "1");
 
 const EnvVariables = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -53,9 +56,10 @@ export const envVariableNames = Object.keys(EnvVariables.shape) as (keyof z.inpu
 const EnvSchema = EnvVariables.transform((raw) => {
   const realtimePort = raw.REALTIME_PORT ?? raw.PORT + 1;
   const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, "");
-  const realtimePublicUrl = (
-    raw.REALTIME_PUBLIC_URL ?? `${new URL(publicUrl).protocol}//${new URL(publicUrl).hostname}:${realtimePort}`
-  ).replace(/\/$/, "");
+  const realtimePublicUrl = (raw.REALTIME_PUBLIC_URL ?? `${new URL(publicUrl).protocol}//${new URL(publicUrl).hostname}:${realtimePort}`).replace(
+    /\/$/,
+    "",
+  );
   return {
     ...raw,
     REALTIME_PORT: realtimePort,
@@ -108,9 +112,7 @@ function apply(next: Record<string, string | undefined>) {
 
 export function getDatabaseUrl(): string {
   if (!env.DATABASE_URL) {
-    throw new Error(
-      "DATABASE_URL is not set. Start Plenary with `npm start` (it runs an embedded PostgreSQL) or set DATABASE_URL=postgres://…",
-    );
+    throw new Error("DATABASE_URL is not set. Start Plenary with `npm start` (it runs an embedded PostgreSQL) or set DATABASE_URL=postgres://…");
   }
   return env.DATABASE_URL;
 }

@@ -54,7 +54,10 @@ export type ServerToClientEvents = DomainEventsToClient &
 type Overlap<A, B> = Extract<keyof A, keyof B>;
 type NoOverlap<T extends never> = T;
 export type _ClientEventNamesAreUnique = NoOverlap<
-  | Overlap<typeof talkClientEvents, typeof chatClientEvents & typeof qaClientEvents & typeof pollClientEvents & typeof presenceClientEvents & typeof mediaClientEvents>
+  | Overlap<
+      typeof talkClientEvents,
+      typeof chatClientEvents & typeof qaClientEvents & typeof pollClientEvents & typeof presenceClientEvents & typeof mediaClientEvents
+    >
   | Overlap<typeof chatClientEvents, typeof qaClientEvents & typeof pollClientEvents & typeof presenceClientEvents & typeof mediaClientEvents>
   | Overlap<typeof qaClientEvents, typeof pollClientEvents & typeof presenceClientEvents & typeof mediaClientEvents>
   | Overlap<typeof pollClientEvents, typeof presenceClientEvents & typeof mediaClientEvents>

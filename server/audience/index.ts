@@ -39,11 +39,14 @@ function makeThrottle() {
     }
     s.fn = fn;
     if (s.timer) return;
-    s.timer = setTimeout(() => {
-      s.timer = null;
-      s.last = Date.now();
-      s.fn();
-    }, Math.max(0, ms - (now - s.last)));
+    s.timer = setTimeout(
+      () => {
+        s.timer = null;
+        s.last = Date.now();
+        s.fn();
+      },
+      Math.max(0, ms - (now - s.last)),
+    );
   };
 }
 

@@ -36,7 +36,12 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
     include: { talk: { select: { id: true, conferenceId: true, startsAt: true } } },
   });
   const notify = () =>
-    publishDomainEvent({ type: "recording:changed", talkId: recording.talkId, conferenceId: recording.talk.conferenceId, at: new Date().toISOString() });
+    publishDomainEvent({
+      type: "recording:changed",
+      talkId: recording.talkId,
+      conferenceId: recording.talk.conferenceId,
+      at: new Date().toISOString(),
+    });
   const storage = getMediaStorage();
   const specs = chooseRenditions({ copyVideo: false });
   const segments = new Map<string, PlaylistSegment[]>(specs.map((s) => [s.name, []]));
@@ -51,7 +56,13 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
     const uri = `${pad(sequence)}.ts`;
     await storage.putFile(`${recording.storagePrefix}/${ready.rendition}/${uri}`, ready.file);
     const offsetMs = list.reduce((sum, s) => sum + s.durationMs, 0);
-    list.push({ sequence, uri, durationMs: Math.max(1, Math.round((ready.end - ready.start) * 1000)), startedAt: new Date(recording.talk.startsAt.getTime() + offsetMs), discontinuity: false });
+    list.push({
+      sequence,
+      uri,
+      durationMs: Math.max(1, Math.round((ready.end - ready.start) * 1000)),
+      startedAt: new Date(recording.talk.startsAt.getTime() + offsetMs),
+      discontinuity: false,
+    });
   };
 
   let progressWrite: Promise<unknown> = Promise.resolve();
@@ -80,7 +91,8 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
     await queue;
     await progressWrite;
     const main = segments.get("v0")!;
-    if (code !== 0 || main.length === 0) throw new Error(segmenter.stderrTail().trim().split("\n").slice(-2).join(" ") || `ffmpeg exited with ${code}`);
+    if (code !== 0 || main.length === 0)
+      throw new Error(segmenter.stderrTail().trim().split("\n").slice(-2).join(" ") || `ffmpeg exited with ${code}`);
     for (const [name, list] of segments) {
       await storage.putText(`${recording.storagePrefix}/${name}/vod.m3u8`, renderMediaPlaylist({ segments: list, ended: true, vod: true }));
     }
@@ -88,7 +100,15 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
     let offsetMs = 0;
     await prisma.recordingSegment.createMany({
       data: main.map((s) => {
-        const row = { recordingId: recording.id, sequence: s.sequence, uri: s.uri, startedAt: s.startedAt, offsetMs, durationMs: s.durationMs, discontinuity: false };
+        const row = {
+          recordingId: recording.id,
+          sequence: s.sequence,
+          uri: s.uri,
+          startedAt: s.startedAt,
+          offsetMs,
+          durationMs: s.durationMs,
+          discontinuity: false,
+        };
         offsetMs += s.durationMs;
         return row;
       }),

@@ -62,7 +62,12 @@ export function createDispatcher(features: SocketEvents[]) {
   };
 }
 
-async function answer(handler: { parse: (input: unknown) => unknown; run: AnyHandler }, payload: unknown, socket: PlenarySocket, ack: ((response: unknown) => void) | null) {
+async function answer(
+  handler: { parse: (input: unknown) => unknown; run: AnyHandler },
+  payload: unknown,
+  socket: PlenarySocket,
+  ack: ((response: unknown) => void) | null,
+) {
   let response: unknown;
   try {
     const result = await handler.run(handler.parse(payload ?? {}), socket);

@@ -44,7 +44,10 @@ describe("the environment (lib/config)", () => {
     expect(() => parseEnv({ STRIPE_SECRET_KEY: "pk_live_oops" })).toThrow(/STRIPE_SECRET_KEY/);
     expect(() => parseEnv({ DATABASE_POOL_MAX: "many" })).toThrow(/DATABASE_POOL_MAX/);
     expect(() => parseEnv({ PLENARY_RTMP_DEBUG: "yes" })).toThrow(/PLENARY_RTMP_DEBUG/);
-    expect(parseEnv({ PLENARY_RTMP_DEBUG: "1", PLENARY_ALLOW_DEV_SECRET: "0" })).toMatchObject({ PLENARY_RTMP_DEBUG: true, PLENARY_ALLOW_DEV_SECRET: false });
+    expect(parseEnv({ PLENARY_RTMP_DEBUG: "1", PLENARY_ALLOW_DEV_SECRET: "0" })).toMatchObject({
+      PLENARY_RTMP_DEBUG: true,
+      PLENARY_ALLOW_DEV_SECRET: false,
+    });
   });
 
   it("overrideEnv changes the one parsed config, validated, and undoes it; process.env is untouched", () => {

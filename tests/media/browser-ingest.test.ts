@@ -60,17 +60,21 @@ describe("browser ingest", () => {
     // The playlist grows while the talk is live, never with ENDLIST: read it until it has grown
     // (waiting for the growth, not for a number of seconds: a loaded machine segments later).
     const counts: number[] = [];
-    await waitFor(async () => {
-      const live = await readPlaylist(server.port, mediaPath, attendee.cookie);
-      expect(live!.ended).toBe(false);
-      expect(live!.headers.get("content-type")).toBe("application/vnd.apple.mpegurl");
-      expect(live!.headers.get("cache-control")).toBe("no-cache");
-      expect(live!.text).toContain("#EXT-X-PLAYLIST-TYPE:EVENT");
-      expect(live!.text).toContain("#EXT-X-INDEPENDENT-SEGMENTS");
-      expect(live!.text).toContain("#EXT-X-PROGRAM-DATE-TIME:");
-      counts.push(live!.segments.length);
-      return counts.at(-1)! > counts[0]!;
-    }, 30_000, 300);
+    await waitFor(
+      async () => {
+        const live = await readPlaylist(server.port, mediaPath, attendee.cookie);
+        expect(live!.ended).toBe(false);
+        expect(live!.headers.get("content-type")).toBe("application/vnd.apple.mpegurl");
+        expect(live!.headers.get("cache-control")).toBe("no-cache");
+        expect(live!.text).toContain("#EXT-X-PLAYLIST-TYPE:EVENT");
+        expect(live!.text).toContain("#EXT-X-INDEPENDENT-SEGMENTS");
+        expect(live!.text).toContain("#EXT-X-PROGRAM-DATE-TIME:");
+        counts.push(live!.segments.length);
+        return counts.at(-1)! > counts[0]!;
+      },
+      30_000,
+      300,
+    );
     expect(counts.at(-1)!).toBeGreaterThan(counts[0]!);
     expect(await prisma.talk.findUniqueOrThrow({ where: { id: talk.id } })).toMatchObject({ status: "LIVE" });
 
@@ -204,7 +208,12 @@ describe("browser ingest", () => {
     });
     // WebM-looking garbage reaches ffmpeg, which cannot read it: the speaker gets an error event.
     const failed = new Promise<{ message: string }>((resolve) => studio.once("media:ingest-error", resolve));
-    const fake = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), crypto.randomBytes(3000), Buffer.from([0x1f, 0x43, 0xb6, 0x75]), crypto.randomBytes(3000)]);
+    const fake = Buffer.concat([
+      Buffer.from([0x1a, 0x45, 0xdf, 0xa3]),
+      crypto.randomBytes(3000),
+      Buffer.from([0x1f, 0x43, 0xb6, 0x75]),
+      crypto.randomBytes(3000),
+    ]);
     expect((await emitAck(studio, "media:chunk", { talkId: talk.id, seq: 1, data: fake })).ok).toBe(true);
     let gaveUp = false;
     void failed.then(() => (gaveUp = true));

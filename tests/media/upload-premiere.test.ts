@@ -25,9 +25,30 @@ beforeAll(async () => {
   const made = spawnSync(getFfmpegPath(), [
     // 20 s at 10 fps: as cheap to transcode as 7 s at 25 fps, and long enough that the premiere
     // below is still running however slowly a loaded machine gets from its start to the read.
-    "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=10",
-    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "20",
-    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", file,
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-f",
+    "lavfi",
+    "-i",
+    "testsrc=size=640x360:rate=10",
+    "-f",
+    "lavfi",
+    "-i",
+    "sine=frequency=440:sample_rate=48000",
+    "-t",
+    "20",
+    "-c:v",
+    "libx264",
+    "-preset",
+    "ultrafast",
+    "-pix_fmt",
+    "yuv420p",
+    "-c:a",
+    "aac",
+    "-movflags",
+    "+faststart",
+    file,
   ]);
   expect(made.status).toBe(0);
   video = fs.readFileSync(file);

@@ -1,6 +1,12 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Socket as ClientSocket } from "socket.io-client";
-import { clientEvents, type ClientEventAck, type ClientEventInput, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/realtime/events";
+import {
+  clientEvents,
+  type ClientEventAck,
+  type ClientEventInput,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from "@/lib/realtime/events";
 import type { ChatMessageView } from "@/lib/chat/schemas";
 import type { EventHandlers } from "@/server/socket/dispatch";
 import type { PlenaryServer } from "@/server/socket/types";

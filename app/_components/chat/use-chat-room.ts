@@ -71,7 +71,15 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
       }
       setJoinError(null);
       roomKey = ack.room.key;
-      setInfo({ roomKey: ack.room.key, canChat: ack.canChat, canModerate: ack.canModerate, canBan: ack.canBan, sanction: ack.sanction, settings: ack.settings, me: ack.me });
+      setInfo({
+        roomKey: ack.room.key,
+        canChat: ack.canChat,
+        canModerate: ack.canModerate,
+        canBan: ack.canBan,
+        sanction: ack.sanction,
+        settings: ack.settings,
+        me: ack.me,
+      });
       if (ack.presence) setPresence(ack.presence);
       const lastId = lastIdRef.current;
       if (lastId) {
@@ -103,7 +111,10 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
           next = next.map((m) =>
             m.id !== r.messageId
               ? m
-              : { ...m, reactions: [...m.reactions.filter((x) => x.emoji !== r.emoji), ...(r.count > 0 ? [{ emoji: r.emoji, count: r.count }] : [])] },
+              : {
+                  ...m,
+                  reactions: [...m.reactions.filter((x) => x.emoji !== r.emoji), ...(r.count > 0 ? [{ emoji: r.emoji, count: r.count }] : [])],
+                },
           );
         }
         return next;
@@ -197,5 +208,22 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
     [socket],
   );
 
-  return { socket, connected, messages, hasMore, info, presence, error, setError, joinError, myReactions, deletedIds, loadEarlier, send, react, act, deleteMessage };
+  return {
+    socket,
+    connected,
+    messages,
+    hasMore,
+    info,
+    presence,
+    error,
+    setError,
+    joinError,
+    myReactions,
+    deletedIds,
+    loadEarlier,
+    send,
+    react,
+    act,
+    deleteMessage,
+  };
 }

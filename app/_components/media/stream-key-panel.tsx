@@ -42,14 +42,25 @@ export function StreamKeyPanel({ talkId, realtimeUrl }: { talkId: string; realti
       {key ? (
         <>
           <CopyField label="Server" value={key.rtmpUrl} />
-          {shown ? <CopyField label="Stream key" value={key.streamKey} /> : <p className="text-sm">Stream key: <span aria-label="hidden">••••••••••••</span></p>}
+          {shown ? (
+            <CopyField label="Stream key" value={key.streamKey} />
+          ) : (
+            <p className="text-sm">
+              Stream key: <span aria-label="hidden">••••••••••••</span>
+            </p>
+          )}
           <div className="flex gap-2">
             {!shown ? (
               <Button
                 type="button"
                 variant="secondary"
                 size="sm"
-                onClick={() => void navigator.clipboard?.writeText(key.streamKey).then(() => setMessage("Stream key copied"), () => setShown(true))}
+                onClick={() =>
+                  void navigator.clipboard?.writeText(key.streamKey).then(
+                    () => setMessage("Stream key copied"),
+                    () => setShown(true),
+                  )
+                }
               >
                 Copy key
               </Button>

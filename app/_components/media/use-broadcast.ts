@@ -40,7 +40,15 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
   const [error, setError] = useState<string | null>(null);
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [stats, setStats] = useState<BroadcastStats>({
-    chunksSent: 0, chunksAcked: 0, pending: 0, bitrateKbps: 0, reconnects: 0, segments: 0, restarts: 0, transcoding: null, lastSegmentAt: null,
+    chunksSent: 0,
+    chunksAcked: 0,
+    pending: 0,
+    bitrateKbps: 0,
+    reconnects: 0,
+    segments: 0,
+    restarts: 0,
+    transcoding: null,
+    lastSegmentAt: null,
   });
   const recorderRef = useRef<MediaRecorder | null>(null);
   const streamIdRef = useRef<string | null>(null);
@@ -84,10 +92,15 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
 
   const announce = useCallback(async (): Promise<boolean> => {
     if (!socket || !streamIdRef.current) return false;
-    const ack = await request(socket, "media:publish", { talkId, streamId: streamIdRef.current }, {
-      timeoutMs: 15_000,
-      noAnswer: "The server did not answer. Check your connection.",
-    });
+    const ack = await request(
+      socket,
+      "media:publish",
+      { talkId, streamId: streamIdRef.current },
+      {
+        timeoutMs: 15_000,
+        noAnswer: "The server did not answer. Check your connection.",
+      },
+    );
     if (!ack.ok) {
       setError(ack.error.message);
       return false;
