@@ -1,6 +1,6 @@
 import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { ACCOUNTS, signIn } from "../support/accounts";
+import { ACCOUNTS, signInOnce } from "../support/accounts";
 
 // The main pages of each kind of visitor hold zero WCAG 2.1 A/AA violations that axe can find:
 // contrast, labels, roles, landmarks. A failure lists each rule with the elements it hit.
@@ -45,7 +45,7 @@ test.describe("a visitor who is not signed in", () => {
 test.describe("the demo attendee", () => {
   for (const path of ["/", "/agenda", "/tickets/mine", "/tickets", "/talks/live-video-at-the-edge"]) {
     test(`${path} has no WCAG 2.1 AA violations`, async ({ page }) => {
-      await signIn(page, ACCOUNTS.attendee);
+      await signInOnce(page, ACCOUNTS.attendee);
       await expectNoViolations(page, path);
     });
   }
@@ -66,13 +66,13 @@ test.describe("the demo organizer", () => {
   ];
   for (const path of adminPages) {
     test(`${path} has no WCAG 2.1 AA violations`, async ({ page }) => {
-      await signIn(page, ACCOUNTS.organizer);
+      await signInOnce(page, ACCOUNTS.organizer);
       await expectNoViolations(page, path);
     });
   }
 
   test("a talk's and a speaker's edit pages have no WCAG 2.1 AA violations", async ({ page }) => {
-    await signIn(page, ACCOUNTS.organizer);
+    await signInOnce(page, ACCOUNTS.organizer);
     await page.goto("/admin/schedule");
     const talkEdit = await page.locator('main a[href^="/admin/schedule/"]:not([href$="/new"])').first().getAttribute("href");
     await page.goto("/admin/speakers");

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
 // Seeded by prisma/seed.ts (listed in the README).
@@ -15,4 +15,18 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+// Sign-in is rate limited per address (30 a minute): specs that visit many pages as one account
+// sign in once per run and reuse the session cookies in each test's fresh context.
+const sessions = new Map<string, Awaited<ReturnType<BrowserContext["cookies"]>>>();
+
+export async function signInOnce(page: Page, email: string) {
+  const cookies = sessions.get(email);
+  if (cookies) {
+    await page.context().addCookies(cookies);
+    return;
+  }
+  await signIn(page, email);
+  sessions.set(email, await page.context().cookies());
 }
