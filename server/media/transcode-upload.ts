@@ -9,6 +9,10 @@ import { renderMasterPlaylist, renderMediaPlaylist, type PlaylistSegment } from 
 import { startSegmenter, type SegmentReady, type Segmenter } from "./ffmpeg/ffmpeg-segmenter";
 import { chooseRenditions, renditionInfo } from "@/lib/media/renditions";
 import { getMediaStorage } from "@/lib/media/storage/get-media-storage";
+import { describeTranscodeFailure } from "@/lib/media/describe-transcode-failure";
+
+/** ffmpeg could not turn the file into a video: the reason is for the speaker. */
+class UnreadableVideo extends Error {}
 
 /** The input's duration in seconds, from ffmpeg's own header dump (ffprobe is not always there). */
 function probeDuration(file: string): Promise<number | null> {
@@ -101,7 +105,9 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
     await progressWrite;
     if (cancelled) return;
     const main = segments.get("v0")!;
-    if (code !== 0 || main.length === 0) throw new Error(segmenter.stderrTail().trim().split("\n").slice(-2).join(" ") || `ffmpeg exited with ${code}`);
+    if (code !== 0 || main.length === 0) {
+      throw new UnreadableVideo(describeTranscodeFailure({ stderr: segmenter.stderrTail(), exitCode: code, segments: main.length }));
+    }
     for (const [name, list] of segments) {
       await storage.putText(`${recording.storagePrefix}/${name}/vod.m3u8`, renderMediaPlaylist({ segments: list, ended: true, vod: true }));
     }
@@ -116,13 +122,14 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
     });
     const { count } = await prisma.recording.updateMany({
       where: { id: recording.id },
-      data: { status: "READY", progress: 100, durationMs: offsetMs, error: null },
+      data: { status: "READY", progress: 100, durationMs: offsetMs, error: null, readyAt: new Date() },
     });
     if (count === 0) cancelled = true;
   } catch (error) {
     // The recording went away under us (replaced or its talk deleted: P2003 on the segment rows) is a cancel, not a failure.
+    const reason = error instanceof UnreadableVideo ? error.message : "The video could not be processed on the server. Upload it again; if it fails again, tell the organizers.";
     const { count } = await prisma.recording
-      .updateMany({ where: { id: recording.id }, data: { status: "FAILED", error: "The video could not be processed" } })
+      .updateMany({ where: { id: recording.id }, data: { status: "FAILED", error: reason } })
       .catch(() => ({ count: 0 }));
     if (count === 0) cancelled = true;
     else console.error(`upload transcode ${recording.id} failed:`, error);
