@@ -20,7 +20,7 @@ export default function TalkMediaArea({ talk, canBroadcast, canWatch, realtimeUr
         <TalkPlayer talkId={talk.id} media={media} status={status} realtimeUrl={realtimeUrl} title={talk.title} startsAt={talk.startsAt} startAtSeconds={startAtSeconds} />
       ) : null}
       {canBroadcast ? (
-        <SpeakerStudio socket={socket} connected={connected} talkId={talk.id} status={status} realtimeUrl={realtimeUrl} onUploaded={() => void refresh()} />
+        <SpeakerStudio socket={socket} connected={connected} talkId={talk.id} status={status} realtimeUrl={realtimeUrl} media={media} onUploaded={() => void refresh()} />
       ) : null}
     </div>
   );
