@@ -2,13 +2,13 @@
 //
 // Run Prisma through the wrapper so it works offline: `npm run db:*` or
 // `node scripts/prisma/run.mjs <args>` (see scripts/prisma/run.mjs).
-import fs from 'node:fs';
-import { defineConfig } from 'prisma/config';
+import fs from "node:fs";
+import { defineConfig } from "prisma/config";
 
 // Prisma 7 no longer loads .env itself; do it here (the environment wins over the file).
-if (typeof process.loadEnvFile === 'function' && fs.existsSync('.env')) {
+if (typeof process.loadEnvFile === "function" && fs.existsSync(".env")) {
   try {
-    process.loadEnvFile('.env');
+    process.loadEnvFile(".env");
   } catch {
     // unreadable .env: ignore, like a missing one
   }
@@ -18,10 +18,10 @@ const url = process.env.DATABASE_URL;
 const shadowDatabaseUrl = process.env.SHADOW_DATABASE_URL;
 
 export default defineConfig({
-  schema: 'prisma/schema.prisma',
+  schema: "prisma/schema.prisma",
   migrations: {
-    path: 'prisma/migrations',
-    seed: 'tsx prisma/seed.ts',
+    path: "prisma/migrations",
+    seed: "tsx prisma/seed.ts",
   },
   // `generate` needs no database: leave the datasource empty when DATABASE_URL is unset instead of
   // throwing (migrate commands then report the missing URL themselves).

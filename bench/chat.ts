@@ -51,7 +51,16 @@ function serveStats() {
         global.gc();
       }
       const mem = process.memoryUsage();
-      process.send!({ cmd: "stats", cpu: process.cpuUsage(), at: performance.now(), rss: mem.rss, heap: mem.heapUsed, heapTotal: mem.heapTotal, ext: mem.external, loop });
+      process.send!({
+        cmd: "stats",
+        cpu: process.cpuUsage(),
+        at: performance.now(),
+        rss: mem.rss,
+        heap: mem.heapUsed,
+        heapTotal: mem.heapTotal,
+        ext: mem.external,
+        loop,
+      });
     }
   });
 }
@@ -193,7 +202,12 @@ async function runClients() {
       let joined = 0;
       if (m.talkId) {
         for (let i = 0; i < clients.length; i += 200) {
-          const acks = await Promise.all(clients.slice(i, i + 200).filter((c) => c.open).map((c) => c.emit("talk:join", { talkId: m.talkId })));
+          const acks = await Promise.all(
+            clients
+              .slice(i, i + 200)
+              .filter((c) => c.open)
+              .map((c) => c.emit("talk:join", { talkId: m.talkId })),
+          );
           joined += acks.filter((a) => a?.ok).length;
         }
       } else joined = ok;
@@ -251,7 +265,11 @@ async function runClients() {
 // Orchestrator.
 // ---------------------------------------------------------------------------------------------
 function spawnRole(name: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): Promise<{ child: ChildProcess; ready: Msg }> {
-  const child = fork(SELF, [name], { env, execArgv: ["--import", "tsx", ...execArgv], stdio: ["ignore", process.env.BENCH_TRACE_GC ? "inherit" : "ignore", "inherit", "ipc"] });
+  const child = fork(SELF, [name], {
+    env,
+    execArgv: ["--import", "tsx", ...execArgv],
+    stdio: ["ignore", process.env.BENCH_TRACE_GC ? "inherit" : "ignore", "inherit", "ipc"],
+  });
   return new Promise((resolve, reject) => {
     child.once("message", (m: Msg) => (m.cmd === "ready" ? resolve({ child, ready: m }) : reject(new Error(`unexpected ${m.cmd}`))));
     child.once("exit", (code) => reject(new Error(`${name} exited (${code})`)));
@@ -346,14 +364,22 @@ async function main() {
   await sql.end();
   log(`${accounts} accounts with sessions`);
 
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, BETTER_AUTH_SECRET: AUTH_SECRET, NODE_ENV: "production", PLENARY_ALLOW_DEV_SECRET: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    BETTER_AUTH_SECRET: AUTH_SECRET,
+    NODE_ENV: "production",
+    PLENARY_ALLOW_DEV_SECRET: "1",
+  };
   const workers = await Promise.all(Array.from({ length: workersN }, () => spawnRole("clients", env)));
   const split = <T>(list: T[]) => Array.from({ length: workersN }, (_, w) => list.filter((_, i) => i % workersN === w));
 
   async function runPhases(mode: "plenary" | "bare", port: number, server: ChildProcess, rates: number[]) {
     const started = Date.now();
     const parts = split(cookies.slice(0, clientsN).map((c) => (mode === "plenary" ? c : null)));
-    const connected = await Promise.all(workers.map((w, i) => request(w.child, { cmd: "connect", port, cookies: parts[i], talkId: mode === "plenary" ? talkId : null }, "connected")));
+    const connected = await Promise.all(
+      workers.map((w, i) => request(w.child, { cmd: "connect", port, cookies: parts[i], talkId: mode === "plenary" ? talkId : null }, "connected")),
+    );
     const joined = connected.reduce((n, c) => n + c.joined, 0);
     log(`${mode}: ${joined}/${clientsN} clients in the room (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     const results: Record<number, { p50: number; p99: number; ratio: number; cpu: number; sent: number; errors: Record<string, number> }> = {};
@@ -361,7 +387,13 @@ async function main() {
       await sleep(1000);
       const before = await request<Msg>(server, { cmd: "stats" }, "stats");
       const done = await Promise.all(
-        workers.map((w, i) => request<Msg>(w.child, { cmd: "phase", mode, rate: rate / workersN, seconds, senders: Math.ceil(sendersN / workersN), talkId, worker: i, drainMs: 5000 }, "phase-done")),
+        workers.map((w, i) =>
+          request<Msg>(
+            w.child,
+            { cmd: "phase", mode, rate: rate / workersN, seconds, senders: Math.ceil(sendersN / workersN), talkId, worker: i, drainMs: 5000 },
+            "phase-done",
+          ),
+        ),
       );
       const after = await request<Msg>(server, { cmd: "stats" }, "stats");
       const hist = new Map<number, number>();
@@ -386,7 +418,9 @@ async function main() {
         sent,
         errors,
       };
-      log(`${mode} ${rate} msg/s: ${JSON.stringify(results[rate])} server loop ${JSON.stringify(after.loop)} client loop p99 ${done.map((d) => d.loopP99).join("/")} ms`);
+      log(
+        `${mode} ${rate} msg/s: ${JSON.stringify(results[rate])} server loop ${JSON.stringify(after.loop)} client loop p99 ${done.map((d) => d.loopP99).join("/")} ms`,
+      );
     }
     await Promise.all(workers.map((w) => request(w.child, { cmd: "disconnect" }, "disconnected")));
     return results;
@@ -394,7 +428,10 @@ async function main() {
 
   const idleOnly = process.env.BENCH_ONLY === "idle";
   // 3a. Plenary.
-  const prof = [...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/plenary-chat-prof"] : []), ...(process.env.BENCH_TRACE_GC ? ["--trace-gc"] : [])];
+  const prof = [
+    ...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/plenary-chat-prof"] : []),
+    ...(process.env.BENCH_TRACE_GC ? ["--trace-gc"] : []),
+  ];
   let plenary = idleOnly ? null! : await spawnRole("plenary-server", env, ["--expose-gc", ...prof]);
   const p = idleOnly ? ({} as Awaited<ReturnType<typeof runPhases>>) : await runPhases("plenary", plenary.ready.port, plenary.child, [50, 10]);
   plenary?.child.kill("SIGTERM");
@@ -403,7 +440,16 @@ async function main() {
   if (process.env.BENCH_ONLY === "plenary") {
     for (const w of workers) w.child.kill("SIGTERM");
     await db.stop();
-    console.log(JSON.stringify({ clients: clientsN, p50_ms: p[50].p50, p99_ms: p[50].p99, p99_ms_10: p[10].p99, delivered_ratio: p[50].ratio, cpu_pct: p[50].cpu }));
+    console.log(
+      JSON.stringify({
+        clients: clientsN,
+        p50_ms: p[50].p50,
+        p99_ms: p[50].p99,
+        p99_ms_10: p[10].p99,
+        delivered_ratio: p[50].ratio,
+        cpu_pct: p[50].cpu,
+      }),
+    );
     process.exit(0);
   }
 
@@ -418,12 +464,16 @@ async function main() {
   const base = await request<Msg>(plenary.child, { cmd: "stats", gc: true }, "stats");
   const idleParts = split(cookies.slice(0, idleN));
   const idleStarted = Date.now();
-  const idle = await Promise.all(workers.map((w, i) => request(w.child, { cmd: "connect", port: plenary.ready.port, cookies: idleParts[i], talkId: null }, "connected")));
+  const idle = await Promise.all(
+    workers.map((w, i) => request(w.child, { cmd: "connect", port: plenary.ready.port, cookies: idleParts[i], talkId: null }, "connected")),
+  );
   const held = idle.reduce((n, c) => n + c.ok, 0);
   // Settle: V8 gives back heap it grew during the connection storm once the process is idle.
   await sleep(10_000);
   const loaded = await request<Msg>(plenary.child, { cmd: "stats", gc: true }, "stats");
-  log(`idle: ${held}/${idleN} authenticated connections in ${((Date.now() - idleStarted) / 1000).toFixed(1)} s; rss ${(base.rss / 2 ** 20).toFixed(0)} -> ${(loaded.rss / 2 ** 20).toFixed(0)} MiB, heap ${(base.heap / 2 ** 20).toFixed(0)} -> ${(loaded.heap / 2 ** 20).toFixed(0)} MiB, heap committed ${(base.heapTotal / 2 ** 20).toFixed(0)} -> ${(loaded.heapTotal / 2 ** 20).toFixed(0)} MiB, external ${(base.ext / 2 ** 20).toFixed(0)} -> ${(loaded.ext / 2 ** 20).toFixed(0)} MiB`);
+  log(
+    `idle: ${held}/${idleN} authenticated connections in ${((Date.now() - idleStarted) / 1000).toFixed(1)} s; rss ${(base.rss / 2 ** 20).toFixed(0)} -> ${(loaded.rss / 2 ** 20).toFixed(0)} MiB, heap ${(base.heap / 2 ** 20).toFixed(0)} -> ${(loaded.heap / 2 ** 20).toFixed(0)} MiB, heap committed ${(base.heapTotal / 2 ** 20).toFixed(0)} -> ${(loaded.heapTotal / 2 ** 20).toFixed(0)} MiB, external ${(base.ext / 2 ** 20).toFixed(0)} -> ${(loaded.ext / 2 ** 20).toFixed(0)} MiB`,
+  );
   await Promise.all(workers.map((w) => request(w.child, { cmd: "disconnect" }, "disconnected")));
   // Servers and clients first, the database last: the JSON below must be the last line printed.
   const exited = (c: { exitCode: number | null; once: (e: "exit", f: () => void) => unknown }) =>
@@ -434,7 +484,9 @@ async function main() {
   await db.stop();
 
   if (idleOnly) {
-    console.log(JSON.stringify({ idle_connections: held, kb_per_connection: Math.round(((loaded.rss - base.rss) / Math.max(1, held) / 1024) * 10) / 10 }));
+    console.log(
+      JSON.stringify({ idle_connections: held, kb_per_connection: Math.round(((loaded.rss - base.rss) / Math.max(1, held) / 1024) * 10) / 10 }),
+    );
     process.exit(0);
   }
   const result = {

@@ -97,8 +97,14 @@ async function createTalk(slug: string) {
   const stage = await prisma.stage.create({ data: { conferenceId: conference.id, slug: "main", name: "Main" } });
   const talk = await prisma.talk.create({
     data: {
-      conferenceId: conference.id, slug, title: slug, startsAt: start, endsAt: new Date(start.getTime() + 3600_000),
-      stageId: stage.id, streamKey: crypto.randomBytes(16).toString("hex"), isPublic: true,
+      conferenceId: conference.id,
+      slug,
+      title: slug,
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 3600_000),
+      stageId: stage.id,
+      streamKey: crypto.randomBytes(16).toString("hex"),
+      isPublic: true,
     },
   });
   const email = `bench-${id}@example.test`;
@@ -190,8 +196,14 @@ const executablePath = findChromium() ?? undefined;
 const browser = await chromium.launch({
   executablePath,
   args: [
-    "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-    "--use-fake-device-for-media-stream=fps=30", "--use-fake-ui-for-media-stream", "--autoplay-policy=no-user-gesture-required",
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--use-fake-device-for-media-stream=fps=30",
+    "--use-fake-ui-for-media-stream",
+    "--autoplay-policy=no-user-gesture-required",
   ],
 });
 const live = await createTalk("bench-live");
@@ -274,7 +286,11 @@ const viewerData = (await viewer.evaluate(() => ({ samples: (window as any).samp
   samples: { at: number; behind: number; latency: number | null }[];
   replayAt: number | null;
 };
-const speakerData = (await speaker.evaluate(() => (window as any).bench)) as { chunks: { seq: number; sentAt: number }[]; startedAt: number; error: string | null };
+const speakerData = (await speaker.evaluate(() => (window as any).bench)) as {
+  chunks: { seq: number; sentAt: number }[];
+  startedAt: number;
+  error: string | null;
+};
 if (speakerData.error) log(`speaker saw an error: ${speakerData.error}`);
 
 // chunk -> playlist: for each segment, the chunk holding its end is the first chunk sent after the
@@ -293,7 +309,9 @@ const latencies = steady.map((s) => s.latency).filter((x): x is number => x !== 
 log(`segments listed: ${segmentEnds.length}, replay duration ${round(segmentEnds[segmentEnds.length - 1] ?? 0)} s`);
 log(`chunk -> playlist: median ${round(chunkToPlaylistS)} s, max ${round(Math.max(...delays))} s over ${delays.length} segments`);
 log(`player: ${round(liveEdgeS)} s behind the live edge (median of ${steady.length} samples); wall-clock latency ~${round(median(latencies))} s`);
-log(`End talk -> ENDLIST served: ${round(replayReadyS)} s (media:end acked after ${round((endResult.ackAt - endResult.clickedAt) / 1000)} s; hls.js saw the replay after ${viewerData.replayAt ? round((viewerData.replayAt - endResult.clickedAt) / 1000) : "n/a"} s)`);
+log(
+  `End talk -> ENDLIST served: ${round(replayReadyS)} s (media:end acked after ${round((endResult.ackAt - endResult.clickedAt) / 1000)} s; hls.js saw the replay after ${viewerData.replayAt ? round((viewerData.replayAt - endResult.clickedAt) / 1000) : "n/a"} s)`,
+);
 log(`passthrough ffmpeg: ${round(passthroughCpuPct, 1)}% of one core`);
 await browser.close();
 
@@ -302,11 +320,35 @@ const source = path.join(os.tmpdir(), `plenary-bench-720p30-${TRANSCODE_SECONDS 
 if (!fs.existsSync(source)) {
   log("preparing a 720p30 VP8 source…");
   const made = spawnSync(getFfmpegPath(), [
-    "-hide_banner", "-loglevel", "error", "-y",
-    "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-    "-t", String(TRANSCODE_SECONDS + 8),
-    "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-b:v", "2500k", "-g", "30",
-    "-c:a", "libopus", "-b:a", "96k", `${source}.tmp.webm`,
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-y",
+    "-f",
+    "lavfi",
+    "-i",
+    "testsrc2=size=1280x720:rate=30",
+    "-f",
+    "lavfi",
+    "-i",
+    "sine=frequency=440:sample_rate=48000",
+    "-t",
+    String(TRANSCODE_SECONDS + 8),
+    "-c:v",
+    "libvpx",
+    "-deadline",
+    "realtime",
+    "-cpu-used",
+    "8",
+    "-b:v",
+    "2500k",
+    "-g",
+    "30",
+    "-c:a",
+    "libopus",
+    "-b:a",
+    "96k",
+    `${source}.tmp.webm`,
   ]);
   if (made.status !== 0) throw new Error(`could not make the VP8 source: ${made.stderr}`);
   fs.renameSync(`${source}.tmp.webm`, source);
@@ -316,9 +358,13 @@ const socket = io(`http://127.0.0.1:${realtimePort}`, { transports: ["websocket"
 await new Promise<void>((r) => socket.once("connect", () => r()));
 const started = await socket.emitWithAck("media:publish", { talkId: transcodeTalk.talk.id, streamId: crypto.randomUUID() });
 if (!started.ok) throw new Error(started.error.message);
-const feeder = spawn(getFfmpegPath(), ["-hide_banner", "-loglevel", "error", "-re", "-i", source, "-c", "copy", "-f", "webm", "-live", "1", "pipe:1"], {
-  stdio: ["ignore", "pipe", "inherit"],
-});
+const feeder = spawn(
+  getFfmpegPath(),
+  ["-hide_banner", "-loglevel", "error", "-re", "-i", source, "-c", "copy", "-f", "webm", "-live", "1", "pipe:1"],
+  {
+    stdio: ["ignore", "pipe", "inherit"],
+  },
+);
 let pending: Buffer[] = [];
 let seq = 0;
 feeder.stdout.on("data", (d: Buffer) => pending.push(d));

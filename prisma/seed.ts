@@ -19,7 +19,16 @@ export const DEMO_ACCOUNTS = {
 
 // The demo's home zone is chosen where it is early afternoon when seeded, so day one's talks
 // (placed around "now") fall on one conference day wherever and whenever someone starts Plenary.
-const DEMO_ZONES = ["Pacific/Honolulu", "America/Los_Angeles", "America/New_York", "America/Sao_Paulo", "Europe/Berlin", "Asia/Kolkata", "Asia/Tokyo", "Pacific/Auckland"];
+const DEMO_ZONES = [
+  "Pacific/Honolulu",
+  "America/Los_Angeles",
+  "America/New_York",
+  "America/Sao_Paulo",
+  "Europe/Berlin",
+  "Asia/Kolkata",
+  "Asia/Tokyo",
+  "Pacific/Auckland",
+];
 function demoZone(anchor: Date): string {
   const hour = (zone: string) => Number(new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", hourCycle: "h23" }).format(anchor));
   return DEMO_ZONES.reduce((best, zone) => (Math.abs(hour(zone) - 13) < Math.abs(hour(best) - 13) ? zone : best));
@@ -38,27 +47,179 @@ const speakers = [
   { slug: "jonas-berg", name: "Jonas Berg", headline: "Community organizer, Nordic JS" },
 ];
 
-type Seat = { slug: string; title: string; kind: "KEYNOTE" | "TALK" | "PANEL" | "WORKSHOP"; stage: "main" | "studio"; track: string; speakers: string[]; minutes: number; abstract: string; isPublic?: boolean };
+type Seat = {
+  slug: string;
+  title: string;
+  kind: "KEYNOTE" | "TALK" | "PANEL" | "WORKSHOP";
+  stage: "main" | "studio";
+  track: string;
+  speakers: string[];
+  minutes: number;
+  abstract: string;
+  isPublic?: boolean;
+};
 
 function talksAround(anchor: Date, zone: string): (Seat & { startsAt: Date })[] {
   const at = (offsetMin: number) => new Date(anchor.getTime() + offsetMin * MIN);
   const dayTwo = dayKey(new Date(anchor.getTime() + DAY), zone);
   const d2 = (time: string) => zonedTimeToInstant(dayTwo, time, zone);
   return [
-    { startsAt: at(-60), slug: "opening-keynote", title: "Opening keynote: Conferences without distance", kind: "KEYNOTE", stage: "main", track: "community", speakers: ["amara-okafor"], minutes: 50, isPublic: true, abstract: "Why the best online conferences feel like a hallway, not a webinar — and what we built to get there." },
-    { startsAt: at(0), slug: "live-video-at-the-edge", title: "Live video at the edge, seconds not minutes", kind: "TALK", stage: "main", track: "infrastructure", speakers: ["sam-speaker"], minutes: 45, abstract: "HLS, low-latency tricks and why a replay should exist the second a talk ends." },
-    { startsAt: at(60), slug: "postgres-is-your-queue", title: "Postgres is your queue (until it is not)", kind: "TALK", stage: "main", track: "infrastructure", speakers: ["tomasz-nowak"], minutes: 45, abstract: "SKIP LOCKED, LISTEN/NOTIFY and the day we needed something else." },
-    { startsAt: at(120), slug: "panel-hybrid-events", title: "Panel: What hybrid events got wrong", kind: "PANEL", stage: "main", track: "community", speakers: ["jonas-berg", "amara-okafor", "mei-chen"], minutes: 55, abstract: "Organizers compare notes on engagement, chat and the timezone problem." },
-    { startsAt: at(-30), slug: "accessible-video-players", title: "Workshop: Building an accessible video player", kind: "WORKSHOP", stage: "studio", track: "frontend", speakers: ["priya-raman", "lena-fischer"], minutes: 90, abstract: "Keyboard shortcuts, captions and focus management, hands-on." },
-    { startsAt: at(75), slug: "design-tokens-in-practice", title: "Design tokens in practice", kind: "TALK", stage: "studio", track: "frontend", speakers: ["mei-chen"], minutes: 40, abstract: "One source of truth from Figma to CSS without losing your mind." },
-    { startsAt: at(135), slug: "webrtc-vs-hls", title: "WebRTC vs HLS for conference talks", kind: "TALK", stage: "studio", track: "infrastructure", speakers: ["diego-martinez"], minutes: 40, abstract: "Latency, scale and cost measured on real events." },
-    { startsAt: d2("09:00"), slug: "day-two-keynote", title: "Keynote: The browser is the studio", kind: "KEYNOTE", stage: "main", track: "platform", speakers: ["lena-fischer"], minutes: 50, isPublic: true, abstract: "MediaRecorder, screen capture and what the web platform can do for speakers today." },
-    { startsAt: d2("10:00"), slug: "realtime-chat-at-scale", title: "Realtime chat for 10,000 viewers on one box", kind: "TALK", stage: "main", track: "platform", speakers: ["sam-speaker", "mei-chen"], minutes: 45, abstract: "Batching, backpressure and what socket.io can really do." },
-    { startsAt: d2("11:00"), slug: "schedules-and-time-zones", title: "Schedules and time zones: a field guide", kind: "TALK", stage: "main", track: "platform", speakers: ["tomasz-nowak"], minutes: 45, abstract: "DST gaps, overlaps and why you store instants." },
-    { startsAt: d2("13:00"), slug: "panel-open-source-events", title: "Panel: Running events on open source", kind: "PANEL", stage: "main", track: "community", speakers: ["jonas-berg", "priya-raman"], minutes: 55, abstract: "Self-hosting, budgets and the volunteers who make it work." },
-    { startsAt: d2("16:00"), slug: "closing-keynote", title: "Closing keynote: See you in the hallway", kind: "KEYNOTE", stage: "main", track: "community", speakers: ["amara-okafor"], minutes: 40, abstract: "What we learned this year and where Plenary goes next." },
-    { startsAt: d2("10:00"), slug: "workshop-obs-for-speakers", title: "Workshop: OBS for speakers", kind: "WORKSHOP", stage: "studio", track: "platform", speakers: ["diego-martinez"], minutes: 90, abstract: "Scenes, audio and a clean stream to any RTMP ingest." },
-    { startsAt: d2("14:00"), slug: "motion-with-restraint", title: "Motion with restraint", kind: "TALK", stage: "studio", track: "frontend", speakers: ["mei-chen"], minutes: 40, abstract: "Animation that helps, and prefers-reduced-motion that respects." },
+    {
+      startsAt: at(-60),
+      slug: "opening-keynote",
+      title: "Opening keynote: Conferences without distance",
+      kind: "KEYNOTE",
+      stage: "main",
+      track: "community",
+      speakers: ["amara-okafor"],
+      minutes: 50,
+      isPublic: true,
+      abstract: "Why the best online conferences feel like a hallway, not a webinar — and what we built to get there.",
+    },
+    {
+      startsAt: at(0),
+      slug: "live-video-at-the-edge",
+      title: "Live video at the edge, seconds not minutes",
+      kind: "TALK",
+      stage: "main",
+      track: "infrastructure",
+      speakers: ["sam-speaker"],
+      minutes: 45,
+      abstract: "HLS, low-latency tricks and why a replay should exist the second a talk ends.",
+    },
+    {
+      startsAt: at(60),
+      slug: "postgres-is-your-queue",
+      title: "Postgres is your queue (until it is not)",
+      kind: "TALK",
+      stage: "main",
+      track: "infrastructure",
+      speakers: ["tomasz-nowak"],
+      minutes: 45,
+      abstract: "SKIP LOCKED, LISTEN/NOTIFY and the day we needed something else.",
+    },
+    {
+      startsAt: at(120),
+      slug: "panel-hybrid-events",
+      title: "Panel: What hybrid events got wrong",
+      kind: "PANEL",
+      stage: "main",
+      track: "community",
+      speakers: ["jonas-berg", "amara-okafor", "mei-chen"],
+      minutes: 55,
+      abstract: "Organizers compare notes on engagement, chat and the timezone problem.",
+    },
+    {
+      startsAt: at(-30),
+      slug: "accessible-video-players",
+      title: "Workshop: Building an accessible video player",
+      kind: "WORKSHOP",
+      stage: "studio",
+      track: "frontend",
+      speakers: ["priya-raman", "lena-fischer"],
+      minutes: 90,
+      abstract: "Keyboard shortcuts, captions and focus management, hands-on.",
+    },
+    {
+      startsAt: at(75),
+      slug: "design-tokens-in-practice",
+      title: "Design tokens in practice",
+      kind: "TALK",
+      stage: "studio",
+      track: "frontend",
+      speakers: ["mei-chen"],
+      minutes: 40,
+      abstract: "One source of truth from Figma to CSS without losing your mind.",
+    },
+    {
+      startsAt: at(135),
+      slug: "webrtc-vs-hls",
+      title: "WebRTC vs HLS for conference talks",
+      kind: "TALK",
+      stage: "studio",
+      track: "infrastructure",
+      speakers: ["diego-martinez"],
+      minutes: 40,
+      abstract: "Latency, scale and cost measured on real events.",
+    },
+    {
+      startsAt: d2("09:00"),
+      slug: "day-two-keynote",
+      title: "Keynote: The browser is the studio",
+      kind: "KEYNOTE",
+      stage: "main",
+      track: "platform",
+      speakers: ["lena-fischer"],
+      minutes: 50,
+      isPublic: true,
+      abstract: "MediaRecorder, screen capture and what the web platform can do for speakers today.",
+    },
+    {
+      startsAt: d2("10:00"),
+      slug: "realtime-chat-at-scale",
+      title: "Realtime chat for 10,000 viewers on one box",
+      kind: "TALK",
+      stage: "main",
+      track: "platform",
+      speakers: ["sam-speaker", "mei-chen"],
+      minutes: 45,
+      abstract: "Batching, backpressure and what socket.io can really do.",
+    },
+    {
+      startsAt: d2("11:00"),
+      slug: "schedules-and-time-zones",
+      title: "Schedules and time zones: a field guide",
+      kind: "TALK",
+      stage: "main",
+      track: "platform",
+      speakers: ["tomasz-nowak"],
+      minutes: 45,
+      abstract: "DST gaps, overlaps and why you store instants.",
+    },
+    {
+      startsAt: d2("13:00"),
+      slug: "panel-open-source-events",
+      title: "Panel: Running events on open source",
+      kind: "PANEL",
+      stage: "main",
+      track: "community",
+      speakers: ["jonas-berg", "priya-raman"],
+      minutes: 55,
+      abstract: "Self-hosting, budgets and the volunteers who make it work.",
+    },
+    {
+      startsAt: d2("16:00"),
+      slug: "closing-keynote",
+      title: "Closing keynote: See you in the hallway",
+      kind: "KEYNOTE",
+      stage: "main",
+      track: "community",
+      speakers: ["amara-okafor"],
+      minutes: 40,
+      abstract: "What we learned this year and where Plenary goes next.",
+    },
+    {
+      startsAt: d2("10:00"),
+      slug: "workshop-obs-for-speakers",
+      title: "Workshop: OBS for speakers",
+      kind: "WORKSHOP",
+      stage: "studio",
+      track: "platform",
+      speakers: ["diego-martinez"],
+      minutes: 90,
+      abstract: "Scenes, audio and a clean stream to any RTMP ingest.",
+    },
+    {
+      startsAt: d2("14:00"),
+      slug: "motion-with-restraint",
+      title: "Motion with restraint",
+      kind: "TALK",
+      stage: "studio",
+      track: "frontend",
+      speakers: ["mei-chen"],
+      minutes: 40,
+      abstract: "Animation that helps, and prefers-reduced-motion that respects.",
+    },
   ];
 }
 
@@ -167,14 +328,38 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean }> 
       ],
     });
     const general = await tx.ticketType.create({
-      data: { conferenceId: conference.id, name: "General admission", description: "All talks, chat and recordings.", priceCents: 14900, currency: "EUR", quota: 500, sold: 1 },
+      data: {
+        conferenceId: conference.id,
+        name: "General admission",
+        description: "All talks, chat and recordings.",
+        priceCents: 14900,
+        currency: "EUR",
+        quota: 500,
+        sold: 1,
+      },
     });
     await tx.ticketType.create({
-      data: { conferenceId: conference.id, name: "Community", description: "For students and community members.", priceCents: 0, currency: "EUR", quota: 100 },
+      data: {
+        conferenceId: conference.id,
+        name: "Community",
+        description: "For students and community members.",
+        priceCents: 0,
+        currency: "EUR",
+        quota: 100,
+      },
     });
     await tx.discountCode.create({ data: { conferenceId: conference.id, code: "EARLYBIRD", kind: "PERCENT", value: 20, maxRedemptions: 100 } });
     const order = await tx.order.create({
-      data: { conferenceId: conference.id, userId: attendeeId, ticketTypeId: general.id, status: "PAID", subtotalCents: 14900, totalCents: 14900, currency: "EUR", paidAt: now },
+      data: {
+        conferenceId: conference.id,
+        userId: attendeeId,
+        ticketTypeId: general.id,
+        status: "PAID",
+        subtotalCents: 14900,
+        totalCents: 14900,
+        currency: "EUR",
+        paidAt: now,
+      },
     });
     await tx.ticket.create({ data: { conferenceId: conference.id, orderId: order.id, ticketTypeId: general.id, userId: attendeeId } });
   });

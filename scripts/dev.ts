@@ -16,7 +16,11 @@ const seed = spawn(process.execPath, [tsx, "prisma/seed.ts"], { cwd: projectRoot
 await new Promise((r) => seed.on("exit", r));
 const children: ChildProcess[] = [
   spawn(process.execPath, [tsx, "watch", "server/main.ts"], { cwd: projectRoot, env, stdio: "inherit" }),
-  spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "dev", "-p", port], { cwd: projectRoot, env, stdio: "inherit" }),
+  spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "dev", "-p", port], {
+    cwd: projectRoot,
+    env,
+    stdio: "inherit",
+  }),
 ];
 const stop = async () => {
   children.forEach((c) => c.kill("SIGTERM"));

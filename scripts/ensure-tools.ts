@@ -56,5 +56,7 @@ export function ensureTools(): { chromium: string | null } {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { chromium } = ensureTools();
-  console.log(`[tools] chromium: ${chromium ?? "playwright's"}; ffmpeg: ${process.env.FFMPEG_PATH ?? (onPath("ffmpeg") ? "system" : "npm static build")}`);
+  console.log(
+    `[tools] chromium: ${chromium ?? "playwright's"}; ffmpeg: ${process.env.FFMPEG_PATH ?? (onPath("ffmpeg") ? "system" : "npm static build")}`,
+  );
 }

@@ -84,7 +84,10 @@ function portIsFree(p: number): Promise<boolean> {
 }
 
 async function main() {
-  for (const [name, p] of [["PORT", port], ["REALTIME_PORT", realtimePort]] as const) {
+  for (const [name, p] of [
+    ["PORT", port],
+    ["REALTIME_PORT", realtimePort],
+  ] as const) {
     if (!(await portIsFree(p))) {
       console.error(`[plenary] port ${p} is already in use: stop what is using it, or set ${name}=<another port>`);
       process.exit(1);

@@ -8,10 +8,18 @@ import { getOrganizerContext } from "./_lib/organizer-context";
 export const metadata: Metadata = { title: "Overview" };
 
 const sections = [
-  { href: "/admin/schedule", title: "Schedule", body: "The day × stage grid: add, edit and move talks and keynotes; see overlaps and double bookings." },
+  {
+    href: "/admin/schedule",
+    title: "Schedule",
+    body: "The day × stage grid: add, edit and move talks and keynotes; see overlaps and double bookings.",
+  },
   { href: "/admin/speakers", title: "Speakers", body: "Speaker profiles, and the accounts that present them in the studio." },
   { href: "/admin/stages", title: "Stages & tracks", body: "The grid's columns, and the topics talks belong to." },
-  { href: "/admin/import", title: "Import", body: "Bring a schedule in from pretalx (schedule.json) or frab/Pentabarf (schedule.xml). Re-importing updates." },
+  {
+    href: "/admin/import",
+    title: "Import",
+    body: "Bring a schedule in from pretalx (schedule.json) or frab/Pentabarf (schedule.xml). Re-importing updates.",
+  },
   { href: "/admin/tickets", title: "Tickets", body: "Ticket types, prices, quotas, sale windows and discount codes." },
   { href: "/admin/registrations", title: "Registrations", body: "Attendees and orders: search, export as CSV, revoke a ticket." },
 ];

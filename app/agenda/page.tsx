@@ -15,10 +15,7 @@ export const metadata: Metadata = { title: "My agenda" };
 export default async function AgendaPage() {
   const { conference, user } = await getPageContext();
   if (!user) redirect("/sign-in?next=/agenda");
-  const [talks, token] = await Promise.all([
-    listAgenda({ userId: user.id, conferenceId: conference.id }),
-    getAgendaFeedToken({ userId: user.id }),
-  ]);
+  const [talks, token] = await Promise.all([listAgenda({ userId: user.id, conferenceId: conference.id }), getAgendaFeedToken({ userId: user.id })]);
   const now = new Date();
   const feedUrl = `${env.PUBLIC_URL}/calendar/agenda/${token}.ics`;
   return (
@@ -40,7 +37,10 @@ export default async function AgendaPage() {
           ))}
         </ol>
       )}
-      <section className="mt-10 max-w-2xl rounded-2xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900" aria-labelledby="feed">
+      <section
+        className="mt-10 max-w-2xl rounded-2xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
+        aria-labelledby="feed"
+      >
         <h2 id="feed" className="font-semibold">
           Subscribe in your calendar
         </h2>

@@ -19,9 +19,11 @@ export default async function KeynotesPage() {
     <div>
       <PageHeader title="Keynotes" description="The sessions that open and close each day." actions={<ZoneToggle />} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {days.flatMap((d) => d.talks).map((talk) => (
-          <TalkCard key={talk.id} talk={talk} now={now} starred={starred.has(talk.id)} canStar={!!user} showDay />
-        ))}
+        {days
+          .flatMap((d) => d.talks)
+          .map((talk) => (
+            <TalkCard key={talk.id} talk={talk} now={now} starred={starred.has(talk.id)} canStar={!!user} showDay />
+          ))}
       </div>
     </div>
   );

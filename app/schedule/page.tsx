@@ -59,7 +59,11 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
         <ZoneToggle />
       </div>
       <nav aria-label="Filter by track" className="mb-8 flex flex-wrap gap-2 text-sm">
-        <Link href={href({ day: activeDay })} aria-current={!trackSlug ? "true" : undefined} className={`rounded-full px-3 py-1 ring-1 ${!trackSlug ? "bg-brand-600 text-white ring-brand-600" : "ring-zinc-300 dark:ring-zinc-700"}`}>
+        <Link
+          href={href({ day: activeDay })}
+          aria-current={!trackSlug ? "true" : undefined}
+          className={`rounded-full px-3 py-1 ring-1 ${!trackSlug ? "bg-brand-600 text-white ring-brand-600" : "ring-zinc-300 dark:ring-zinc-700"}`}
+        >
           All tracks
         </Link>
         {tracks.map((t) => (
@@ -82,13 +86,26 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
             const talks = shown.talks.filter((t) => t.stage.id === stage.id);
             return (
               <section key={stage.id} aria-labelledby={`stage-${stage.id}`} className="flex flex-col gap-3">
-                <h2 id={`stage-${stage.id}`} className="sticky top-16 z-10 rounded-xl bg-zinc-50/90 py-2 text-sm font-semibold uppercase tracking-wide text-zinc-500 backdrop-blur dark:bg-zinc-950/90">
+                <h2
+                  id={`stage-${stage.id}`}
+                  className="sticky top-16 z-10 rounded-xl bg-zinc-50/90 py-2 text-sm font-semibold uppercase tracking-wide text-zinc-500 backdrop-blur dark:bg-zinc-950/90"
+                >
                   {stage.name}
                 </h2>
                 {talks.length === 0 ? (
                   <p className="text-sm text-zinc-500">Nothing on this stage.</p>
                 ) : (
-                  talks.map((talk) => <TalkCard key={talk.id} talk={talk} now={now} starred={starred.has(talk.id)} canStar={!!user} showStage={false} realtimeUrl={realtimeUrl} />)
+                  talks.map((talk) => (
+                    <TalkCard
+                      key={talk.id}
+                      talk={talk}
+                      now={now}
+                      starred={starred.has(talk.id)}
+                      canStar={!!user}
+                      showStage={false}
+                      realtimeUrl={realtimeUrl}
+                    />
+                  ))
                 )}
               </section>
             );

@@ -15,7 +15,10 @@ export default async function SpeakersPage() {
       <PageHeader title="Speakers" description={`The people on stage at ${conference.name}.`} />
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {speakers.map((s) => (
-          <li key={s.id} className="relative flex flex-col items-center gap-3 rounded-2xl border border-zinc-200 bg-white p-6 text-center shadow-sm transition hover:shadow-md dark:border-zinc-800 dark:bg-zinc-900">
+          <li
+            key={s.id}
+            className="relative flex flex-col items-center gap-3 rounded-2xl border border-zinc-200 bg-white p-6 text-center shadow-sm transition hover:shadow-md dark:border-zinc-800 dark:bg-zinc-900"
+          >
             <Avatar name={s.name} url={s.avatarUrl} size={72} />
             <div>
               <Link href={`/speakers/${s.slug}`} className="font-semibold after:absolute after:inset-0 hover:underline">

@@ -35,7 +35,11 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
       {viewer.hasTicket ? (
         <div className="mb-6">
           <FormAlert tone="success">
-            You already have a ticket. <Link href="/tickets/mine" className="font-medium underline">See my tickets</Link> — or buy more below.
+            You already have a ticket.{" "}
+            <Link href="/tickets/mine" className="font-medium underline">
+              See my tickets
+            </Link>{" "}
+            — or buy more below.
           </FormAlert>
         </div>
       ) : null}

@@ -64,11 +64,23 @@ test("chat replay shows the messages that had been sent at the position the view
   const db = await e2eDatabase();
   const slug = "design-tokens-in-practice";
   const stamp = Date.now().toString(36);
-  const { rows: [talk] } = await db.query(`SELECT id, "conferenceId" FROM "Talk" WHERE slug = $1`, [slug]);
-  const { rows: [user] } = await db.query(`SELECT id FROM "user" WHERE email = $1`, [ACCOUNTS.attendee]);
-  for (const [offset, body] of [[5_000, "early"], [65_000, "middle"], [125_000, "late"]] as const) {
+  const {
+    rows: [talk],
+  } = await db.query(`SELECT id, "conferenceId" FROM "Talk" WHERE slug = $1`, [slug]);
+  const {
+    rows: [user],
+  } = await db.query(`SELECT id FROM "user" WHERE email = $1`, [ACCOUNTS.attendee]);
+  for (const [offset, body] of [
+    [5_000, "early"],
+    [65_000, "middle"],
+    [125_000, "late"],
+  ] as const) {
     await db.query(`INSERT INTO "ChatMessage" ("conferenceId", "talkId", "userId", body, "mediaOffsetMs") VALUES ($1, $2, $3, $4, $5)`, [
-      talk.conferenceId, talk.id, user.id, `replay ${body} ${stamp}`, offset,
+      talk.conferenceId,
+      talk.id,
+      user.id,
+      `replay ${body} ${stamp}`,
+      offset,
     ]);
   }
   await db.end();
@@ -102,7 +114,10 @@ test("chat replay shows the messages that had been sent at the position the view
   await expect(replay.getByText(`replay early ${stamp}`)).toBeVisible();
 
   // Back at the live edge the full chat returns.
-  await page.evaluate((talkId) => window.dispatchEvent(new CustomEvent("plenary:playback", { detail: { talkId, positionMs: 200_000, live: true } })), talk.id);
+  await page.evaluate(
+    (talkId) => window.dispatchEvent(new CustomEvent("plenary:playback", { detail: { talkId, positionMs: 200_000, live: true } })),
+    talk.id,
+  );
   await expect(chat.getByRole("list", { name: "Chat messages" })).toBeVisible();
 });
 

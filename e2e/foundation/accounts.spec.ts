@@ -32,7 +32,9 @@ test("star a talk and find it in my agenda", async ({ page }) => {
   await talk.getByRole("button", { name: /Add “Postgres is your queue/ }).click();
   await expect(talk.getByRole("button", { name: /Remove “Postgres is your queue/ })).toHaveAttribute("aria-pressed", "true");
   await page.getByRole("link", { name: "My agenda" }).click();
-  await expect(page.getByRole("list", { name: "Starred talks" }).getByRole("article", { name: "Postgres is your queue (until it is not)" })).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Starred talks" }).getByRole("article", { name: "Postgres is your queue (until it is not)" }),
+  ).toBeVisible();
   // And after a reload it is still there (persisted, not just client state).
   await page.reload();
   await expect(page.getByRole("article", { name: "Postgres is your queue (until it is not)" })).toBeVisible();

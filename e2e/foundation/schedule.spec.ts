@@ -37,7 +37,12 @@ test("the schedule has days, stages, track filters and a live-now marker", async
   await expect(page.getByRole("navigation", { name: "Conference days" }).getByRole("link")).toHaveCount(2);
   await expect(page.getByRole("heading", { name: "Main Stage" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Studio B" })).toBeVisible();
-  await expect(page.locator("article").filter({ has: page.getByText("Now", { exact: true }) }).first()).toBeVisible();
+  await expect(
+    page
+      .locator("article")
+      .filter({ has: page.getByText("Now", { exact: true }) })
+      .first(),
+  ).toBeVisible();
   await page.getByRole("navigation", { name: "Filter by track" }).getByRole("link", { name: "Frontend" }).click();
   await expect(page).toHaveURL(/track=frontend/);
   await expect(page.getByRole("article", { name: /Postgres is your queue/ })).toHaveCount(0);

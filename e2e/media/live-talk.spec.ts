@@ -62,10 +62,13 @@ test("a speaker goes live from the browser; an attendee watches, scrubs back, ju
   await expect.poll(async () => (await videoState(attendee)).paused).toBe(false);
   await jump.click();
   await expect
-    .poll(async () => {
-      const s = await videoState(attendee);
-      return s.edge - s.currentTime;
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        const s = await videoState(attendee);
+        return s.edge - s.currentTime;
+      },
+      { timeout: 10_000 },
+    )
     .toBeLessThan(8);
 
   // Keyboard: space pauses.

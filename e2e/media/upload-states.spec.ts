@@ -15,9 +15,28 @@ function makeVideos() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-e2e-upload-"));
   const whole = path.join(dir, "talk.mp4");
   const made = spawnSync(getFfmpegPath(), [
-    "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=25",
-    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "6",
-    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", whole,
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-f",
+    "lavfi",
+    "-i",
+    "testsrc=size=320x180:rate=25",
+    "-f",
+    "lavfi",
+    "-i",
+    "sine=frequency=440:sample_rate=48000",
+    "-t",
+    "6",
+    "-c:v",
+    "libx264",
+    "-preset",
+    "ultrafast",
+    "-pix_fmt",
+    "yuv420p",
+    "-c:a",
+    "aac",
+    whole,
   ]);
   expect(made.status).toBe(0);
   const cut = path.join(dir, "talk-cut-short.mp4");

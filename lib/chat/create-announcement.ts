@@ -3,7 +3,13 @@ import { assertCan, getViewer } from "@/lib/permissions/get-viewer";
 import type { AnnouncementView } from "./schemas";
 
 export function toAnnouncementView(a: { id: string; conferenceId: string; body: string; createdAt: Date; expiresAt: Date | null }): AnnouncementView {
-  return { id: a.id, conferenceId: a.conferenceId, body: a.body, createdAt: a.createdAt.toISOString(), expiresAt: a.expiresAt?.toISOString() ?? null };
+  return {
+    id: a.id,
+    conferenceId: a.conferenceId,
+    body: a.body,
+    createdAt: a.createdAt.toISOString(),
+    expiresAt: a.expiresAt?.toISOString() ?? null,
+  };
 }
 
 /** An organizer's banner for every connected attendee; a new one replaces the previous one. */

@@ -10,10 +10,7 @@ export const MessageId = z.string().regex(/^\d{1,19}$/, "must be a message id");
  * A chat room: one per talk, plus one hallway channel per conference.
  * Exactly one of talkId / conferenceId.
  */
-export const ChatRoomRef = z.union([
-  z.object({ talkId: Id }).strict(),
-  z.object({ conferenceId: Id }).strict(),
-]);
+export const ChatRoomRef = z.union([z.object({ talkId: Id }).strict(), z.object({ conferenceId: Id }).strict()]);
 export type ChatRoomRef = z.infer<typeof ChatRoomRef>;
 
 export const MESSAGE_MAX_LENGTH = 500;
@@ -52,9 +49,7 @@ export type ListReplayMessagesInput = z.infer<typeof ListReplayMessagesInput>;
 
 // A closed set: reactions are counted per emoji, and free text here would be a second chat.
 export const REACTION_EMOJI = ["👍", "❤️", "😂", "🎉", "👏", "🤔", "🔥", "👀"] as const;
-export const ReactInput = z
-  .object({ messageId: MessageId, emoji: z.enum(REACTION_EMOJI), on: z.boolean() })
-  .strict();
+export const ReactInput = z.object({ messageId: MessageId, emoji: z.enum(REACTION_EMOJI), on: z.boolean() }).strict();
 export type ReactInput = z.infer<typeof ReactInput>;
 
 export const DeleteMessageInput = z.object({ messageId: MessageId }).strict();
@@ -66,7 +61,12 @@ export const SanctionUserInput = z
     room: ChatRoomRef,
     userId: Id,
     kind: z.enum(["MUTE", "BAN"]),
-    minutes: z.number().int().min(1).max(60 * 24 * 30).optional(),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 30)
+      .optional(),
     reason: z.string().max(200).default(""),
   })
   .strict()
@@ -76,16 +76,18 @@ export type SanctionUserInput = z.infer<typeof SanctionUserInput>;
 export const LiftSanctionInput = z.object({ conferenceId: Id, userId: Id }).strict();
 export type LiftSanctionInput = z.infer<typeof LiftSanctionInput>;
 
-export const SetSlowModeInput = z
-  .object({ room: ChatRoomRef, seconds: z.number().int().min(0).max(3600) })
-  .strict();
+export const SetSlowModeInput = z.object({ room: ChatRoomRef, seconds: z.number().int().min(0).max(3600) }).strict();
 export type SetSlowModeInput = z.infer<typeof SetSlowModeInput>;
 
 export const SetRateLimitInput = z
   .object({
     conferenceId: Id,
     burst: z.number().int().min(1).max(100),
-    intervalMs: z.number().int().min(100).max(10 * 60 * 1000),
+    intervalMs: z
+      .number()
+      .int()
+      .min(100)
+      .max(10 * 60 * 1000),
   })
   .strict();
 export type SetRateLimitInput = z.infer<typeof SetRateLimitInput>;
@@ -94,7 +96,12 @@ export const AnnounceInput = z
   .object({
     conferenceId: Id,
     body: z.string().trim().min(1).max(300),
-    minutes: z.number().int().min(1).max(24 * 60).optional(),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
   })
   .strict();
 export type AnnounceInput = z.infer<typeof AnnounceInput>;

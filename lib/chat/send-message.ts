@@ -12,11 +12,7 @@ import type { ChatMessageView, ChatRoomRef } from "./schemas";
  * persisted (with its position on the talk's media timeline) and returned for broadcast.
  * Cheap checks run first so a flood is refused before it touches the database.
  */
-export async function sendMessage(options: {
-  room: ChatRoomRef;
-  author: { id: string; name: string };
-  body: string;
-}): Promise<ChatMessageView> {
+export async function sendMessage(options: { room: ChatRoomRef; author: { id: string; name: string }; body: string }): Promise<ChatMessageView> {
   const access = await getChatRoomAccessOrThrow({ room: options.room, userId: options.author.id });
   assertChatAccess(access, "chat");
   const { room } = access;

@@ -5,7 +5,10 @@
  */
 export class TtlCache<V> {
   private readonly entries = new Map<string, { value: Promise<V>; expires: number }>();
-  constructor(private readonly ttlMs: number, private readonly maxEntries = 50_000) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 50_000,
+  ) {}
 
   get(key: string, load: () => Promise<V>): Promise<V> {
     const now = Date.now();

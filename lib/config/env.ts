@@ -25,7 +25,13 @@ const EnvSchema = z
     // OBS/RTMP ingest port (0 turns the RTMP listener off); uploads above this size are refused.
     RTMP_PORT: z.coerce.number().int().min(0).max(65535).default(1935),
     // The address OBS pushes to, the same on every node; default: PUBLIC_URL's host and this node's RTMP_PORT.
-    RTMP_PUBLIC_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^rtmps?:\/\/[^/]+/, "must be an rtmp:// or rtmps:// URL").optional()),
+    RTMP_PUBLIC_URL: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^rtmps?:\/\/[^/]+/, "must be an rtmp:// or rtmps:// URL")
+        .optional(),
+    ),
     MEDIA_UPLOAD_MAX_MB: z.coerce.number().int().min(1).default(2048),
     // A 360p rendition beside the main one; "auto" adds it on machines with 4+ cores.
     MEDIA_LOW_RENDITION: z.enum(["auto", "on", "off"]).default("auto"),
@@ -37,9 +43,10 @@ const EnvSchema = z
   .transform((raw) => {
     const realtimePort = raw.REALTIME_PORT ?? raw.PORT + 1;
     const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, "");
-    const realtimePublicUrl = (
-      raw.REALTIME_PUBLIC_URL ?? `${new URL(publicUrl).protocol}//${new URL(publicUrl).hostname}:${realtimePort}`
-    ).replace(/\/$/, "");
+    const realtimePublicUrl = (raw.REALTIME_PUBLIC_URL ?? `${new URL(publicUrl).protocol}//${new URL(publicUrl).hostname}:${realtimePort}`).replace(
+      /\/$/,
+      "",
+    );
     return {
       ...raw,
       REALTIME_PORT: realtimePort,
@@ -74,9 +81,7 @@ export const env: Env = parseEnv(process.env);
 export function getDatabaseUrl(): string {
   const url = process.env.DATABASE_URL ?? env.DATABASE_URL;
   if (!url) {
-    throw new Error(
-      "DATABASE_URL is not set. Start Plenary with `npm start` (it runs an embedded PostgreSQL) or set DATABASE_URL=postgres://…",
-    );
+    throw new Error("DATABASE_URL is not set. Start Plenary with `npm start` (it runs an embedded PostgreSQL) or set DATABASE_URL=postgres://…");
   }
   return url;
 }

@@ -29,9 +29,7 @@ export function talkKindOf(type: string | null | undefined): ImportedTalk["kind"
 /** The talk text: subtitle, abstract and description, whichever are there. */
 export function abstractOf(parts: { subtitle?: string; abstract?: string; description?: string }): string {
   const seen = new Set<string>();
-  const paragraphs = [parts.subtitle, parts.abstract, parts.description]
-    .map((p) => (p ?? "").trim())
-    .filter((p) => p && !seen.has(p) && seen.add(p));
+  const paragraphs = [parts.subtitle, parts.abstract, parts.description].map((p) => (p ?? "").trim()).filter((p) => p && !seen.has(p) && seen.add(p));
   return paragraphs.join("\n\n").slice(0, 10_000);
 }
 

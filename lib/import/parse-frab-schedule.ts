@@ -69,7 +69,10 @@ export function parseFrabSchedule(options: { source: string; fallbackTimeZone: s
         for (const persons of childrenNamed(event, "persons")) {
           for (const person of childrenNamed(persons, "person")) {
             const name = textOf(person).trim();
-            const key = person.attributes.code?.trim() || person.attributes.guid?.trim() || (person.attributes.id ? `frab:${person.attributes.id.trim()}` : null);
+            const key =
+              person.attributes.code?.trim() ||
+              person.attributes.guid?.trim() ||
+              (person.attributes.id ? `frab:${person.attributes.id.trim()}` : null);
             if (!name || !key) continue;
             // frab XML carries no biography: leave bio undefined so a re-import keeps it.
             if (!speakers.has(key)) speakers.set(key, { externalId: key, name: name.slice(0, 120) });

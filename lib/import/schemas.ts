@@ -5,7 +5,10 @@ import { z } from "zod";
 // the frab format. Only the fields Plenary uses are checked; everything else may vary between
 // pretalx versions and is passed over.
 
-const Text = z.string().nullish().transform((v) => v ?? "");
+const Text = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? "");
 const Hhmm = z.string().regex(/^\d{1,3}:\d{2}(:\d{2})?$/, "Expected a duration like 00:30");
 
 export const PretalxPerson = z

@@ -26,7 +26,10 @@ export function parseMediaKey(key: string): MediaKey | null {
  */
 export async function authorizeMediaRead(options: { key: MediaKey; cookie: string | undefined }): Promise<void> {
   if (!options.key.file.endsWith(".m3u8")) return;
-  const cacheKey = `${options.key.talkId}:${crypto.createHash("sha256").update(options.cookie ?? "").digest("hex")}`;
+  const cacheKey = `${options.key.talkId}:${crypto
+    .createHash("sha256")
+    .update(options.cookie ?? "")
+    .digest("hex")}`;
   const cached = decisions.get(cacheKey);
   if (cached && cached.until > Date.now()) {
     if (!cached.allowed) throw new AppError("FORBIDDEN", "You cannot watch this talk");
@@ -39,5 +42,6 @@ export async function authorizeMediaRead(options: { key: MediaKey; cookie: strin
   const allowed = can(viewer, "talk:watch", talk);
   if (decisions.size > 10_000) decisions.clear();
   decisions.set(cacheKey, { allowed, until: Date.now() + TTL_MS });
-  if (!allowed) throw new AppError(user ? "FORBIDDEN" : "UNAUTHENTICATED", user ? "You need a ticket to watch this talk" : "Sign in to watch this talk");
+  if (!allowed)
+    throw new AppError(user ? "FORBIDDEN" : "UNAUTHENTICATED", user ? "You need a ticket to watch this talk" : "Sign in to watch this talk");
 }

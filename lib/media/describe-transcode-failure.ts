@@ -3,7 +3,11 @@
  * lines. The raw line is kept at the end for the organizer who has to look further.
  */
 export function describeTranscodeFailure(options: { stderr: string; exitCode: number | null; segments: number }): string {
-  const lines = options.stderr.trim().split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = options.stderr
+    .trim()
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   // Without the server's temporary file path, which means nothing to the reader.
   const last = (lines.at(-1) ?? "").replace(/^\/\S+?:\s*/, "").slice(0, 160);
   const detail = last ? ` (ffmpeg: ${last})` : "";

@@ -14,7 +14,13 @@ export async function renderPremierePlaylist(options: { key: MediaKey; now: Date
   const listed: PlaylistSegment[] = [];
   let offsetMs = 0;
   for (const [index, segment] of premiere.segments.slice(0, aired).entries()) {
-    listed.push({ sequence: index, uri: segment.uri, durationMs: segment.durationMs, startedAt: new Date(premiere.startsAt.getTime() + offsetMs), discontinuity: false });
+    listed.push({
+      sequence: index,
+      uri: segment.uri,
+      durationMs: segment.durationMs,
+      startedAt: new Date(premiere.startsAt.getTime() + offsetMs),
+      discontinuity: false,
+    });
     offsetMs += segment.durationMs;
   }
   return renderMediaPlaylist({ segments: listed, ended: aired === premiere.segments.length });

@@ -11,7 +11,11 @@ export function createStripeProvider(options: { secretKey: string; apiBase?: str
     maxNetworkRetries: 1,
     timeout: 15_000,
     ...(base
-      ? { host: base.hostname, port: Number(base.port || (base.protocol === "https:" ? 443 : 80)), protocol: base.protocol.replace(":", "") as "http" | "https" }
+      ? {
+          host: base.hostname,
+          port: Number(base.port || (base.protocol === "https:" ? 443 : 80)),
+          protocol: base.protocol.replace(":", "") as "http" | "https",
+        }
       : {}),
   });
   return {

@@ -12,7 +12,12 @@ export const pollSelect = {
 } as const;
 
 type SelectedPoll = {
-  id: string; talkId: string; question: string; multiple: boolean; status: "OPEN" | "CLOSED"; createdAt: Date;
+  id: string;
+  talkId: string;
+  question: string;
+  multiple: boolean;
+  status: "OPEN" | "CLOSED";
+  createdAt: Date;
   options: { id: string; label: string; votes: number }[];
   _count: { ballots: number };
 };

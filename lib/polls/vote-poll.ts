@@ -22,7 +22,8 @@ export async function votePoll(options: { pollId: string; optionIds: string[]; u
   if (chosen.some((id) => !valid.has(id))) throw new AppError("INVALID_INPUT", "Unknown option for this poll");
 
   const updated = await prisma.$transaction(async (tx) => {
-    const inserted = await tx.$executeRaw`INSERT INTO "PollBallot" ("pollId", "userId", "optionIds") VALUES (${poll.id}, ${options.userId}, ${chosen}) ON CONFLICT DO NOTHING`;
+    const inserted =
+      await tx.$executeRaw`INSERT INTO "PollBallot" ("pollId", "userId", "optionIds") VALUES (${poll.id}, ${options.userId}, ${chosen}) ON CONFLICT DO NOTHING`;
     if (inserted === 0) throw new AppError("CONFLICT", "You already voted in this poll");
     await tx.pollOption.updateMany({ where: { id: { in: chosen } }, data: { votes: { increment: 1 } } });
     return tx.poll.findUniqueOrThrow({ where: { id: poll.id }, select: pollSelect });

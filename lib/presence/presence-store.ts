@@ -72,7 +72,12 @@ export function createRedisPresenceStore(options: { redis: Redis; nodeId: string
       return totals;
     },
     async close() {
-      await redis.multi().del(nodeKey(nodeId)).zrem(nodesKey, nodeId).exec().catch(() => {});
+      await redis
+        .multi()
+        .del(nodeKey(nodeId))
+        .zrem(nodesKey, nodeId)
+        .exec()
+        .catch(() => {});
     },
   };
 }

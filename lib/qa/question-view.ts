@@ -14,8 +14,16 @@ export const questionSelect = {
 } as const;
 
 export function toQuestionView(q: {
-  id: string; talkId: string; body: string; userId: string; status: QuestionView["status"];
-  answered: boolean; pinned: boolean; upvotes: number; createdAt: Date; user: { name: string };
+  id: string;
+  talkId: string;
+  body: string;
+  userId: string;
+  status: QuestionView["status"];
+  answered: boolean;
+  pinned: boolean;
+  upvotes: number;
+  createdAt: Date;
+  user: { name: string };
 }): QuestionView {
   return {
     id: q.id,

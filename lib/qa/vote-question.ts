@@ -15,7 +15,8 @@ export async function voteQuestion(options: { questionId: string; on: boolean; u
   const key = { questionId: found.id, userId: options.userId };
   const question = await prisma.$transaction(async (tx) => {
     if (options.on) {
-      const inserted = await tx.$executeRaw`INSERT INTO "QuestionVote" ("questionId", "userId") VALUES (${key.questionId}, ${key.userId}) ON CONFLICT DO NOTHING`;
+      const inserted =
+        await tx.$executeRaw`INSERT INTO "QuestionVote" ("questionId", "userId") VALUES (${key.questionId}, ${key.userId}) ON CONFLICT DO NOTHING`;
       if (inserted === 0) throw new AppError("CONFLICT", "You already upvoted this question");
       return tx.question.update({ where: { id: found.id }, data: { upvotes: { increment: 1 } }, select: questionSelect });
     }

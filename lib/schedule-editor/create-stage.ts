@@ -9,9 +9,7 @@ import { slugify } from "./slugify";
 export async function createStage(options: { conferenceId: string; input: z.input<typeof CreateStageInput> }) {
   const { conferenceId } = options;
   const input = CreateStageInput.parse(options.input);
-  const position =
-    input.position ??
-    ((await prisma.stage.aggregate({ where: { conferenceId }, _max: { position: true } }))._max.position ?? -1) + 1;
+  const position = input.position ?? ((await prisma.stage.aggregate({ where: { conferenceId }, _max: { position: true } }))._max.position ?? -1) + 1;
   const stage = await prisma.stage
     .create({ data: { conferenceId, name: input.name, slug: input.slug ?? slugify(input.name), position } })
     .catch((error: unknown) => {

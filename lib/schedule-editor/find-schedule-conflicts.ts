@@ -37,21 +37,17 @@ export async function findScheduleConflicts(options: { conferenceId: string; tal
       ORDER BY a."startsAt", a.id, b.id, sp.name`,
   ]);
   return [
-    ...stageRows.map(
-      (r): ScheduleConflict => ({
-        kind: "STAGE_OVERLAP",
-        talkIds: [r.a, r.b],
-        stageId: r.stageId,
-        message: `“${r.aTitle}” and “${r.bTitle}” overlap on ${r.stageName}`,
-      }),
-    ),
-    ...speakerRows.map(
-      (r): ScheduleConflict => ({
-        kind: "SPEAKER_DOUBLE_BOOKED",
-        talkIds: [r.a, r.b],
-        speakerId: r.speakerId,
-        message: `${r.speakerName} is booked into “${r.aTitle}” and “${r.bTitle}” at the same time`,
-      }),
-    ),
+    ...stageRows.map((r): ScheduleConflict => ({
+      kind: "STAGE_OVERLAP",
+      talkIds: [r.a, r.b],
+      stageId: r.stageId,
+      message: `“${r.aTitle}” and “${r.bTitle}” overlap on ${r.stageName}`,
+    })),
+    ...speakerRows.map((r): ScheduleConflict => ({
+      kind: "SPEAKER_DOUBLE_BOOKED",
+      talkIds: [r.a, r.b],
+      speakerId: r.speakerId,
+      message: `${r.speakerName} is booked into “${r.aTitle}” and “${r.bTitle}” at the same time`,
+    })),
   ];
 }

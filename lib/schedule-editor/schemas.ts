@@ -16,7 +16,11 @@ const OptionalSlug = z.preprocess((v) => (typeof v === "string" && v.trim() === 
 const Instant = z.iso.datetime({ offset: true, message: "Enter a date and time" });
 const OptionalUrl = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? null : v),
-  z.url({ protocol: /^https?$/, message: "Enter an http(s) URL" }).max(2000).nullable().optional(),
+  z
+    .url({ protocol: /^https?$/, message: "Enter an http(s) URL" })
+    .max(2000)
+    .nullable()
+    .optional(),
 );
 
 export const TALK_KINDS = ["KEYNOTE", "TALK", "PANEL", "WORKSHOP"] as const;

@@ -16,9 +16,7 @@ export async function assertTalkReferences(options: {
   const [stage, track, speakers] = await Promise.all([
     stageId ? prisma.stage.findFirst({ where: { id: stageId, conferenceId }, select: { id: true } }) : null,
     trackId ? prisma.track.findFirst({ where: { id: trackId, conferenceId }, select: { id: true } }) : null,
-    speakerIds?.length
-      ? prisma.speaker.findMany({ where: { id: { in: speakerIds }, conferenceId }, select: { id: true } })
-      : [],
+    speakerIds?.length ? prisma.speaker.findMany({ where: { id: { in: speakerIds }, conferenceId }, select: { id: true } }) : [],
   ]);
   if (stageId && !stage) throw fieldError("stageId", "Choose a stage of this conference");
   if (trackId && !track) throw fieldError("trackId", "Choose a track of this conference");
@@ -30,7 +28,11 @@ export async function assertTalkReferences(options: {
 /** The talk slugs starting with `base` in a conference, to pick a free one. */
 export async function findTakenTalkSlugs(options: { conferenceId: string; base: string; exceptTalkId?: string }) {
   const rows = await prisma.talk.findMany({
-    where: { conferenceId: options.conferenceId, slug: { startsWith: options.base }, id: options.exceptTalkId ? { not: options.exceptTalkId } : undefined },
+    where: {
+      conferenceId: options.conferenceId,
+      slug: { startsWith: options.base },
+      id: options.exceptTalkId ? { not: options.exceptTalkId } : undefined,
+    },
     select: { slug: true },
   });
   return new Set(rows.map((r) => r.slug));

@@ -5,14 +5,16 @@ import { notFound } from "@/lib/errors/app-error";
 
 /** Moves a talk to a status and tells every open page (talk:status over the realtime server). */
 export async function setTalkStatus(options: { talkId: string; status: TalkStatus }) {
-  const talk = await prisma.talk.update({
-    where: { id: options.talkId },
-    data: { status: options.status },
-    select: { id: true, conferenceId: true, status: true },
-  }).catch((error: unknown) => {
-    if ((error as { code?: string }).code === "P2025") throw notFound("Talk");
-    throw error;
-  });
+  const talk = await prisma.talk
+    .update({
+      where: { id: options.talkId },
+      data: { status: options.status },
+      select: { id: true, conferenceId: true, status: true },
+    })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === "P2025") throw notFound("Talk");
+      throw error;
+    });
   await publishDomainEvent({
     type: "talk:status",
     talkId: talk.id,

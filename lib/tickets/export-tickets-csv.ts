@@ -31,13 +31,25 @@ export async function exportTicketsCsv(options: { conferenceId: string; kind: Ex
   const { conferenceId, kind, q } = options;
   const lines: string[] = [];
   if (kind === "codes") {
-    lines.push(row(["code", "kind", "value", "redemptions", "max_redemptions", "orders", "valid_from", "valid_until", "once_per_attendee", "ticket_types"]));
+    lines.push(
+      row(["code", "kind", "value", "redemptions", "max_redemptions", "orders", "valid_from", "valid_until", "once_per_attendee", "ticket_types"]),
+    );
     for (let skip = 0; ; skip += PAGE) {
       const { discountCodes } = await listDiscountCodes({ conferenceId, q, take: PAGE, skip });
       for (const c of discountCodes) {
         lines.push(
-          row([c.code, c.kind, c.kind === "FIXED" ? money(c.value) : c.value, c.redemptions, c.maxRedemptions, c.orders, when(c.validFrom),
-            when(c.validUntil), c.oncePerAttendee ? "yes" : "no", c.ticketTypes.map((t) => t.name).join("; ") || "all"]),
+          row([
+            c.code,
+            c.kind,
+            c.kind === "FIXED" ? money(c.value) : c.value,
+            c.redemptions,
+            c.maxRedemptions,
+            c.orders,
+            when(c.validFrom),
+            when(c.validUntil),
+            c.oncePerAttendee ? "yes" : "no",
+            c.ticketTypes.map((t) => t.name).join("; ") || "all",
+          ]),
         );
       }
       if (discountCodes.length < PAGE) break;
@@ -48,23 +60,58 @@ export async function exportTicketsCsv(options: { conferenceId: string; kind: Ex
       const { registrations } = await listRegistrations({ conferenceId, query: { q, take: PAGE, skip } });
       for (const r of registrations) {
         lines.push(
-          row([r.ticketId, r.status, r.attendee.name, r.attendee.email, r.ticketType.name, r.order.id, r.order.discountCode,
-            r.issuedAt.toISOString(), r.revokedAt?.toISOString()]),
+          row([
+            r.ticketId,
+            r.status,
+            r.attendee.name,
+            r.attendee.email,
+            r.ticketType.name,
+            r.order.id,
+            r.order.discountCode,
+            r.issuedAt.toISOString(),
+            r.revokedAt?.toISOString(),
+          ]),
         );
       }
       if (registrations.length < PAGE) break;
     }
   } else {
     lines.push(
-      row(["order_id", "status", "name", "email", "ticket_type", "quantity", "currency", "subtotal", "discount", "total",
-        "discount_code", "created_at", "paid_at"]),
+      row([
+        "order_id",
+        "status",
+        "name",
+        "email",
+        "ticket_type",
+        "quantity",
+        "currency",
+        "subtotal",
+        "discount",
+        "total",
+        "discount_code",
+        "created_at",
+        "paid_at",
+      ]),
     );
     for (let skip = 0; ; skip += PAGE) {
       const { orders } = await listOrders({ conferenceId, query: { q, take: PAGE, skip } });
       for (const o of orders) {
         lines.push(
-          row([o.id, o.status, o.attendee.name, o.attendee.email, o.ticketType.name, o.quantity, o.currency, money(o.subtotalCents),
-            money(o.discountCents), money(o.totalCents), o.discountCode, o.createdAt.toISOString(), o.paidAt?.toISOString()]),
+          row([
+            o.id,
+            o.status,
+            o.attendee.name,
+            o.attendee.email,
+            o.ticketType.name,
+            o.quantity,
+            o.currency,
+            money(o.subtotalCents),
+            money(o.discountCents),
+            money(o.totalCents),
+            o.discountCode,
+            o.createdAt.toISOString(),
+            o.paidAt?.toISOString(),
+          ]),
         );
       }
       if (orders.length < PAGE) break;

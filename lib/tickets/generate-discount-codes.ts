@@ -18,10 +18,7 @@ function randomSuffix(): string {
  * Creates `count` unique codes sharing one set of rules, in one transaction. Uniqueness is the
  * database's (conferenceId, code) index: collisions are skipped and replaced, never checked first.
  */
-export async function generateDiscountCodes(options: {
-  conferenceId: string;
-  input: GenerateDiscountCodesInput;
-}): Promise<{ codes: string[] }> {
+export async function generateDiscountCodes(options: { conferenceId: string; input: GenerateDiscountCodesInput }): Promise<{ codes: string[] }> {
   const { conferenceId, input } = options;
   const { count, prefix, ticketTypeIds, ...rules } = input;
   await assertTicketTypesInConference({ conferenceId, ticketTypeIds });

@@ -7,11 +7,7 @@ export type StripeWebhookOutcome = { type: string; orderId: string | null; actio
  * A signed Stripe webhook settles the order it is about. Stripe redelivers until it gets a 2xx,
  * and settling is idempotent, so a redelivery changes nothing.
  */
-export async function handleStripeWebhook(options: {
-  rawBody: string;
-  signature: string | null;
-  secret?: string;
-}): Promise<StripeWebhookOutcome> {
+export async function handleStripeWebhook(options: { rawBody: string; signature: string | null; secret?: string }): Promise<StripeWebhookOutcome> {
   const event = parseStripeWebhook(options);
   const { type, orderId, sessionId, state } = event;
   if (!orderId || !sessionId || !state) return { type, orderId, action: "ignored" };

@@ -20,12 +20,7 @@ export type PlacedOrder = { order: Order; tickets: Ticket[]; quote: CheckoutQuot
  * commit and never deadlock; the code goes first because an exhausted code is the likelier
  * refusal, and failing there never queues on the ticket type's row.
  */
-export async function placeOrder(options: {
-  conferenceId: string;
-  userId: string;
-  input: CheckoutInput;
-  now?: Date;
-}): Promise<PlacedOrder> {
+export async function placeOrder(options: { conferenceId: string; userId: string; input: CheckoutInput; now?: Date }): Promise<PlacedOrder> {
   const { conferenceId, userId, input } = options;
   const now = options.now ?? new Date();
   const quote = await priceCheckout({ conferenceId, userId, input, now });

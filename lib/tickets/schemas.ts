@@ -52,10 +52,10 @@ export const TicketTypeFields = z.object({
   active: z.boolean().default(true),
 });
 
-export const CreateTicketTypeInput = TicketTypeFields.strict().refine(
-  (input) => windowIsOrdered(input.salesStartAt, input.salesEndAt),
-  { message: "Sales must end after they start", path: ["salesEndAt"] },
-);
+export const CreateTicketTypeInput = TicketTypeFields.strict().refine((input) => windowIsOrdered(input.salesStartAt, input.salesEndAt), {
+  message: "Sales must end after they start",
+  path: ["salesEndAt"],
+});
 export type CreateTicketTypeInput = z.infer<typeof CreateTicketTypeInput>;
 
 export const UpdateTicketTypeInput = TicketTypeFields.partial()
@@ -81,10 +81,12 @@ const CodeRules = z.object({
   kind: DiscountKindInput,
   // Percent (1-100) for PERCENT, cents off each ticket for FIXED, ignored for COMP.
   value: z.coerce.number().int("Use a whole number").min(0).max(MAX_PRICE_CENTS).default(0),
-  maxRedemptions: z.preprocess(
-    (value) => (value === "" || value === undefined ? null : value),
-    z.coerce.number().int().min(1, "At least 1 (leave empty for unlimited)").max(MAX_QUOTA).nullable(),
-  ).default(null),
+  maxRedemptions: z
+    .preprocess(
+      (value) => (value === "" || value === undefined ? null : value),
+      z.coerce.number().int().min(1, "At least 1 (leave empty for unlimited)").max(MAX_QUOTA).nullable(),
+    )
+    .default(null),
   validFrom: OptionalDate.default(null),
   validUntil: OptionalDate.default(null),
   oncePerAttendee: z.boolean().default(false),
@@ -136,10 +138,7 @@ export const GenerateDiscountCodesInput = CodeRules.extend({
   .superRefine(checkCodeRules);
 export type GenerateDiscountCodesInput = z.infer<typeof GenerateDiscountCodesInput>;
 
-const OptionalCode = z.preprocess(
-  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-  DiscountCodeText.optional(),
-);
+const OptionalCode = z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), DiscountCodeText.optional());
 
 export const CheckoutInput = z
   .object({

@@ -6,11 +6,7 @@ import { windowIsOrdered, type UpdateTicketTypeInput } from "./schemas";
  * Edits a ticket type. A smaller quota is applied with a conditional update (`sold <= quota`), so
  * it can never drop below what concurrent checkouts have already sold.
  */
-export async function updateTicketType(options: {
-  conferenceId: string;
-  ticketTypeId: string;
-  input: UpdateTicketTypeInput;
-}): Promise<TicketType> {
+export async function updateTicketType(options: { conferenceId: string; ticketTypeId: string; input: UpdateTicketTypeInput }): Promise<TicketType> {
   const { conferenceId, ticketTypeId, input } = options;
   const current = await prisma.ticketType.findFirst({ where: { id: ticketTypeId, conferenceId } });
   if (!current) throw notFound("Ticket type");

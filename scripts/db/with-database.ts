@@ -7,26 +7,26 @@
 // 2. Unless --no-migrate: `prisma migrate deploy` (through the offline wrapper).
 // 3. Run <command> with DATABASE_URL set; then stop the embedded server (if we started it) and exit
 //    with the command's exit code. SIGINT/SIGTERM are forwarded to the command.
-import path from 'node:path';
-import { constants } from 'node:os';
-import { spawn } from 'node:child_process';
-import { ensureDatabase, projectRoot } from './embedded-postgres.js';
-import { migrateDeploy } from './migrate.js';
-import { loadDotEnv } from '../prisma/run.mjs';
+import path from "node:path";
+import { constants } from "node:os";
+import { spawn } from "node:child_process";
+import { ensureDatabase, projectRoot } from "./embedded-postgres.js";
+import { migrateDeploy } from "./migrate.js";
+import { loadDotEnv } from "../prisma/run.mjs";
 
 function usage(): never {
-  process.stderr.write('usage: tsx scripts/db/with-database.ts [--no-migrate] [--] <command> [args...]\n');
+  process.stderr.write("usage: tsx scripts/db/with-database.ts [--no-migrate] [--] <command> [args...]\n");
   process.exit(2);
 }
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   let migrate = true;
-  while (argv.length && argv[0].startsWith('--')) {
+  while (argv.length && argv[0].startsWith("--")) {
     const flag = argv.shift()!;
-    if (flag === '--') break;
-    if (flag === '--no-migrate') migrate = false;
-    else if (flag === '--help') usage();
+    if (flag === "--") break;
+    if (flag === "--no-migrate") migrate = false;
+    else if (flag === "--help") usage();
     else {
       argv.unshift(flag);
       break;
@@ -40,19 +40,19 @@ async function main(): Promise<number> {
   const forward = (sig: NodeJS.Signals) => () => {
     if (child && child.exitCode === null) child.kill(sig);
   };
-  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((s) => [s, forward(s)] as const);
+  const handlers = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((s) => [s, forward(s)] as const);
   for (const [s, h] of handlers) process.on(s, h);
   try {
     if (db.embedded) process.stderr.write(`[db] DATABASE_URL=${db.url}\n`);
     if (migrate) await migrateDeploy(db.url);
 
-    const binDir = path.join(projectRoot, 'node_modules', '.bin');
-    const PATH = [binDir, process.env.PATH ?? ''].join(path.delimiter);
+    const binDir = path.join(projectRoot, "node_modules", ".bin");
+    const PATH = [binDir, process.env.PATH ?? ""].join(path.delimiter);
     const [cmd, ...args] = argv;
     return await new Promise<number>((resolve, reject) => {
-      child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, PATH, DATABASE_URL: db.url } });
-      child.on('error', reject);
-      child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 1) : 1)));
+      child = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, PATH, DATABASE_URL: db.url } });
+      child.on("error", reject);
+      child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 1) : 1)));
     });
   } finally {
     for (const [s, h] of handlers) process.off(s, h);

@@ -1,5 +1,5 @@
 // Types for run.mjs (plain JS so it runs without a build step).
-import type { StdioOptions } from 'node:child_process';
+import type { StdioOptions } from "node:child_process";
 
 export declare const projectRoot: string;
 export declare const shimPath: string;

@@ -23,12 +23,12 @@
 // Plain JavaScript on purpose: it must run without a build step. Set PLENARY_SHIM_DEBUG=1 to log
 // every request/response to stderr.
 
-import fs from 'node:fs';
-import path from 'node:path';
-import readline from 'node:readline';
-import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import fs from "node:fs";
+import path from "node:path";
+import readline from "node:readline";
+import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -41,16 +41,16 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
-    if (a === '--datamodels' || a === '-d') {
+    if (a === "--datamodels" || a === "-d") {
       // The CLI repeats the flag; a clap-style space separated list is accepted too.
-      while (i + 1 < argv.length && !argv[i + 1].startsWith('-')) out.datamodels.push(next());
-    } else if (a.startsWith('--datamodels=')) out.datamodels.push(a.slice(13));
-    else if (a === '--datasource') out.datasource = JSON.parse(next());
-    else if (a.startsWith('--datasource=')) out.datasource = JSON.parse(a.slice(13));
-    else if (a === '--enabled-preview-features') out.previewFeatures = next().split(',');
-    else if (a === '--extension-types') next();
-    else if (a === '--version' || a === '-V') out.version = true;
-    else if (a === 'cli') {
+      while (i + 1 < argv.length && !argv[i + 1].startsWith("-")) out.datamodels.push(next());
+    } else if (a.startsWith("--datamodels=")) out.datamodels.push(a.slice(13));
+    else if (a === "--datasource") out.datasource = JSON.parse(next());
+    else if (a.startsWith("--datasource=")) out.datasource = JSON.parse(a.slice(13));
+    else if (a === "--enabled-preview-features") out.previewFeatures = next().split(",");
+    else if (a === "--extension-types") next();
+    else if (a === "--version" || a === "-V") out.version = true;
+    else if (a === "cli") {
       out.cli = argv.slice(i + 1);
       break;
     }
@@ -66,12 +66,12 @@ function logLine(level, message, fields = {}) {
       timestamp: new Date().toISOString(),
       level,
       fields: { message, ...fields },
-      target: 'schema_engine::logger',
-    }) + '\n',
+      target: "schema_engine::logger",
+    }) + "\n",
   );
 }
 const debug = (...a) => {
-  if (DEBUG) process.stderr.write('[schema-engine-shim] ' + a.join(' ') + '\n');
+  if (DEBUG) process.stderr.write("[schema-engine-shim] " + a.join(" ") + "\n");
 };
 
 // ───────────────────────── PostgreSQL helpers ─────────────────────────
@@ -81,22 +81,24 @@ function parseDbUrl(url) {
   try {
     u = new URL(url);
   } catch {
-    throw Object.assign(new Error(`The provided database string is invalid. Cannot parse URL.`), { code: 'P1013' });
+    throw Object.assign(new Error(`The provided database string is invalid. Cannot parse URL.`), { code: "P1013" });
   }
-  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
+  if (u.protocol !== "postgres:" && u.protocol !== "postgresql:") {
     throw Object.assign(
-      new Error(`This offline schema engine only supports PostgreSQL (got ${u.protocol}). Set PLENARY_PRISMA_NATIVE=1 to use Prisma's native engine.`),
-      { code: 'P1013' },
+      new Error(
+        `This offline schema engine only supports PostgreSQL (got ${u.protocol}). Set PLENARY_PRISMA_NATIVE=1 to use Prisma's native engine.`,
+      ),
+      { code: "P1013" },
     );
   }
-  const schema = u.searchParams.get('schema') || undefined;
-  u.searchParams.delete('schema');
+  const schema = u.searchParams.get("schema") || undefined;
+  u.searchParams.delete("schema");
   // Prisma-only parameters pg does not understand.
-  for (const p of ['connection_limit', 'pool_timeout', 'connect_timeout', 'socket_timeout', 'pgbouncer', 'statement_cache_size']) {
-    if (p === 'connect_timeout' && u.searchParams.has(p)) continue;
+  for (const p of ["connection_limit", "pool_timeout", "connect_timeout", "socket_timeout", "pgbouncer", "statement_cache_size"]) {
+    if (p === "connect_timeout" && u.searchParams.has(p)) continue;
     u.searchParams.delete(p);
   }
-  const database = decodeURIComponent(u.pathname.replace(/^\//, '')) || 'postgres';
+  const database = decodeURIComponent(u.pathname.replace(/^\//, "")) || "postgres";
   return {
     schema,
     database,
@@ -105,7 +107,7 @@ function parseDbUrl(url) {
     /** same server, other database */
     withDatabase(db) {
       const v = new URL(u.toString());
-      v.pathname = '/' + encodeURIComponent(db);
+      v.pathname = "/" + encodeURIComponent(db);
       return v.toString();
     },
   };
@@ -117,13 +119,13 @@ function quoteIdent(s) {
 
 let pgModule;
 function pg() {
-  pgModule ??= require('pg');
+  pgModule ??= require("pg");
   return pgModule;
 }
 
 async function withClient(url, fn) {
   const client = new (pg().Client)({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  client.on('error', () => {});
+  client.on("error", () => {});
   await client.connect();
   try {
     return await fn(client);
@@ -136,19 +138,22 @@ async function withClient(url, fn) {
 function pgErrorToPrisma(err, info) {
   const db = info?.database;
   switch (err?.code) {
-    case '3D000':
-      return { code: 'P1003', message: `Database \`${db}\` does not exist` };
-    case '28P01':
-    case '28000':
-      return { code: 'P1000', message: `Authentication failed against the database server, the provided database credentials are not valid.\n${err.message}` };
-    case '42P04':
-      return { code: 'P1009', message: `Database \`${db}\` already exists on the database server` };
-    case 'ECONNREFUSED':
-    case 'ENOTFOUND':
-    case 'EHOSTUNREACH':
-    case 'ETIMEDOUT':
-    case 'ENOENT':
-      return { code: 'P1001', message: `Can't reach database server: ${err.message}` };
+    case "3D000":
+      return { code: "P1003", message: `Database \`${db}\` does not exist` };
+    case "28P01":
+    case "28000":
+      return {
+        code: "P1000",
+        message: `Authentication failed against the database server, the provided database credentials are not valid.\n${err.message}`,
+      };
+    case "42P04":
+      return { code: "P1009", message: `Database \`${db}\` already exists on the database server` };
+    case "ECONNREFUSED":
+    case "ENOTFOUND":
+    case "EHOSTUNREACH":
+    case "ETIMEDOUT":
+    case "ENOENT":
+      return { code: "P1001", message: `Can't reach database server: ${err.message}` };
     default:
       return { code: err?.code && /^P\d{4}$/.test(err.code) ? err.code : undefined, message: err?.message ?? String(err) };
   }
@@ -160,19 +165,19 @@ async function runCli(args, datasource) {
   const cmd = args[0];
   const url = datasource?.url;
   try {
-    if (!url) throw Object.assign(new Error('No datasource url given (--datasource {"url": ...}).'), { code: 'P1012' });
+    if (!url) throw Object.assign(new Error('No datasource url given (--datasource {"url": ...}).'), { code: "P1012" });
     const info = parseDbUrl(url);
-    if (cmd === 'can-connect-to-database') {
-      await withClient(info.pgUrl, (c) => c.query('SELECT 1'));
-    } else if (cmd === 'create-database') {
-      await withClient(info.withDatabase('postgres'), (c) => c.query(`CREATE DATABASE ${quoteIdent(info.database)}`)).catch(async (e) => {
+    if (cmd === "can-connect-to-database") {
+      await withClient(info.pgUrl, (c) => c.query("SELECT 1"));
+    } else if (cmd === "create-database") {
+      await withClient(info.withDatabase("postgres"), (c) => c.query(`CREATE DATABASE ${quoteIdent(info.database)}`)).catch(async (e) => {
         // No `postgres` maintenance database? Try template1.
-        if (e?.code === '3D000') return withClient(info.withDatabase('template1'), (c) => c.query(`CREATE DATABASE ${quoteIdent(info.database)}`));
+        if (e?.code === "3D000") return withClient(info.withDatabase("template1"), (c) => c.query(`CREATE DATABASE ${quoteIdent(info.database)}`));
         throw e;
       });
-      process.stdout.write(JSON.stringify({ databaseName: info.database }) + '\n');
-    } else if (cmd === 'drop-database') {
-      await withClient(info.withDatabase('postgres'), (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(info.database)} WITH (FORCE)`));
+      process.stdout.write(JSON.stringify({ databaseName: info.database }) + "\n");
+    } else if (cmd === "drop-database") {
+      await withClient(info.withDatabase("postgres"), (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(info.database)} WITH (FORCE)`));
     } else {
       throw new Error(`Unknown cli command: ${cmd}`);
     }
@@ -186,7 +191,12 @@ async function runCli(args, datasource) {
     // The CLI skips the first stderr line and JSON-parses the rest.
     process.stderr.write(`schema-engine-shim ${cmd} failed\n`);
     process.stderr.write(
-      JSON.stringify({ timestamp: new Date().toISOString(), level: 'ERROR', fields: { message, ...(code ? { error_code: code } : {}) }, target: 'schema_engine::logger' }),
+      JSON.stringify({
+        timestamp: new Date().toISOString(),
+        level: "ERROR",
+        fields: { message, ...(code ? { error_code: code } : {}) },
+        target: "schema_engine::logger",
+      }),
     );
     return 1;
   }
@@ -196,7 +206,7 @@ async function runCli(args, datasource) {
 
 async function loadWasm() {
   globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
-    message: '',
+    message: "",
     get() {
       return this.message;
     },
@@ -204,13 +214,13 @@ async function loadWasm() {
       this.message = m;
     },
   };
-  const pkgDir = path.dirname(require.resolve('@prisma/schema-engine-wasm')); // → schema_engine.js
+  const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm")); // → schema_engine.js
   // schema_engine.js imports the .wasm as an ES module (needs a bundler / experimental flag), so
   // wire the bindings by hand.
-  const bg = await import(pathToFileURL(path.join(pkgDir, 'schema_engine_bg.js')).href);
-  const bytes = fs.readFileSync(path.join(pkgDir, 'schema_engine_bg.wasm'));
+  const bg = await import(pathToFileURL(path.join(pkgDir, "schema_engine_bg.js")).href);
+  const bytes = fs.readFileSync(path.join(pkgDir, "schema_engine_bg.wasm"));
   const module = await WebAssembly.compile(bytes);
-  const instance = await WebAssembly.instantiate(module, { './schema_engine_bg.js': bg });
+  const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": bg });
   bg.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
   return bg;
@@ -227,7 +237,7 @@ let patchedProto = null;
 function patchCharType(adapter) {
   // PrismaPgAdapter → PgQueryable (which PgTransaction also extends)
   let proto = Object.getPrototypeOf(adapter);
-  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'queryRaw')) proto = Object.getPrototypeOf(proto);
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, "queryRaw")) proto = Object.getPrototypeOf(proto);
   if (!proto || proto === patchedProto || proto.__plenaryCharPatched) return;
   const origQueryRaw = proto.queryRaw;
   proto.queryRaw = async function (query) {
@@ -269,8 +279,8 @@ function makeRecyclablePoolClass() {
     _get() {
       if (!this._inner) {
         this._inner = new Pool(this._cfg);
-        this._inner.on('error', (e) => {
-          if (this.listenerCount('error') > 0) this.emit('error', e);
+        this._inner.on("error", (e) => {
+          if (this.listenerCount("error") > 0) this.emit("error", e);
         });
       }
       return this._inner;
@@ -293,8 +303,8 @@ function makeRecyclablePoolClass() {
 }
 
 class OfflinePgFactory {
-  provider = 'postgres';
-  adapterName = '@prisma/adapter-pg';
+  provider = "postgres";
+  adapterName = "@prisma/adapter-pg";
 
   constructor(datasource, PrismaPg) {
     this.PrismaPg = PrismaPg;
@@ -307,7 +317,7 @@ class OfflinePgFactory {
 
   _info() {
     if (!this.url) {
-      throw Object.assign(new Error('No database URL configured (datasource.url in prisma.config.ts / DATABASE_URL).'), { code: 'P1012' });
+      throw Object.assign(new Error("No database URL configured (datasource.url in prisma.config.ts / DATABASE_URL)."), { code: "P1012" });
     }
     return parseDbUrl(this.url);
   }
@@ -331,7 +341,7 @@ class OfflinePgFactory {
     if (this.shadowUrl) {
       // An explicit shadow database: like the native engine, start from an empty schema.
       const info = parseDbUrl(this.shadowUrl);
-      const schema = info.schema ?? 'public';
+      const schema = info.schema ?? "public";
       await withClient(info.pgUrl, async (c) => {
         await c.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
         await c.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
@@ -358,7 +368,7 @@ class OfflinePgFactory {
     const info = this._info();
     await withClient(info.pgUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)).then(
       () => this.shadowDbs.delete(name),
-      (e) => logLine('WARN', `could not drop shadow database ${name}: ${e.message}`),
+      (e) => logLine("WARN", `could not drop shadow database ${name}: ${e.message}`),
     );
   }
 
@@ -376,12 +386,12 @@ const EMPTY_FILTER = { externalTables: [], externalEnums: [] };
 async function serve(args) {
   const [bg, { PrismaPg }, { bindMigrationAwareSqlAdapterFactory }] = await Promise.all([
     loadWasm(),
-    import('@prisma/adapter-pg'),
-    import('@prisma/driver-adapter-utils'),
+    import("@prisma/adapter-pg"),
+    import("@prisma/driver-adapter-utils"),
   ]);
   const factory = new OfflinePgFactory(args.datasource, PrismaPg);
   const bound = bindMigrationAwareSqlAdapterFactory(factory);
-  const datamodels = args.datamodels.map((f) => [f, fs.readFileSync(f, 'utf8')]);
+  const datamodels = args.datamodels.map((f) => [f, fs.readFileSync(f, "utf8")]);
 
   let engine = null;
   let diagnosed = false;
@@ -390,7 +400,7 @@ async function serve(args) {
       { datamodels: datamodels.length ? datamodels : undefined },
       (line) => {
         // Already JSON in the native engine's log format.
-        process.stderr.write(String(line).replace(/\n+$/, '') + '\n');
+        process.stderr.write(String(line).replace(/\n+$/, "") + "\n");
       },
       bound,
     );
@@ -398,8 +408,8 @@ async function serve(args) {
   };
 
   const send = (obj) => {
-    const s = JSON.stringify(obj) + '\n';
-    debug('→', s.slice(0, 2000).trimEnd());
+    const s = JSON.stringify(obj) + "\n";
+    debug("→", s.slice(0, 2000).trimEnd());
     process.stdout.write(s);
   };
 
@@ -410,7 +420,7 @@ async function serve(args) {
     new Promise((resolve) => {
       const id = outgoingId++;
       outgoing.set(id, resolve);
-      send({ jsonrpc: '2.0', id, method: 'print', params: { content } });
+      send({ jsonrpc: "2.0", id, method: "print", params: { content } });
     });
 
   const handlers = {
@@ -418,9 +428,9 @@ async function serve(args) {
       return (await getEngine()).applyMigrations({ filters: EMPTY_FILTER, ...p });
     },
     async createDatabase(p) {
-      const url = p?.datasource?.tag === 'ConnectionString' ? p.datasource.url : factory.url;
+      const url = p?.datasource?.tag === "ConnectionString" ? p.datasource.url : factory.url;
       const info = parseDbUrl(url);
-      await withClient(info.withDatabase('postgres'), (c) => c.query(`CREATE DATABASE ${quoteIdent(info.database)}`));
+      await withClient(info.withDatabase("postgres"), (c) => c.query(`CREATE DATABASE ${quoteIdent(info.database)}`));
       return { databaseName: info.database };
     },
     async createMigration(p) {
@@ -445,7 +455,7 @@ async function serve(args) {
     },
     async diff(p) {
       const r = await (await getEngine()).diff({ filters: EMPTY_FILTER, exitCode: null, ...p });
-      if (r?.stdout != null && r.stdout !== '') await printToCli(r.stdout.replace(/\n$/, ''));
+      if (r?.stdout != null && r.stdout !== "") await printToCli(r.stdout.replace(/\n$/, ""));
       return { exitCode: r?.exitCode ?? 0 };
     },
     async ensureConnectionValidity(p) {
@@ -492,26 +502,30 @@ async function serve(args) {
   let queue = Promise.resolve();
   const handle = async (msg) => {
     const { id, method, params } = msg;
-    debug('←', JSON.stringify(msg).slice(0, 2000));
+    debug("←", JSON.stringify(msg).slice(0, 2000));
     try {
       const fn = handlers[method];
       if (!fn) {
-        send({ jsonrpc: '2.0', id, error: { code: -32601, message: `Method not found: ${method}` } });
+        send({ jsonrpc: "2.0", id, error: { code: -32601, message: `Method not found: ${method}` } });
         return;
       }
       const result = await fn(params ?? {});
       await factory.recycle();
-      send({ jsonrpc: '2.0', id, result: result ?? {} });
+      send({ jsonrpc: "2.0", id, result: result ?? {} });
     } catch (err) {
       await factory.recycle().catch(() => {});
-      const panic = err instanceof WebAssembly.RuntimeError || err?.name === 'RuntimeError';
+      const panic = err instanceof WebAssembly.RuntimeError || err?.name === "RuntimeError";
       if (panic) {
         const message = globalThis.PRISMA_WASM_PANIC_REGISTRY?.message || err.message;
-        logLine('ERROR', `panic: ${message}`, { is_panic: true });
+        logLine("ERROR", `panic: ${message}`, { is_panic: true });
         send({
-          jsonrpc: '2.0',
+          jsonrpc: "2.0",
           id,
-          error: { code: 4466, message: 'An error happened. Check the data field for details.', data: { is_panic: true, message, error: { message }, meta: {} } },
+          error: {
+            code: 4466,
+            message: "An error happened. Check the data field for details.",
+            data: { is_panic: true, message, error: { message }, meta: {} },
+          },
         });
         // The WASM instance is unusable after a panic.
         await shutdown(101);
@@ -519,19 +533,19 @@ async function serve(args) {
       }
       let code = err?.code;
       let message = err?.message ?? String(err);
-      if (err && !(err instanceof Error) && typeof err === 'object') message = JSON.stringify(err);
-      if (!(typeof code === 'string' && /^P\d{4}$/.test(code))) {
+      if (err && !(err instanceof Error) && typeof err === "object") message = JSON.stringify(err);
+      if (!(typeof code === "string" && /^P\d{4}$/.test(code))) {
         const mapped = pgErrorToPrisma(err, factory.url ? safeInfo(factory.url) : undefined);
         code = mapped.code;
         message = mapped.message;
       }
-      logLine('ERROR', message, code ? { error_code: code } : {});
+      logLine("ERROR", message, code ? { error_code: code } : {});
       send({
-        jsonrpc: '2.0',
+        jsonrpc: "2.0",
         id,
         error: {
           code: 4466,
-          message: 'An error happened. Check the data field for details.',
+          message: "An error happened. Check the data field for details.",
           data: { is_panic: false, message, meta: err?.meta ?? {}, ...(code ? { error_code: code } : {}) },
         },
       });
@@ -539,13 +553,13 @@ async function serve(args) {
   };
 
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-  rl.on('line', (line) => {
+  rl.on("line", (line) => {
     if (!line.trim()) return;
     let msg;
     try {
       msg = JSON.parse(line);
     } catch {
-      send({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } });
+      send({ jsonrpc: "2.0", id: null, error: { code: -32700, message: "Parse error" } });
       return;
     }
     if (msg.method === undefined && msg.id !== undefined && outgoing.has(msg.id)) {
@@ -556,10 +570,10 @@ async function serve(args) {
     }
     queue = queue.then(() => handle(msg));
   });
-  rl.on('close', () => {
+  rl.on("close", () => {
     queue.then(() => shutdown(0));
   });
-  for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(sig, () => shutdown(0));
+  for (const sig of ["SIGTERM", "SIGINT", "SIGHUP"]) process.on(sig, () => shutdown(0));
 }
 
 function safeInfo(url) {
@@ -575,18 +589,18 @@ function safeInfo(url) {
 const args = parseArgs(process.argv.slice(2));
 if (args.version) {
   const bg = await loadWasm();
-  process.stdout.write(`schema-engine-cli ${bg.version()} (offline WASM shim, ${path.relative(process.cwd(), here) || '.'})\n`);
+  process.stdout.write(`schema-engine-cli ${bg.version()} (offline WASM shim, ${path.relative(process.cwd(), here) || "."})\n`);
   process.exit(0);
 } else if (args.cli) {
   process.exitCode = await runCli(args.cli, args.datasource);
 } else {
-  process.on('unhandledRejection', (e) => {
-    logLine('ERROR', `unhandled rejection in schema engine shim: ${e?.stack ?? e}`);
+  process.on("unhandledRejection", (e) => {
+    logLine("ERROR", `unhandled rejection in schema engine shim: ${e?.stack ?? e}`);
   });
   try {
     await serve(args);
   } catch (err) {
-    logLine('ERROR', `schema engine shim failed to start: ${err?.stack ?? err}`);
+    logLine("ERROR", `schema engine shim failed to start: ${err?.stack ?? err}`);
     process.exit(1);
   }
 }

@@ -43,11 +43,14 @@ function makeThrottle() {
     }
     s.fn = fn;
     if (s.timer) return;
-    s.timer = setTimeout(() => {
-      s.timer = null;
-      s.last = Date.now();
-      s.fn();
-    }, Math.max(0, ms - (now - s.last)));
+    s.timer = setTimeout(
+      () => {
+        s.timer = null;
+        s.last = Date.now();
+        s.fn();
+      },
+      Math.max(0, ms - (now - s.last)),
+    );
   };
 }
 
@@ -82,7 +85,12 @@ export function chatModule(): FeatureModule {
       }
       const presence = new PresenceTracker(io, store, options.presenceIntervalMs);
       presence.start();
-      ctx = { io, batcher: new RoomBatcher(io, { cpuShare: options.batchCpuShare, maxWindowMs: options.batchMaxWindowMs, burst: 3 }), presence, throttle: makeThrottle() };
+      ctx = {
+        io,
+        batcher: new RoomBatcher(io, { cpuShare: options.batchCpuShare, maxWindowMs: options.batchMaxWindowMs, burst: 3 }),
+        presence,
+        throttle: makeThrottle(),
+      };
       listener = tableListener({ ...chatEvents, ...qaEvents, ...pollEvents, ...presenceEvents }, ctx);
     },
     onConnection({ socket }) {

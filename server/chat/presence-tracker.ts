@@ -17,7 +17,11 @@ export class PresenceTracker {
   private running = false;
   private closed = false;
 
-  constructor(private readonly io: Server, private readonly store: PresenceStore, private readonly intervalMs: number) {}
+  constructor(
+    private readonly io: Server,
+    private readonly store: PresenceStore,
+    private readonly intervalMs: number,
+  ) {}
 
   start(): void {
     this.timer = setInterval(() => void this.tick(), this.intervalMs);

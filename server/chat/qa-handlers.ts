@@ -19,7 +19,11 @@ function publish(ctx: ChatContext, question: QuestionView) {
   }
   ctx.io.to([modRoom(talkRoom), rooms.user(question.author.id)]).emit("qa:question", question);
   // Rejected (or sent back) questions leave everyone else's list.
-  ctx.io.to(talkRoom).except(modRoom(talkRoom)).except(rooms.user(question.author.id)).emit("qa:removed", { talkId: question.talkId, questionId: question.id });
+  ctx.io
+    .to(talkRoom)
+    .except(modRoom(talkRoom))
+    .except(rooms.user(question.author.id))
+    .emit("qa:removed", { talkId: question.talkId, questionId: question.id });
 }
 
 /** Q&A per talk. */

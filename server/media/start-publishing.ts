@@ -21,7 +21,10 @@ export async function startPublishing(options: { talkId: string; userId: string 
   }
   const sameSocket = current?.kind === "browser" && current.socketId === publisher.socketId;
   if (current && ingest.isPublisherConnected && !sameSocket) {
-    throw new AppError("CONFLICT", current.kind === "encoder" ? "An encoder (OBS) is streaming to this talk" : "Someone else is already presenting this talk");
+    throw new AppError(
+      "CONFLICT",
+      current.kind === "encoder" ? "An encoder (OBS) is streaming to this talk" : "Someone else is already presenting this talk",
+    );
   }
   await ingest.beginStream(publisher);
   return { recordingId: ingest.recordingId, resumed: false };

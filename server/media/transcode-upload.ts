@@ -46,7 +46,12 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
   });
   if (!recording) return;
   const notify = () =>
-    publishDomainEvent({ type: "recording:changed", talkId: recording.talkId, conferenceId: recording.talk.conferenceId, at: new Date().toISOString() });
+    publishDomainEvent({
+      type: "recording:changed",
+      talkId: recording.talkId,
+      conferenceId: recording.talk.conferenceId,
+      at: new Date().toISOString(),
+    });
   const storage = getMediaStorage();
   const specs = chooseRenditions({ copyVideo: false });
   const segments = new Map<string, PlaylistSegment[]>(specs.map((s) => [s.name, []]));
@@ -61,7 +66,10 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
   };
   options.signal?.addEventListener("abort", cancel, { once: true });
   const rowCheck = setInterval(() => {
-    prisma.recording.count({ where: { id: recording.id } }).then((n) => n === 0 && cancel(), () => {});
+    prisma.recording.count({ where: { id: recording.id } }).then(
+      (n) => n === 0 && cancel(),
+      () => {},
+    );
   }, ROW_CHECK_MS);
   rowCheck.unref();
 
@@ -72,7 +80,13 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
     const uri = `${pad(sequence)}.ts`;
     await storage.putFile(`${recording.storagePrefix}/${ready.rendition}/${uri}`, ready.file);
     const offsetMs = list.reduce((sum, s) => sum + s.durationMs, 0);
-    list.push({ sequence, uri, durationMs: Math.max(1, Math.round((ready.end - ready.start) * 1000)), startedAt: new Date(recording.talk.startsAt.getTime() + offsetMs), discontinuity: false });
+    list.push({
+      sequence,
+      uri,
+      durationMs: Math.max(1, Math.round((ready.end - ready.start) * 1000)),
+      startedAt: new Date(recording.talk.startsAt.getTime() + offsetMs),
+      discontinuity: false,
+    });
   };
 
   let progressWrite: Promise<unknown> = Promise.resolve();
@@ -115,7 +129,15 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
     let offsetMs = 0;
     await prisma.recordingSegment.createMany({
       data: main.map((s) => {
-        const row = { recordingId: recording.id, sequence: s.sequence, uri: s.uri, startedAt: s.startedAt, offsetMs, durationMs: s.durationMs, discontinuity: false };
+        const row = {
+          recordingId: recording.id,
+          sequence: s.sequence,
+          uri: s.uri,
+          startedAt: s.startedAt,
+          offsetMs,
+          durationMs: s.durationMs,
+          discontinuity: false,
+        };
         offsetMs += s.durationMs;
         return row;
       }),
@@ -127,7 +149,10 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
     if (count === 0) cancelled = true;
   } catch (error) {
     // The recording went away under us (replaced or its talk deleted: P2003 on the segment rows) is a cancel, not a failure.
-    const reason = error instanceof UnreadableVideo ? error.message : "The video could not be processed on the server. Upload it again; if it fails again, tell the organizers.";
+    const reason =
+      error instanceof UnreadableVideo
+        ? error.message
+        : "The video could not be processed on the server. Upload it again; if it fails again, tell the organizers.";
     const { count } = await prisma.recording
       .updateMany({ where: { id: recording.id }, data: { status: "FAILED", error: reason } })
       .catch(() => ({ count: 0 }));

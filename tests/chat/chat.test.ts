@@ -71,7 +71,12 @@ describe("chat on the realtime server (real socket.io clients, real server, real
   it("serves history on join (latest page, oldest first), 'load earlier' and resume after an id", async () => {
     const { fx } = await chatCast();
     const room = { talkId: fx.talks.sideTalk.id };
-    const rows = Array.from({ length: 60 }, (_, i) => ({ conferenceId: fx.conference.id, talkId: room.talkId, userId: cast.alice.id, body: `m${i}` }));
+    const rows = Array.from({ length: 60 }, (_, i) => ({
+      conferenceId: fx.conference.id,
+      talkId: room.talkId,
+      userId: cast.alice.id,
+      body: `m${i}`,
+    }));
     await prisma.chatMessage.createMany({ data: rows });
     const reader = await createUser({ conferenceId: fx.conference.id, role: "ORGANIZER" });
     const organizerOfOther = await pool.open(reader.cookie);
@@ -135,7 +140,10 @@ describe("chat on the realtime server (real socket.io clients, real server, real
       { room: talkRoom(), body: "hi", admin: true },
     ];
     for (const payload of bad) {
-      expect(await emit(alice, "chat:send", payload), JSON.stringify(payload)?.slice(0, 80)).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
+      expect(await emit(alice, "chat:send", payload), JSON.stringify(payload)?.slice(0, 80)).toMatchObject({
+        ok: false,
+        error: { code: "INVALID_INPUT" },
+      });
     }
     expect(await emit(alice, "chat:delete", { messageId: "1; drop table" })).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
     expect(await emit(alice, "chat:history", { room: talkRoom(), limit: 10_000 })).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
@@ -178,9 +186,17 @@ describe("chat on the realtime server (real socket.io clients, real server, real
       const sBob = await pool.open(bob.cookie);
       const sSpeaker = await pool.open(speaker.cookie);
       await emit(sAlice, "chat:join", { room });
-      expect(await emit(sBob, "chat:sanction", { room, userId: alice.id, kind: "MUTE", minutes: 5 })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-      expect(await emit(sSpeaker, "chat:sanction", { room: { talkId: fx.talks.sideTalk.id }, userId: alice.id, kind: "MUTE", minutes: 5 })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-      expect(await emit(sSpeaker, "chat:sanction", { room, userId: alice.id, kind: "MUTE" })).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
+      expect(await emit(sBob, "chat:sanction", { room, userId: alice.id, kind: "MUTE", minutes: 5 })).toMatchObject({
+        ok: false,
+        error: { code: "FORBIDDEN" },
+      });
+      expect(
+        await emit(sSpeaker, "chat:sanction", { room: { talkId: fx.talks.sideTalk.id }, userId: alice.id, kind: "MUTE", minutes: 5 }),
+      ).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+      expect(await emit(sSpeaker, "chat:sanction", { room, userId: alice.id, kind: "MUTE" })).toMatchObject({
+        ok: false,
+        error: { code: "INVALID_INPUT" },
+      });
       const notified = nextEvent(sAlice, "chat:sanctioned");
       const muted = await emit(sSpeaker, "chat:sanction", { room, userId: alice.id, kind: "MUTE", minutes: 5 });
       expect(muted).toMatchObject({ ok: true, sanction: { kind: "MUTE" } });
@@ -200,10 +216,21 @@ describe("chat on the realtime server (real socket.io clients, real server, real
       const sSpeaker = await pool.open(speaker.cookie);
       const sOrganizer = await pool.open(organizer.cookie);
       const sAlice = await pool.open(alice.cookie);
-      expect(await emit(sSpeaker, "chat:sanction", { room, userId: carol.id, kind: "BAN" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-      expect(await emit(sAlice, "chat:sanction", { room: { conferenceId }, userId: carol.id, kind: "BAN" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-      expect(await emit(sSpeaker, "chat:sanction", { room, userId: organizer.id, kind: "MUTE", minutes: 5 })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-      expect(await emit(sOrganizer, "chat:sanction", { room: { conferenceId }, userId: carol.id, kind: "BAN", reason: "spam" })).toMatchObject({ ok: true });
+      expect(await emit(sSpeaker, "chat:sanction", { room, userId: carol.id, kind: "BAN" })).toMatchObject({
+        ok: false,
+        error: { code: "FORBIDDEN" },
+      });
+      expect(await emit(sAlice, "chat:sanction", { room: { conferenceId }, userId: carol.id, kind: "BAN" })).toMatchObject({
+        ok: false,
+        error: { code: "FORBIDDEN" },
+      });
+      expect(await emit(sSpeaker, "chat:sanction", { room, userId: organizer.id, kind: "MUTE", minutes: 5 })).toMatchObject({
+        ok: false,
+        error: { code: "FORBIDDEN" },
+      });
+      expect(await emit(sOrganizer, "chat:sanction", { room: { conferenceId }, userId: carol.id, kind: "BAN", reason: "spam" })).toMatchObject({
+        ok: true,
+      });
       for (const r of [room, { conferenceId }, { talkId: fx.talks.sideTalk.id }]) {
         expect(await emit(sCarol, "chat:send", { room: r, body: "hello?" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
       }
@@ -241,7 +268,10 @@ describe("chat on the realtime server (real socket.io clients, real server, real
       const sBob = await pool.open(bob.cookie);
       const sSpeaker = await pool.open(speaker.cookie);
       const sOrganizer = await pool.open(organizer.cookie);
-      expect(await emit(sSpeaker, "chat:rate-limit", { conferenceId, burst: 3, intervalMs: 60_000 })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+      expect(await emit(sSpeaker, "chat:rate-limit", { conferenceId, burst: 3, intervalMs: 60_000 })).toMatchObject({
+        ok: false,
+        error: { code: "FORBIDDEN" },
+      });
       expect(await emit(sOrganizer, "chat:rate-limit", { conferenceId, burst: 3, intervalMs: 60_000 })).toMatchObject({ ok: true, burst: 3 });
       for (let i = 0; i < 3; i++) expect(await emit(sAlice, "chat:send", { room, body: `a${i}` })).toMatchObject({ ok: true });
       const limited = await emit(sAlice, "chat:send", { room, body: "a3" });
@@ -267,13 +297,21 @@ describe("chat on the realtime server (real socket.io clients, real server, real
       const organizer = await pool.open(cast.organizer.cookie);
       await emit(alice, "conference:join", { conferenceId: cast.conferenceId });
       await emit(anonymous, "conference:join", { conferenceId: cast.conferenceId });
-      expect(await emit(alice, "announcement:create", { conferenceId: cast.conferenceId, body: "nope" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+      expect(await emit(alice, "announcement:create", { conferenceId: cast.conferenceId, body: "nope" })).toMatchObject({
+        ok: false,
+        error: { code: "FORBIDDEN" },
+      });
       const a = nextEvent(alice, "announcement");
       const b = nextEvent(anonymous, "announcement");
-      expect(await emit(organizer, "announcement:create", { conferenceId: cast.conferenceId, body: "Keynote starts in 5 minutes", minutes: 10 })).toMatchObject({ ok: true });
+      expect(
+        await emit(organizer, "announcement:create", { conferenceId: cast.conferenceId, body: "Keynote starts in 5 minutes", minutes: 10 }),
+      ).toMatchObject({ ok: true });
       expect(await a).toMatchObject({ body: "Keynote starts in 5 minutes" });
       expect(await b).toMatchObject({ body: "Keynote starts in 5 minutes" });
-      expect(await emit(anonymous, "announcement:current", { conferenceId: cast.conferenceId })).toMatchObject({ ok: true, announcement: { body: "Keynote starts in 5 minutes" } });
+      expect(await emit(anonymous, "announcement:current", { conferenceId: cast.conferenceId })).toMatchObject({
+        ok: true,
+        announcement: { body: "Keynote starts in 5 minutes" },
+      });
       const cleared = nextEvent(alice, "announcement");
       expect(await emit(organizer, "announcement:clear", { conferenceId: cast.conferenceId })).toMatchObject({ ok: true });
       expect(await cleared).toMatchObject({ cleared: true });

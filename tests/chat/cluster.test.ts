@@ -106,7 +106,10 @@ describe("scale-out: two realtime processes and a real Redis", () => {
     const talkId = fx.talks.sideTalk.id;
     const onA = await pool.open(alice.cookie, { url: a.url });
     const onB = await pool.open(bob.cookie, { url: b.url });
-    const received = new Map<Socket, string[]>([[onA, []], [onB, []]]);
+    const received = new Map<Socket, string[]>([
+      [onA, []],
+      [onB, []],
+    ]);
     for (const s of [onA, onB]) {
       s.on("talk:status", (e: { talkId: string; status: string }) => e.talkId === talkId && received.get(s)!.push(e.status));
       expect(await emit(s, "talk:join", { talkId })).toMatchObject({ ok: true });
@@ -130,7 +133,12 @@ describe("scale-out: two realtime processes and a real Redis", () => {
     for (const s of [s1, s2, s3]) s.on("presence:update", (p) => p.talkId === talkId && seen.set(s, p));
     for (const s of [s1, s2, s3]) await emit(s, "talk:join", { talkId });
     await waitUntil(() => [s1, s2, s3].every((s) => seen.get(s)?.count === 3), 8000, "count 3 everywhere");
-    expect(seen.get(s3).users.map((u: any) => u.name).sort()).toEqual(["Alice", "Bob", "Carol"]);
+    expect(
+      seen
+        .get(s3)
+        .users.map((u: any) => u.name)
+        .sort(),
+    ).toEqual(["Alice", "Bob", "Carol"]);
     s2.close();
     await waitUntil(() => [s1, s3].every((s) => seen.get(s)?.count === 2), 8000, "count 2 after a leave");
   });
@@ -153,7 +161,8 @@ describe("scale-out: two realtime processes and a real Redis", () => {
     const received = new Map<string, any>();
     const duplicates: string[] = [];
     sAlice.on("chat:batch", (batch: any[]) => {
-      for (const e of batch) if (e.type === "message") (received.has(e.message.id) ? duplicates.push(e.message.id) : received.set(e.message.id, e.message));
+      for (const e of batch)
+        if (e.type === "message") received.has(e.message.id) ? duplicates.push(e.message.id) : received.set(e.message.id, e.message);
     });
     const join = async () => {
       await emit(sAlice, "chat:join", { room });

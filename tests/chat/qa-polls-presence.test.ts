@@ -35,7 +35,10 @@ describe("Q&A, polls and presence (real socket.io clients, real server, real Pos
       const racing = await Promise.all([emit(sAlice, "qa:vote", { questionId: q2.id }), emit(sAlice, "qa:vote", { questionId: q2.id })]);
       expect(racing.filter((a) => a.ok)).toHaveLength(1);
       const list = await emit(sCarol, "qa:list", { talkId });
-      expect(list.questions.map((q: any) => [q.id, q.upvotes])).toEqual([[q2.id, 2], [q1.id, 0]]);
+      expect(list.questions.map((q: any) => [q.id, q.upvotes])).toEqual([
+        [q2.id, 2],
+        [q1.id, 0],
+      ]);
       expect(list.myVotes).toEqual([q2.id]);
       expect(await emit(sCarol, "qa:vote", { questionId: q2.id, on: false })).toMatchObject({ ok: true, question: { upvotes: 1 } });
       expect(await emit(sCarol, "qa:ask", { talkId, body: "x" })).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
@@ -44,7 +47,12 @@ describe("Q&A, polls and presence (real socket.io clients, real server, real Pos
     it("moderation queue: held questions reach only moderators until approved; speaker/organizer mark answered and pin", async () => {
       const { fx, alice, bob, speaker, organizer } = await chatCast();
       const talkId = fx.talks.webTalk.id;
-      const [sAlice, sBob, sSpeaker, sOrganizer] = await Promise.all([pool.open(alice.cookie), pool.open(bob.cookie), pool.open(speaker.cookie), pool.open(organizer.cookie)]);
+      const [sAlice, sBob, sSpeaker, sOrganizer] = await Promise.all([
+        pool.open(alice.cookie),
+        pool.open(bob.cookie),
+        pool.open(speaker.cookie),
+        pool.open(organizer.cookie),
+      ]);
       for (const s of [sAlice, sBob, sSpeaker]) await emit(s, "chat:join", { room: { talkId } });
       expect(await emit(sBob, "qa:set-moderation", { talkId, enabled: true })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
       expect(await emit(sSpeaker, "qa:set-moderation", { talkId, enabled: true })).toMatchObject({ ok: true, moderated: true });
@@ -63,14 +71,23 @@ describe("Q&A, polls and presence (real socket.io clients, real server, real Pos
       expect(bobSaw).toHaveLength(0);
 
       const approved = nextEvent(sBob, "qa:question");
-      expect(await emit(sSpeaker, "qa:moderate", { questionId: held.id, action: "approve" })).toMatchObject({ ok: true, question: { status: "APPROVED" } });
+      expect(await emit(sSpeaker, "qa:moderate", { questionId: held.id, action: "approve" })).toMatchObject({
+        ok: true,
+        question: { status: "APPROVED" },
+      });
       expect(await approved).toMatchObject({ id: held.id, status: "APPROVED" });
-      expect(await emit(sSpeaker, "qa:moderate", { questionId: held.id, action: "answer" })).toMatchObject({ ok: true, question: { answered: true } });
+      expect(await emit(sSpeaker, "qa:moderate", { questionId: held.id, action: "answer" })).toMatchObject({
+        ok: true,
+        question: { answered: true },
+      });
       const pinned = nextEvent(sBob, "qa:question");
       expect(await emit(sOrganizer, "qa:moderate", { questionId: held.id, action: "pin" })).toMatchObject({ ok: true, question: { pinned: true } });
       expect(await pinned).toMatchObject({ pinned: true, answered: true });
       // A speaker of another talk has no say here.
-      expect(await emit(sSpeaker, "qa:set-moderation", { talkId: fx.talks.sideTalk.id, enabled: true })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+      expect(await emit(sSpeaker, "qa:set-moderation", { talkId: fx.talks.sideTalk.id, enabled: true })).toMatchObject({
+        ok: false,
+        error: { code: "FORBIDDEN" },
+      });
     });
   });
 
@@ -78,10 +95,21 @@ describe("Q&A, polls and presence (real socket.io clients, real server, real Pos
     it("speaker opens a poll, attendees vote once, results go to voters live and to everyone when closed", async () => {
       const { fx, alice, bob, carol, speaker } = await chatCast();
       const talkId = fx.talks.webTalk.id;
-      const [sAlice, sBob, sCarol, sSpeaker] = await Promise.all([pool.open(alice.cookie), pool.open(bob.cookie), pool.open(carol.cookie), pool.open(speaker.cookie)]);
+      const [sAlice, sBob, sCarol, sSpeaker] = await Promise.all([
+        pool.open(alice.cookie),
+        pool.open(bob.cookie),
+        pool.open(carol.cookie),
+        pool.open(speaker.cookie),
+      ]);
       for (const s of [sAlice, sBob, sCarol, sSpeaker]) await emit(s, "chat:join", { room: { talkId } });
-      expect(await emit(sAlice, "poll:create", { talkId, question: "Tabs or spaces?", options: ["Tabs", "Spaces"] })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-      expect(await emit(sSpeaker, "poll:create", { talkId, question: "Tabs or spaces?", options: ["Tabs"] })).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
+      expect(await emit(sAlice, "poll:create", { talkId, question: "Tabs or spaces?", options: ["Tabs", "Spaces"] })).toMatchObject({
+        ok: false,
+        error: { code: "FORBIDDEN" },
+      });
+      expect(await emit(sSpeaker, "poll:create", { talkId, question: "Tabs or spaces?", options: ["Tabs"] })).toMatchObject({
+        ok: false,
+        error: { code: "INVALID_INPUT" },
+      });
       const opened = nextEvent(sCarol, "poll:update");
       const poll = (await emit(sSpeaker, "poll:create", { talkId, question: "Tabs or spaces?", options: ["Tabs", "Spaces"] })).poll;
       const announced = await opened;
@@ -89,8 +117,14 @@ describe("Q&A, polls and presence (real socket.io clients, real server, real Pos
       expect(announced.options[0].votes).toBeUndefined(); // no results before voting
       const [tabs, spaces] = poll.options.map((o: any) => o.id);
 
-      expect(await emit(sAlice, "poll:vote", { pollId: poll.id, optionIds: [tabs, spaces] })).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
-      expect(await emit(sAlice, "poll:vote", { pollId: poll.id, optionIds: ["nope"] })).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
+      expect(await emit(sAlice, "poll:vote", { pollId: poll.id, optionIds: [tabs, spaces] })).toMatchObject({
+        ok: false,
+        error: { code: "INVALID_INPUT" },
+      });
+      expect(await emit(sAlice, "poll:vote", { pollId: poll.id, optionIds: ["nope"] })).toMatchObject({
+        ok: false,
+        error: { code: "INVALID_INPUT" },
+      });
       const voted = await emit(sAlice, "poll:vote", { pollId: poll.id, optionIds: [tabs] });
       expect(voted).toMatchObject({ ok: true, poll: { totalBallots: 1 } });
       expect(await emit(sAlice, "poll:vote", { pollId: poll.id, optionIds: [spaces] })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
@@ -139,7 +173,12 @@ describe("Q&A, polls and presence (real socket.io clients, real server, real Pos
       sAlice.on("presence:update", (p) => updates.push(p));
       for (const s of [sAlice, sBob, anonymous]) await emit(s, "talk:join", { talkId });
       await waitUntil(() => updates.at(-1)?.count === 3);
-      expect(updates.at(-1).users.map((u: any) => u.name).sort()).toEqual(["Alice", "Bob"]);
+      expect(
+        updates
+          .at(-1)
+          .users.map((u: any) => u.name)
+          .sort(),
+      ).toEqual(["Alice", "Bob"]);
       await waitUntil(() => counts.at(-1) === 3);
       sBob.close();
       await emit(anonymous, "talk:leave", { talkId });

@@ -56,7 +56,12 @@ describe("docker-compose.yml", () => {
     const { parseEnv } = await import("@/lib/config/env");
     for (const name of ["web", "realtime-1", "realtime-2", "migrate"]) {
       const env = Object.fromEntries(
-        Object.entries(services[name]!.environment ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{(\w+)(?::?[-?][^}]*)?\}/g, (_m, key) => (key === "BETTER_AUTH_SECRET" ? "x".repeat(40) : key === "PUBLIC_URL" ? "https://conf.example.org" : ""))]),
+        Object.entries(services[name]!.environment ?? {}).map(([k, v]) => [
+          k,
+          String(v).replace(/\$\{(\w+)(?::?[-?][^}]*)?\}/g, (_m, key) =>
+            key === "BETTER_AUTH_SECRET" ? "x".repeat(40) : key === "PUBLIC_URL" ? "https://conf.example.org" : "",
+          ),
+        ]),
       );
       expect(() => parseEnv(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""))), name).not.toThrow();
       for (const key of ["DATABASE_URL", "REDIS_URL"]) {

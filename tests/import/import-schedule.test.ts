@@ -13,13 +13,28 @@ async function snapshot(conferenceId: string) {
   const [stages, tracks, speakers, talks] = await Promise.all([
     prisma.stage.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { id: true, name: true, slug: true, position: true } }),
     prisma.track.findMany({ where: { conferenceId }, orderBy: { name: "asc" }, select: { id: true, name: true, color: true } }),
-    prisma.speaker.findMany({ where: { conferenceId }, orderBy: { name: "asc" }, select: { id: true, externalId: true, name: true, bio: true, avatarUrl: true } }),
+    prisma.speaker.findMany({
+      where: { conferenceId },
+      orderBy: { name: "asc" },
+      select: { id: true, externalId: true, name: true, bio: true, avatarUrl: true },
+    }),
     prisma.talk.findMany({
       where: { conferenceId },
       orderBy: { startsAt: "asc" },
       select: {
-        id: true, externalId: true, slug: true, title: true, abstract: true, kind: true, startsAt: true, endsAt: true,
-        stageId: true, trackId: true, isPublic: true, streamKey: true, updatedAt: true,
+        id: true,
+        externalId: true,
+        slug: true,
+        title: true,
+        abstract: true,
+        kind: true,
+        startsAt: true,
+        endsAt: true,
+        stageId: true,
+        trackId: true,
+        isPublic: true,
+        streamKey: true,
+        updatedAt: true,
         speakers: { orderBy: { position: "asc" }, select: { speakerId: true } },
       },
     }),
@@ -49,14 +64,24 @@ describe("importing a pretalx schedule export", () => {
 
     // Read it back and compare with the export, event by event.
     const db = await snapshot(conferenceId);
-    expect(db.stages.map((s) => [s.name, s.position])).toEqual([["Main Hall", 0], ["Workshop Room", 1], ["Hallway", 2]]);
+    expect(db.stages.map((s) => [s.name, s.position])).toEqual([
+      ["Main Hall", 0],
+      ["Workshop Room", 1],
+      ["Hallway", 2],
+    ]);
     const stageName = new Map(db.stages.map((s) => [s.id, s.name]));
     const trackName = new Map(db.tracks.map((t) => [t.id, t.name]));
     const speakerCode = new Map(db.speakers.map((s) => [s.id, s.externalId]));
     const events = pretalx().schedule.conference.days.flatMap((d: { rooms: Record<string, unknown[]> }) => Object.values(d.rooms).flat());
     expect(db.talks).toHaveLength(events.length);
     for (const event of events as {
-      guid: string; date: string; duration: string; room: string; title: string; track: string | null; persons: { code: string }[];
+      guid: string;
+      date: string;
+      duration: string;
+      room: string;
+      title: string;
+      track: string | null;
+      persons: { code: string }[];
     }[]) {
       const talk = db.talks.find((t) => t.externalId === event.guid)!;
       expect(talk.title).toBe(event.title);
@@ -163,7 +188,10 @@ describe("importing a frab schedule.xml", () => {
     expect(second.talks).toEqual({ created: 0, updated: 0, unchanged: 5 });
     expect(second.speakers).toEqual({ created: 0, updated: 0, unchanged: 4 });
     expect(await prisma.talk.count({ where: { conferenceId } })).toBe(5);
-    const panel = await prisma.talk.findFirstOrThrow({ where: { conferenceId, title: "Closing Panel" }, include: { speakers: { include: { speaker: true } } } });
+    const panel = await prisma.talk.findFirstOrThrow({
+      where: { conferenceId, title: "Closing Panel" },
+      include: { speakers: { include: { speaker: true } } },
+    });
     expect(panel.kind).toBe("PANEL");
     expect(panel.speakers.map((s) => s.speaker.name).sort()).toEqual(["Eve Example", "Trent Trust"]);
     await prisma.conference.delete({ where: { id: conferenceId } });

@@ -203,7 +203,12 @@ describe("browser ingest", () => {
     });
     // WebM-looking garbage reaches ffmpeg, which cannot read it: the speaker gets an error event.
     const failed = new Promise<{ message: string }>((resolve) => studio.once("media:ingest-error", resolve));
-    const fake = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), crypto.randomBytes(3000), Buffer.from([0x1f, 0x43, 0xb6, 0x75]), crypto.randomBytes(3000)]);
+    const fake = Buffer.concat([
+      Buffer.from([0x1a, 0x45, 0xdf, 0xa3]),
+      crypto.randomBytes(3000),
+      Buffer.from([0x1f, 0x43, 0xb6, 0x75]),
+      crypto.randomBytes(3000),
+    ]);
     expect((await emitAck(studio, "media:chunk", { talkId: talk.id, seq: 1, data: fake })).ok).toBe(true);
     let gaveUp = false;
     void failed.then(() => (gaveUp = true));

@@ -26,7 +26,10 @@ describe("the address OBS pushes to", () => {
     const studio = await connectClient(server.port, speaker.cookie);
     sockets.push(studio);
     expect(await emitAck(studio, "media:stream-key", { talkId: talk.id })).toMatchObject({ ok: true, rtmpUrl: "rtmp://media.example.org:1936/live" });
-    expect(await emitAck(studio, "media:stream-key:rotate", { talkId: talk.id })).toMatchObject({ ok: true, rtmpUrl: "rtmp://media.example.org:1936/live" });
+    expect(await emitAck(studio, "media:stream-key:rotate", { talkId: talk.id })).toMatchObject({
+      ok: true,
+      rtmpUrl: "rtmp://media.example.org:1936/live",
+    });
   });
 
   it("defaults to PUBLIC_URL's host and RTMP_PORT on a single instance, and is null (RTMP off) with RTMP_PORT=0", () => {
@@ -35,7 +38,9 @@ describe("the address OBS pushes to", () => {
     expect(parseEnv({ ...base, RTMP_PORT: "1936" }).RTMP_PUBLIC_URL).toBe("rtmp://conf.example.org:1936/live");
     expect(parseEnv({ ...base, RTMP_PORT: "0" }).RTMP_PUBLIC_URL).toBeNull();
     expect(parseEnv({ ...base, RTMP_PORT: "0", RTMP_PUBLIC_URL: "" }).RTMP_PUBLIC_URL).toBeNull();
-    expect(parseEnv({ ...base, RTMP_PORT: "0", RTMP_PUBLIC_URL: "rtmps://obs.example.org/live/" }).RTMP_PUBLIC_URL).toBe("rtmps://obs.example.org/live");
+    expect(parseEnv({ ...base, RTMP_PORT: "0", RTMP_PUBLIC_URL: "rtmps://obs.example.org/live/" }).RTMP_PUBLIC_URL).toBe(
+      "rtmps://obs.example.org/live",
+    );
     expect(() => parseEnv({ RTMP_PUBLIC_URL: "http://obs.example.org" })).toThrow(/RTMP_PUBLIC_URL: must be an rtmp/);
   });
 });

@@ -19,9 +19,30 @@ const onRejection = (reason: unknown) => rejections.push(reason);
 function makeVideo(seconds: number, size: string): Buffer {
   const file = path.join(os.tmpdir(), `plenary-cancel-test-${crypto.randomUUID()}.mp4`);
   const made = spawnSync(getFfmpegPath(), [
-    "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", `testsrc=size=${size}:rate=25`,
-    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", String(seconds),
-    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", file,
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-f",
+    "lavfi",
+    "-i",
+    `testsrc=size=${size}:rate=25`,
+    "-f",
+    "lavfi",
+    "-i",
+    "sine=frequency=440:sample_rate=48000",
+    "-t",
+    String(seconds),
+    "-c:v",
+    "libx264",
+    "-preset",
+    "ultrafast",
+    "-pix_fmt",
+    "yuv420p",
+    "-c:a",
+    "aac",
+    "-movflags",
+    "+faststart",
+    file,
   ]);
   expect(made.status).toBe(0);
   const bytes = fs.readFileSync(file);

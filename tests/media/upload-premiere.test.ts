@@ -23,9 +23,30 @@ beforeAll(async () => {
   server = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
   const file = path.join(os.tmpdir(), `plenary-upload-test-${crypto.randomUUID()}.mp4`);
   const made = spawnSync(getFfmpegPath(), [
-    "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=25",
-    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "7",
-    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", file,
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-f",
+    "lavfi",
+    "-i",
+    "testsrc=size=640x360:rate=25",
+    "-f",
+    "lavfi",
+    "-i",
+    "sine=frequency=440:sample_rate=48000",
+    "-t",
+    "7",
+    "-c:v",
+    "libx264",
+    "-preset",
+    "ultrafast",
+    "-pix_fmt",
+    "yuv420p",
+    "-c:a",
+    "aac",
+    "-movflags",
+    "+faststart",
+    file,
   ]);
   expect(made.status).toBe(0);
   video = fs.readFileSync(file);

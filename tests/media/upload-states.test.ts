@@ -19,9 +19,28 @@ beforeAll(async () => {
   // No +faststart: the MP4's index (moov) sits at the end, as most editors export it.
   const file = path.join(os.tmpdir(), `plenary-states-test-${crypto.randomUUID()}.mp4`);
   const made = spawnSync(getFfmpegPath(), [
-    "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=25",
-    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "5",
-    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", file,
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-f",
+    "lavfi",
+    "-i",
+    "testsrc=size=320x180:rate=25",
+    "-f",
+    "lavfi",
+    "-i",
+    "sine=frequency=440:sample_rate=48000",
+    "-t",
+    "5",
+    "-c:v",
+    "libx264",
+    "-preset",
+    "ultrafast",
+    "-pix_fmt",
+    "yuv420p",
+    "-c:a",
+    "aac",
+    file,
   ]);
   expect(made.status).toBe(0);
   video = fs.readFileSync(file);

@@ -19,8 +19,7 @@ describe("realtime server (real socket.io server and clients, real PostgreSQL)",
       s.once("connect_error", reject);
     });
   };
-  const emit = (s: Socket, event: string, payload: unknown) =>
-    s.timeout(5000).emitWithAck(event, payload) as Promise<AckResult>;
+  const emit = (s: Socket, event: string, payload: unknown) => s.timeout(5000).emitWithAck(event, payload) as Promise<AckResult>;
 
   beforeAll(async () => {
     server = await startRealtimeServer({ port: 0, host: "127.0.0.1" });

@@ -75,10 +75,14 @@ describe("schedule editor API", () => {
   });
 
   it("moves a talk and warns about the overlap it causes", async () => {
-    const a = (await (await talks.POST(json("POST", "/x", organizer, { title: "A", startsAt: at("13:00"), endsAt: at("14:00"), stageId }))).json()) as {
+    const a = (await (
+      await talks.POST(json("POST", "/x", organizer, { title: "A", startsAt: at("13:00"), endsAt: at("14:00"), stageId }))
+    ).json()) as {
       talk: { id: string };
     };
-    const b = (await (await talks.POST(json("POST", "/x", organizer, { title: "B", startsAt: at("15:00"), endsAt: at("15:30"), stageId }))).json()) as {
+    const b = (await (
+      await talks.POST(json("POST", "/x", organizer, { title: "B", startsAt: at("15:00"), endsAt: at("15:30"), stageId }))
+    ).json()) as {
       talk: { id: string };
     };
     const response = await move.POST(json("POST", "/x", organizer, { stageId, startsAt: at("13:45") }), params({ talkId: b.talk.id }));
@@ -91,7 +95,9 @@ describe("schedule editor API", () => {
   });
 
   it("deletes a talk, and answers 404 for one that does not exist", async () => {
-    const created = (await (await talks.POST(json("POST", "/x", organizer, { title: "Gone", startsAt: at("20:00"), endsAt: at("20:30"), stageId }))).json()) as {
+    const created = (await (
+      await talks.POST(json("POST", "/x", organizer, { title: "Gone", startsAt: at("20:00"), endsAt: at("20:30"), stageId }))
+    ).json()) as {
       talk: { id: string };
     };
     expect((await talk.DELETE(json("DELETE", "/x", organizer), params({ talkId: created.talk.id }))).status).toBe(200);
@@ -104,7 +110,9 @@ describe("schedule editor API", () => {
       <date>2026-06-01T16:00:00+02:00</date><duration>00:20</duration><room>Main</room><title>Uploaded</title>
       <persons><person id="5">Up Loader</person></persons></event></room></day></schedule>`;
     form.set("file", new File([xml], "schedule.xml", { type: "application/xml" }));
-    const response = await importRoute.POST(new Request("http://localhost/api/admin/import", { method: "POST", headers: { cookie: organizer }, body: form }));
+    const response = await importRoute.POST(
+      new Request("http://localhost/api/admin/import", { method: "POST", headers: { cookie: organizer }, body: form }),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ format: "frab-xml", talks: { created: 1 }, stages: { unchanged: 1 } });
   });

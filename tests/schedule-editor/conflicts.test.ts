@@ -60,7 +60,10 @@ describe("schedule conflicts", () => {
       },
     ]);
     // Asked for one talk, only that talk's conflicts come back.
-    const unrelated = await createTalk({ conferenceId, input: { title: "Later", startsAt: at("18:00"), endsAt: at("19:00"), stageId: main } as never });
+    const unrelated = await createTalk({
+      conferenceId,
+      input: { title: "Later", startsAt: at("18:00"), endsAt: at("19:00"), stageId: main } as never,
+    });
     expect(unrelated.conflicts).toEqual([]);
     expect((await findScheduleConflicts({ conferenceId })).map((c) => c.kind)).toEqual(["SPEAKER_DOUBLE_BOOKED"]);
 
@@ -72,8 +75,14 @@ describe("schedule conflicts", () => {
     const c = (await createTestConference()).id;
     const stage = (await createStage({ conferenceId: c, input: { name: "Hall" } })).stage.id;
     const grace = (await createSpeaker({ conferenceId: c, input: { name: "Grace" } })).speaker.id;
-    await createTalk({ conferenceId: c, input: { title: "One", startsAt: at("09:00"), endsAt: at("10:00"), stageId: stage, speakerIds: [grace] } as never });
-    await createTalk({ conferenceId: c, input: { title: "Two", startsAt: at("09:59"), endsAt: at("10:30"), stageId: stage, speakerIds: [grace] } as never });
+    await createTalk({
+      conferenceId: c,
+      input: { title: "One", startsAt: at("09:00"), endsAt: at("10:00"), stageId: stage, speakerIds: [grace] } as never,
+    });
+    await createTalk({
+      conferenceId: c,
+      input: { title: "Two", startsAt: at("09:59"), endsAt: at("10:30"), stageId: stage, speakerIds: [grace] } as never,
+    });
     const conflicts = await findScheduleConflicts({ conferenceId: c });
     expect(conflicts.map((x) => x.kind).sort()).toEqual(["SPEAKER_DOUBLE_BOOKED", "STAGE_OVERLAP"]);
     await prisma.conference.delete({ where: { id: c } });

@@ -80,7 +80,9 @@ describe("schedule editor services", () => {
         }),
       ),
     );
-    expect(new Set(results.map((r) => r.talk.slug))).toEqual(new Set(["lightning-round", "lightning-round-2", "lightning-round-3", "lightning-round-4"]));
+    expect(new Set(results.map((r) => r.talk.slug))).toEqual(
+      new Set(["lightning-round", "lightning-round-2", "lightning-round-3", "lightning-round-4"]),
+    );
   });
 
   it("refuses a talk that ends before it starts, with the error on the endsAt field", async () => {

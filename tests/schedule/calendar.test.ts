@@ -19,7 +19,11 @@ describe("iCal feeds (RFC 5545), parsed back", () => {
   });
 
   it("the whole schedule has one event per talk with exact instants", async () => {
-    const { body, filename } = await getCalendarFeed({ conferenceId: fx.conference.id, feed: { kind: "schedule" }, publicUrl: "https://plenary.example" });
+    const { body, filename } = await getCalendarFeed({
+      conferenceId: fx.conference.id,
+      feed: { kind: "schedule" },
+      publicUrl: "https://plenary.example",
+    });
     expect(filename).toBe(`${fx.conference.slug}.ics`);
     expect(body).toMatch(/^BEGIN:VCALENDAR\r\n/);
     const parsed = events(body);
@@ -38,15 +42,21 @@ describe("iCal feeds (RFC 5545), parsed back", () => {
     const token = await getAgendaFeedToken({ userId: user.id });
     const { body } = await getCalendarFeed({ conferenceId: fx.conference.id, feed: { kind: "agenda", token }, publicUrl: "https://x" });
     expect(events(body).map((e) => e.uid)).toEqual([`${fx.talks.sideTalk.id}@plenary`]);
-    await expect(getCalendarFeed({ conferenceId: fx.conference.id, feed: { kind: "agenda", token: "x".repeat(32) }, publicUrl: "https://x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      getCalendarFeed({ conferenceId: fx.conference.id, feed: { kind: "agenda", token: "x".repeat(32) }, publicUrl: "https://x" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const rotated = await getAgendaFeedToken({ userId: user.id, rotate: true });
     expect(rotated).not.toBe(token);
-    await expect(getCalendarFeed({ conferenceId: fx.conference.id, feed: { kind: "agenda", token }, publicUrl: "https://x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getCalendarFeed({ conferenceId: fx.conference.id, feed: { kind: "agenda", token }, publicUrl: "https://x" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("one talk's feed holds that talk; an unknown slug is NOT_FOUND", async () => {
     const { body } = await getCalendarFeed({ conferenceId: fx.conference.id, feed: { kind: "talk", slug: "keynote" }, publicUrl: "https://x" });
     expect(events(body).map((e) => e.summary)).toEqual(["Talk keynote"]);
-    await expect(getCalendarFeed({ conferenceId: fx.conference.id, feed: { kind: "talk", slug: "nope" }, publicUrl: "https://x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      getCalendarFeed({ conferenceId: fx.conference.id, feed: { kind: "talk", slug: "nope" }, publicUrl: "https://x" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

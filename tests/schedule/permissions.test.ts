@@ -40,7 +40,9 @@ describe("permissions, decided on the server from the database", () => {
 
   it("a speaker broadcasts and moderates only their own talk; an organizer everywhere", async () => {
     const speakerUser = await createUser({ conferenceId: fx.conference.id, role: "SPEAKER" });
-    const speaker = await prisma.speaker.create({ data: { conferenceId: fx.conference.id, slug: `s-${speakerUser.id}`, name: "S", userId: speakerUser.id } });
+    const speaker = await prisma.speaker.create({
+      data: { conferenceId: fx.conference.id, slug: `s-${speakerUser.id}`, name: "S", userId: speakerUser.id },
+    });
     await prisma.talkSpeaker.create({ data: { talkId: fx.talks.webTalk.id, speakerId: speaker.id } });
     const organizer = await createUser({ conferenceId: fx.conference.id, role: "ORGANIZER" });
     const vs = await getViewer({ conferenceId: fx.conference.id, userId: speakerUser.id });

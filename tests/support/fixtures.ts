@@ -58,7 +58,15 @@ export async function createUser(options: { conferenceId?: string; role?: Role; 
 export async function giveTicket(options: { userId: string; conferenceId: string }) {
   const type = await prisma.ticketType.create({ data: { conferenceId: options.conferenceId, name: `Type ${uid()}`, priceCents: 0 } });
   const order = await prisma.order.create({
-    data: { conferenceId: options.conferenceId, userId: options.userId, ticketTypeId: type.id, status: "PAID", subtotalCents: 0, totalCents: 0, currency: "EUR" },
+    data: {
+      conferenceId: options.conferenceId,
+      userId: options.userId,
+      ticketTypeId: type.id,
+      status: "PAID",
+      subtotalCents: 0,
+      totalCents: 0,
+      currency: "EUR",
+    },
   });
   return prisma.ticket.create({ data: { conferenceId: options.conferenceId, orderId: order.id, ticketTypeId: type.id, userId: options.userId } });
 }

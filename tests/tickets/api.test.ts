@@ -109,7 +109,9 @@ describe("ticket route handlers", () => {
 
     const { orders } = await (await ordersRoute.GET(request("/api/admin/tickets/orders?q=ada%20attendee", organizer))).json();
     expect(orders.map((o: { id: string }) => o.id)).toEqual([order.id]);
-    expect((await paidRoute.POST(request(`/api/admin/tickets/orders/${order.id}/paid`, attendee, { body: {} }), params({ id: order.id }))).status).toBe(403);
+    expect(
+      (await paidRoute.POST(request(`/api/admin/tickets/orders/${order.id}/paid`, attendee, { body: {} }), params({ id: order.id }))).status,
+    ).toBe(403);
     const paid = await paidRoute.POST(request(`/api/admin/tickets/orders/${order.id}/paid`, organizer, { body: {} }), params({ id: order.id }));
     expect(paid.status).toBe(200);
     expect((await getViewer({ conferenceId, userId: attendee.id })).hasTicket).toBe(true);
@@ -138,7 +140,9 @@ describe("ticket route handlers", () => {
   });
 
   it("searches, exports and revokes registrations", async () => {
-    const found = await (await registrationsRoute.GET(request(`/api/admin/tickets/registrations?q=${encodeURIComponent(attendee.email)}`, organizer))).json();
+    const found = await (
+      await registrationsRoute.GET(request(`/api/admin/tickets/registrations?q=${encodeURIComponent(attendee.email)}`, organizer))
+    ).json();
     expect(found.total).toBe(1);
     const ticketId = found.registrations[0].ticketId;
     expect(found.registrations[0]).toMatchObject({ status: "VALID", attendee: { email: attendee.email }, order: { discountCode: "FRIENDS20" } });
@@ -158,7 +162,10 @@ describe("ticket route handlers", () => {
     expect(orderLines.find((line) => line.includes(",PAID,"))).toMatch(/,PAID,Ada Attendee,.*,Standard,1,EUR,200\.00,40\.00,160\.00,FRIENDS20,/);
     expect((await exportRoute.GET(request("/api/admin/tickets/export", attendee))).status).toBe(403);
 
-    const revoked = await revokeRoute.POST(request(`/api/admin/tickets/registrations/${ticketId}/revoke`, organizer, { body: {} }), params({ ticketId }));
+    const revoked = await revokeRoute.POST(
+      request(`/api/admin/tickets/registrations/${ticketId}/revoke`, organizer, { body: {} }),
+      params({ ticketId }),
+    );
     expect(revoked.status).toBe(200);
     expect((await getViewer({ conferenceId, userId: attendee.id })).hasTicket).toBe(false);
     const { ticketTypes } = await (await typesRoute.GET(request("/api/admin/tickets/types", organizer))).json();

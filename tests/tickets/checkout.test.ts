@@ -12,13 +12,7 @@ import { cancelOwnOrder } from "@/lib/tickets/cancel-own-order";
 import { updateTicketType } from "@/lib/tickets/update-ticket-type";
 import { updateDiscountCode } from "@/lib/tickets/update-discount-code";
 import { listDiscountCodes } from "@/lib/tickets/list-discount-codes";
-import {
-  CheckoutInput,
-  CreateDiscountCodeInput,
-  CreateTicketTypeInput,
-  UpdateDiscountCodeInput,
-  UpdateTicketTypeInput,
-} from "@/lib/tickets/schemas";
+import { CheckoutInput, CreateDiscountCodeInput, CreateTicketTypeInput, UpdateDiscountCodeInput, UpdateTicketTypeInput } from "@/lib/tickets/schemas";
 import { createAttendees, createTestConference, deleteConference } from "./fixtures";
 
 const DAY = 24 * 3600 * 1000;
@@ -71,7 +65,10 @@ describe("checkout", () => {
       currency: "EUR",
       discountCode: { code: "PERCENT25" },
     });
-    expect(await quote({ ticketTypeId: standard, quantity: 2, discountCode: " tenOff " })).toMatchObject({ discountCents: 2_000, totalCents: 22_000 });
+    expect(await quote({ ticketTypeId: standard, quantity: 2, discountCode: " tenOff " })).toMatchObject({
+      discountCents: 2_000,
+      totalCents: 22_000,
+    });
     expect(await quote({ ticketTypeId: workshop, quantity: 1, discountCode: "speaker" })).toMatchObject({ totalCents: 0 });
     expect(await quote({ ticketTypeId: workshop, quantity: 1, discountCode: "" })).toMatchObject({ totalCents: 4_000, discountCode: null });
   });
@@ -167,10 +164,15 @@ describe("checkout", () => {
     await rival.query(`UPDATE "DiscountCode" SET "redemptions" = 1 WHERE "id" = $1`, [code.id]);
     // ...while ours quotes (the use is still free), writes its order and queues on that lock.
     const ours = placeOrder({ conferenceId, userId: users[5], input: CheckoutInput.parse({ ticketTypeId: type.id, discountCode: "race" }) });
-    const settled = ours.then(() => null, (e: unknown) => e);
+    const settled = ours.then(
+      () => null,
+      (e: unknown) => e,
+    );
     let queued = false;
     for (let i = 0; i < 500 && !queued; i++) {
-      const { rows } = await rival.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+      const { rows } = await rival.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+      );
       queued = rows[0].n > 0;
       if (!queued) await new Promise((r) => setTimeout(r, 10));
     }
@@ -223,7 +225,11 @@ describe("checkout", () => {
       updateTicketType({ conferenceId, ticketTypeId: standard, input: UpdateTicketTypeInput.parse({ quota: sold - 1 }) }),
     );
     expect(error.details).toMatchObject({ fields: { quota: [expect.stringContaining("already sold")] } });
-    const updated = await updateTicketType({ conferenceId, ticketTypeId: standard, input: UpdateTicketTypeInput.parse({ quota: sold + 10, priceCents: 13_000 }) });
+    const updated = await updateTicketType({
+      conferenceId,
+      ticketTypeId: standard,
+      input: UpdateTicketTypeInput.parse({ quota: sold + 10, priceCents: 13_000 }),
+    });
     expect(updated).toMatchObject({ quota: sold + 10, priceCents: 13_000 });
   });
 });
@@ -244,17 +250,30 @@ describe("changing a discount code's limits", () => {
   });
 
   it("never lowers a limit below the uses taken, and stops a code at once when expired", async () => {
-    const code = await createDiscountCode({ conferenceId, input: CreateDiscountCodeInput.parse({ code: "LEAKED", kind: "COMP", maxRedemptions: 10 }) });
+    const code = await createDiscountCode({
+      conferenceId,
+      input: CreateDiscountCodeInput.parse({ code: "LEAKED", kind: "COMP", maxRedemptions: 10 }),
+    });
     for (const userId of users.slice(0, 2)) {
       await placeOrder({ conferenceId, userId, input: CheckoutInput.parse({ ticketTypeId, discountCode: "leaked" }) });
     }
-    const tooLow = await rejection(updateDiscountCode({ conferenceId, discountCodeId: code.id, input: UpdateDiscountCodeInput.parse({ maxRedemptions: 1 }) }));
+    const tooLow = await rejection(
+      updateDiscountCode({ conferenceId, discountCodeId: code.id, input: UpdateDiscountCodeInput.parse({ maxRedemptions: 1 }) }),
+    );
     expect(tooLow.message).toBe("The code is already used 2 times: the limit cannot be lower");
-    expect(await updateDiscountCode({ conferenceId, discountCodeId: code.id, input: UpdateDiscountCodeInput.parse({ maxRedemptions: 2 }) })).toMatchObject({ maxRedemptions: 2 });
+    expect(
+      await updateDiscountCode({ conferenceId, discountCodeId: code.id, input: UpdateDiscountCodeInput.parse({ maxRedemptions: 2 }) }),
+    ).toMatchObject({ maxRedemptions: 2 });
     expect((await listDiscountCodes({ conferenceId })).discountCodes[0]).toMatchObject({ code: "LEAKED", state: "used-up", orders: 2 });
 
-    await updateDiscountCode({ conferenceId, discountCodeId: code.id, input: UpdateDiscountCodeInput.parse({ maxRedemptions: null, validUntil: new Date().toISOString() }) });
-    const expired = await rejection(placeOrder({ conferenceId, userId: users[2], input: CheckoutInput.parse({ ticketTypeId, discountCode: "LEAKED" }) }));
+    await updateDiscountCode({
+      conferenceId,
+      discountCodeId: code.id,
+      input: UpdateDiscountCodeInput.parse({ maxRedemptions: null, validUntil: new Date().toISOString() }),
+    });
+    const expired = await rejection(
+      placeOrder({ conferenceId, userId: users[2], input: CheckoutInput.parse({ ticketTypeId, discountCode: "LEAKED" }) }),
+    );
     expect(expired.message).toBe("This discount code has expired");
     expect((await listDiscountCodes({ conferenceId })).discountCodes[0].state).toBe("expired");
   });

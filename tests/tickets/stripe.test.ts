@@ -70,7 +70,9 @@ describe("Stripe payments", () => {
   beforeAll(async () => {
     conferenceId = (await createTestConference()).id;
     users = await createAttendees(7);
-    ticketTypeId = (await createTicketType({ conferenceId, input: CreateTicketTypeInput.parse({ name: "Supporter", priceCents: 25_000, quota: 10 }) })).id;
+    ticketTypeId = (
+      await createTicketType({ conferenceId, input: CreateTicketTypeInput.parse({ name: "Supporter", priceCents: 25_000, quota: 10 }) })
+    ).id;
   });
   afterAll(async () => {
     await deleteConference(conferenceId);
@@ -86,7 +88,10 @@ describe("Stripe payments", () => {
     const response = await deliver(payload, sign(payload));
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ received: true, action: "paid", orderId: order.id });
-    expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PAID", stripeSessionId: `cs_test_${order.id}` });
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: "PAID",
+      stripeSessionId: `cs_test_${order.id}`,
+    });
 
     // Stripe redelivers: nothing changes, still one ticket.
     const again = await deliver(payload, sign(payload));
@@ -137,7 +142,12 @@ describe("Stripe payments", () => {
     // Redelivered: the order is cancelled already, nothing changes.
     expect(await (await deliver(failed, sign(failed))).json()).toMatchObject({ action: "ignored", orderId: declined.id });
 
-    const other = JSON.stringify({ id: "evt_other", object: "event", type: "customer.created", data: { object: { id: "cus_1", object: "customer" } } });
+    const other = JSON.stringify({
+      id: "evt_other",
+      object: "event",
+      type: "customer.created",
+      data: { object: { id: "cus_1", object: "customer" } },
+    });
     expect(await (await deliver(other, sign(other))).json()).toEqual({ received: true, type: "customer.created", orderId: null, action: "ignored" });
   });
 
@@ -171,7 +181,12 @@ describe("Stripe payments", () => {
     await prisma.order.update({ where: { id: order.id }, data: { stripeSessionId: `cs_test_return_${order.id}` } });
     const open = await startFakeStripe(200, 200, { status: "open", payment_status: "unpaid" });
     try {
-      const still = await syncOrderPayment({ conferenceId, userId: users[6], orderId: order.id, provider: createStripeProvider({ secretKey: "sk_test_fake", apiBase: open.url }) });
+      const still = await syncOrderPayment({
+        conferenceId,
+        userId: users[6],
+        orderId: order.id,
+        provider: createStripeProvider({ secretKey: "sk_test_fake", apiBase: open.url }),
+      });
       expect(still?.status).toBe("PENDING");
       expect(open.requests[0].path).toBe(`/v1/checkout/sessions/cs_test_return_${order.id}`);
     } finally {
@@ -179,7 +194,12 @@ describe("Stripe payments", () => {
     }
     const paid = await startFakeStripe(200, 200, { status: "complete", payment_status: "paid" });
     try {
-      const settled = await syncOrderPayment({ conferenceId, userId: users[6], orderId: order.id, provider: createStripeProvider({ secretKey: "sk_test_fake", apiBase: paid.url }) });
+      const settled = await syncOrderPayment({
+        conferenceId,
+        userId: users[6],
+        orderId: order.id,
+        provider: createStripeProvider({ secretKey: "sk_test_fake", apiBase: paid.url }),
+      });
       expect(settled?.status).toBe("PAID");
       expect(await prisma.ticket.count({ where: { orderId: order.id } })).toBe(1);
     } finally {

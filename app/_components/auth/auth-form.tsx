@@ -39,9 +39,7 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
     setFormError(null);
     setBusy(true);
     const result =
-      mode === "sign-up"
-        ? await authClient.signUp.email(parsed.data as z.infer<typeof SignUpForm>)
-        : await authClient.signIn.email(parsed.data);
+      mode === "sign-up" ? await authClient.signUp.email(parsed.data as z.infer<typeof SignUpForm>) : await authClient.signIn.email(parsed.data);
     setBusy(false);
     if (result.error) {
       setFormError(

@@ -43,7 +43,12 @@ export function AnnouncementBanner({ conferenceId, realtimeUrl }: { conferenceId
     <div role="status" aria-live="polite" aria-label="Announcement" className="flex items-start gap-3 bg-brand-600 px-4 py-2 text-sm text-white">
       <span aria-hidden="true">📣</span>
       <p className="flex-1 whitespace-pre-wrap break-words">{announcement.body}</p>
-      <button type="button" onClick={() => setDismissed(announcement.id)} className="rounded-md px-1 text-white/80 hover:bg-white/10 hover:text-white" aria-label="Dismiss announcement">
+      <button
+        type="button"
+        onClick={() => setDismissed(announcement.id)}
+        className="rounded-md px-1 text-white/80 hover:bg-white/10 hover:text-white"
+        aria-label="Dismiss announcement"
+      >
         ✕
       </button>
     </div>

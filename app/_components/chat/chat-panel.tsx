@@ -22,7 +22,9 @@ function AuthorBadge({ badge }: { badge: ChatMessageView["author"]["badge"] }) {
   return (
     <span
       className={`rounded-full px-1.5 py-px text-[10px] font-semibold uppercase tracking-wide ${
-        badge === "organizer" ? "bg-brand-50 text-brand-700 dark:bg-brand-500/15 dark:text-brand-100" : "bg-emerald-50 text-emerald-700 dark:bg-emerald-500/15 dark:text-emerald-300"
+        badge === "organizer"
+          ? "bg-brand-50 text-brand-700 dark:bg-brand-500/15 dark:text-brand-100"
+          : "bg-emerald-50 text-emerald-700 dark:bg-emerald-500/15 dark:text-emerald-300"
       }`}
     >
       {badge === "organizer" ? "Organizer" : "Speaker"}
@@ -77,12 +79,22 @@ function MessageItem({ message, room, replay }: { message: ChatMessageView; room
       {!replay && (info?.canChat || canDelete) ? (
         <div className="absolute right-1 top-1 hidden gap-0.5 group-focus-within:flex group-hover:flex">
           {info?.canChat ? (
-            <button type="button" className="rounded-lg px-1.5 text-xs text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-700" aria-label={`React to ${message.author.name}'s message`} onClick={() => setMenu(menu === "react" ? null : "react")}>
+            <button
+              type="button"
+              className="rounded-lg px-1.5 text-xs text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-700"
+              aria-label={`React to ${message.author.name}'s message`}
+              onClick={() => setMenu(menu === "react" ? null : "react")}
+            >
               ☺
             </button>
           ) : null}
           {canDelete ? (
-            <button type="button" className="rounded-lg px-1.5 text-xs text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-700" aria-label={`Moderate ${message.author.name}'s message`} onClick={() => setMenu(menu === "moderate" ? null : "moderate")}>
+            <button
+              type="button"
+              className="rounded-lg px-1.5 text-xs text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-700"
+              aria-label={`Moderate ${message.author.name}'s message`}
+              onClick={() => setMenu(menu === "moderate" ? null : "moderate")}
+            >
               ⋯
             </button>
           ) : null}
@@ -91,7 +103,16 @@ function MessageItem({ message, room, replay }: { message: ChatMessageView; room
       {menu === "react" ? (
         <div role="menu" aria-label="Reactions" className="mt-1 flex flex-wrap gap-1">
           {REACTION_EMOJI.map((emoji) => (
-            <button key={emoji} role="menuitem" type="button" className="rounded-lg px-1 text-base hover:bg-zinc-200 dark:hover:bg-zinc-700" onClick={() => { setMenu(null); void room.react(message.id, emoji); }}>
+            <button
+              key={emoji}
+              role="menuitem"
+              type="button"
+              className="rounded-lg px-1 text-base hover:bg-zinc-200 dark:hover:bg-zinc-700"
+              onClick={() => {
+                setMenu(null);
+                void room.react(message.id, emoji);
+              }}
+            >
               {emoji}
             </button>
           ))}
@@ -104,11 +125,21 @@ function MessageItem({ message, room, replay }: { message: ChatMessageView; room
           </Button>
           {canSanction ? (
             <>
-              <Button role="menuitem" size="sm" variant="secondary" onClick={() => void run("chat:sanction", { room: roomRefOf(message), userId: message.author.id, kind: "MUTE", minutes: 10 })}>
+              <Button
+                role="menuitem"
+                size="sm"
+                variant="secondary"
+                onClick={() => void run("chat:sanction", { room: roomRefOf(message), userId: message.author.id, kind: "MUTE", minutes: 10 })}
+              >
                 Mute 10 min
               </Button>
               {info?.canBan ? (
-                <Button role="menuitem" size="sm" variant="secondary" onClick={() => void run("chat:sanction", { room: roomRefOf(message), userId: message.author.id, kind: "BAN" })}>
+                <Button
+                  role="menuitem"
+                  size="sm"
+                  variant="secondary"
+                  onClick={() => void run("chat:sanction", { room: roomRefOf(message), userId: message.author.id, kind: "BAN" })}
+                >
                   Ban from chat
                 </Button>
               ) : null}
@@ -126,7 +157,15 @@ const roomRefOf = (m: ChatMessageView) => (m.talkId ? { talkId: m.talkId } : { c
  * The message list and composer. Autoscroll follows new messages while the reader is at the
  * bottom and pauses when they scroll up ("N new messages" takes them back down).
  */
-export function ChatPanel({ room, replayMessages, label = "Chat messages" }: { room: Room; replayMessages?: ChatMessageView[] | null; label?: string }) {
+export function ChatPanel({
+  room,
+  replayMessages,
+  label = "Chat messages",
+}: {
+  room: Room;
+  replayMessages?: ChatMessageView[] | null;
+  label?: string;
+}) {
   const { info, messages, hasMore, error } = room;
   const replay = !!replayMessages;
   const shown = replayMessages ?? messages;
@@ -205,7 +244,14 @@ export function ChatPanel({ room, replayMessages, label = "Chat messages" }: { r
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="relative min-h-0 flex-1">
-        <ol ref={listRef} onScroll={onScroll} aria-label={label} aria-live={replay ? "off" : "polite"} aria-relevant="additions" className="absolute inset-0 space-y-0.5 overflow-y-auto pr-1">
+        <ol
+          ref={listRef}
+          onScroll={onScroll}
+          aria-label={label}
+          aria-live={replay ? "off" : "polite"}
+          aria-relevant="additions"
+          className="absolute inset-0 space-y-0.5 overflow-y-auto pr-1"
+        >
           {!replay && hasMore ? (
             <li className="py-1 text-center">
               <button type="button" onClick={() => void room.loadEarlier()} className="text-xs font-medium text-brand-600 hover:underline">
@@ -213,13 +259,21 @@ export function ChatPanel({ room, replayMessages, label = "Chat messages" }: { r
               </button>
             </li>
           ) : null}
-          {shown.length === 0 ? <li className="py-8 text-center text-sm text-zinc-500">{replay ? "No messages yet at this point of the talk." : "No messages yet. Say hello!"}</li> : null}
+          {shown.length === 0 ? (
+            <li className="py-8 text-center text-sm text-zinc-500">
+              {replay ? "No messages yet at this point of the talk." : "No messages yet. Say hello!"}
+            </li>
+          ) : null}
           {shown.map((m) => (
             <MessageItem key={m.id} message={m} room={room} replay={replay} />
           ))}
         </ol>
         {unseen > 0 && !replay ? (
-          <button type="button" onClick={scrollToBottom} className="absolute bottom-2 left-1/2 -translate-x-1/2 rounded-full bg-brand-600 px-3 py-1 text-xs font-medium text-white shadow-lg hover:bg-brand-700">
+          <button
+            type="button"
+            onClick={scrollToBottom}
+            className="absolute bottom-2 left-1/2 -translate-x-1/2 rounded-full bg-brand-600 px-3 py-1 text-xs font-medium text-white shadow-lg hover:bg-brand-700"
+          >
             {unseen} new {unseen === 1 ? "message" : "messages"} ↓
           </button>
         ) : null}
@@ -245,7 +299,11 @@ export function ChatPanel({ room, replayMessages, label = "Chat messages" }: { r
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={onKeyDown}
-            placeholder={info.settings.slowModeSeconds > 0 && !info.canModerate ? `Slow mode: one message every ${info.settings.slowModeSeconds} s` : "Say something…"}
+            placeholder={
+              info.settings.slowModeSeconds > 0 && !info.canModerate
+                ? `Slow mode: one message every ${info.settings.slowModeSeconds} s`
+                : "Say something…"
+            }
             className="max-h-32 min-h-10 flex-1 resize-none rounded-xl border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none dark:border-zinc-700 dark:bg-zinc-950"
           />
           <Button type="submit" disabled={!draft.trim()}>

@@ -34,7 +34,13 @@ export function MessageText({ body, myName }: { body: string; myName?: string | 
       const link = safeHref(match[1]);
       if (link) {
         parts.push(
-          <a key={index} href={link.href} target="_blank" rel="noopener noreferrer nofollow ugc" className="break-all text-brand-600 underline hover:text-brand-700 dark:text-brand-100">
+          <a
+            key={index}
+            href={link.href}
+            target="_blank"
+            rel="noopener noreferrer nofollow ugc"
+            className="break-all text-brand-600 underline hover:text-brand-700 dark:text-brand-100"
+          >
             {match[1].slice(0, match[1].length - link.trailing.length)}
           </a>,
         );
@@ -43,7 +49,14 @@ export function MessageText({ body, myName }: { body: string; myName?: string | 
     } else if (match[2]) {
       const me = mentionsName(match[2], myName);
       parts.push(
-        <span key={index} className={me ? "rounded bg-amber-100 px-0.5 font-semibold text-amber-900 dark:bg-amber-500/20 dark:text-amber-200" : "font-semibold text-brand-600 dark:text-brand-100"}>
+        <span
+          key={index}
+          className={
+            me
+              ? "rounded bg-amber-100 px-0.5 font-semibold text-amber-900 dark:bg-amber-500/20 dark:text-amber-200"
+              : "font-semibold text-brand-600 dark:text-brand-100"
+          }
+        >
           {match[2]}
         </span>,
       );

@@ -7,7 +7,15 @@ type Room = ReturnType<typeof useChatRoom>;
 const field = "h-8 rounded-lg border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950";
 
 /** Room-wide powers: slow mode (room moderators); rate limit and announcement banner (organizers). */
-export function ModerationTools({ room, conferenceId, roomRef }: { room: Room; conferenceId: string; roomRef: { talkId: string } | { conferenceId: string } }) {
+export function ModerationTools({
+  room,
+  conferenceId,
+  roomRef,
+}: {
+  room: Room;
+  conferenceId: string;
+  roomRef: { talkId: string } | { conferenceId: string };
+}) {
   const { info } = room;
   const [status, setStatus] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -59,7 +67,14 @@ export function ModerationTools({ room, conferenceId, roomRef }: { room: Room; c
                 </label>
                 <label className="flex flex-col text-xs">
                   Then one every (s)
-                  <input className={`${field} w-20`} type="number" min={0.1} step={0.1} value={interval} onChange={(e) => setIntervalS(e.target.value)} />
+                  <input
+                    className={`${field} w-20`}
+                    type="number"
+                    min={0.1}
+                    step={0.1}
+                    value={interval}
+                    onChange={(e) => setIntervalS(e.target.value)}
+                  />
                 </label>
                 <Button size="sm" variant="secondary" type="submit">
                   Save
@@ -69,13 +84,24 @@ export function ModerationTools({ room, conferenceId, roomRef }: { room: Room; c
             <form onSubmit={announce} className="space-y-1">
               <label className="flex flex-col gap-1">
                 <span className="font-medium">Announcement to everyone</span>
-                <input className={field} maxLength={300} value={announcement} onChange={(e) => setAnnouncement(e.target.value)} placeholder="The keynote starts in 5 minutes" />
+                <input
+                  className={field}
+                  maxLength={300}
+                  value={announcement}
+                  onChange={(e) => setAnnouncement(e.target.value)}
+                  placeholder="The keynote starts in 5 minutes"
+                />
               </label>
               <div className="flex gap-2">
                 <Button size="sm" type="submit">
                   Announce
                 </Button>
-                <Button size="sm" variant="ghost" type="button" onClick={() => void run("announcement:clear", { conferenceId }, "Announcement removed")}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  type="button"
+                  onClick={() => void run("announcement:clear", { conferenceId }, "Announcement removed")}
+                >
                   Remove banner
                 </Button>
               </div>

@@ -62,7 +62,17 @@ function Ballot({ poll, onVote }: { poll: PollView; onVote: (ids: string[]) => v
 }
 
 /** Live polls of a talk: vote once; results after voting or when the poll closes. */
-export function PollsPanel({ socket, talkId, canVote, canModerate }: { socket: RealtimeSocket | null; talkId: string; canVote: boolean; canModerate: boolean }) {
+export function PollsPanel({
+  socket,
+  talkId,
+  canVote,
+  canModerate,
+}: {
+  socket: RealtimeSocket | null;
+  talkId: string;
+  canVote: boolean;
+  canModerate: boolean;
+}) {
   const [polls, setPolls] = useState<PollView[]>([]);
   const [choices, setChoices] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
@@ -83,7 +93,10 @@ export function PollsPanel({ socket, talkId, canVote, canModerate }: { socket: R
       // Keep results we already have when an update arrives without them.
       setPolls((cur) => {
         const old = cur.find((x) => x.id === p.id);
-        const merged = p.options[0]?.votes === undefined && old?.options[0]?.votes !== undefined ? { ...p, options: old.options, totalBallots: old.totalBallots } : p;
+        const merged =
+          p.options[0]?.votes === undefined && old?.options[0]?.votes !== undefined
+            ? { ...p, options: old.options, totalBallots: old.totalBallots }
+            : p;
         return old ? cur.map((x) => (x.id === p.id ? merged : x)) : [merged, ...cur];
       });
     };
@@ -133,7 +146,9 @@ export function PollsPanel({ socket, talkId, canVote, canModerate }: { socket: R
             <article key={poll.id} aria-label={poll.question} className="space-y-2 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800">
               <header className="flex items-start justify-between gap-2">
                 <h3 className="text-sm font-semibold">{poll.question}</h3>
-                <span className="shrink-0 text-xs text-zinc-500">{poll.status === "OPEN" ? (poll.multiple ? "Multiple choice" : "Open") : "Closed"}</span>
+                <span className="shrink-0 text-xs text-zinc-500">
+                  {poll.status === "OPEN" ? (poll.multiple ? "Multiple choice" : "Open") : "Closed"}
+                </span>
               </header>
               {showResults ? (
                 <Results poll={poll} mine={mine} />
@@ -151,19 +166,31 @@ export function PollsPanel({ socket, talkId, canVote, canModerate }: { socket: R
           );
         })}
       </div>
-      <p role="alert" className="text-xs text-red-600">{error}</p>
+      <p role="alert" className="text-xs text-red-600">
+        {error}
+      </p>
       {canModerate ? (
         <details className="rounded-xl border border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800">
           <summary className="cursor-pointer font-medium">New poll</summary>
           <form onSubmit={create} className="mt-2 space-y-2">
             <label className="flex flex-col gap-1 text-xs">
               Question
-              <input value={question} maxLength={200} onChange={(e) => setQuestion(e.target.value)} className="h-8 rounded-lg border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950" />
+              <input
+                value={question}
+                maxLength={200}
+                onChange={(e) => setQuestion(e.target.value)}
+                className="h-8 rounded-lg border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+              />
             </label>
             {options.map((o, i) => (
               <label key={i} className="flex flex-col gap-1 text-xs">
                 Option {i + 1}
-                <input value={o} maxLength={100} onChange={(e) => setOptions(options.map((x, j) => (j === i ? e.target.value : x)))} className="h-8 rounded-lg border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950" />
+                <input
+                  value={o}
+                  maxLength={100}
+                  onChange={(e) => setOptions(options.map((x, j) => (j === i ? e.target.value : x)))}
+                  className="h-8 rounded-lg border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+                />
               </label>
             ))}
             <div className="flex flex-wrap items-center gap-2">

@@ -6,7 +6,19 @@ import type { RealtimeSocket } from "../realtime/use-realtime";
 import { request } from "./use-chat-room";
 
 /** Q&A for a talk: ask, upvote once, sorted by votes; moderators approve, answer and pin. */
-export function QaPanel({ socket, talkId, canAsk, canModerate, myId }: { socket: RealtimeSocket | null; talkId: string; canAsk: boolean; canModerate: boolean; myId: string | null }) {
+export function QaPanel({
+  socket,
+  talkId,
+  canAsk,
+  canModerate,
+  myId,
+}: {
+  socket: RealtimeSocket | null;
+  talkId: string;
+  canAsk: boolean;
+  canModerate: boolean;
+  myId: string | null;
+}) {
   const [questions, setQuestions] = useState<QuestionView[]>([]);
   const [myVotes, setMyVotes] = useState<Set<string>>(new Set());
   const [moderated, setModerated] = useState(false);
@@ -24,7 +36,9 @@ export function QaPanel({ socket, talkId, canAsk, canModerate, myId }: { socket:
     };
     const onQuestion = (q: QuestionView) => {
       if (q.talkId !== talkId) return;
-      setQuestions((cur) => [...cur.filter((x) => x.id !== q.id), ...(q.status === "REJECTED" && !canModerate ? [] : [q])].filter((x) => x.status !== "REJECTED"));
+      setQuestions((cur) =>
+        [...cur.filter((x) => x.id !== q.id), ...(q.status === "REJECTED" && !canModerate ? [] : [q])].filter((x) => x.status !== "REJECTED"),
+      );
     };
     const onRemoved = (e: { talkId: string; questionId: string }) => setQuestions((cur) => cur.filter((q) => q.id !== e.questionId));
     const onSettings = (s: { talkId: string; moderated: boolean }) => s.talkId === talkId && setModerated(s.moderated);
@@ -89,21 +103,35 @@ export function QaPanel({ socket, talkId, canAsk, canModerate, myId }: { socket:
           <p className="whitespace-pre-wrap break-words text-sm">{q.body}</p>
           <p className="mt-1 flex flex-wrap items-center gap-1 text-xs text-zinc-500">
             {q.author.name}
-            {q.pinned ? <span className="rounded-full bg-brand-50 px-1.5 text-brand-700 dark:bg-brand-500/15 dark:text-brand-100">Pinned</span> : null}
-            {q.answered ? <span className="rounded-full bg-emerald-50 px-1.5 text-emerald-700 dark:bg-emerald-500/15 dark:text-emerald-300">Answered</span> : null}
-            {q.status === "PENDING" ? <span className="rounded-full bg-amber-50 px-1.5 text-amber-800 dark:bg-amber-500/15 dark:text-amber-300">Awaiting approval</span> : null}
+            {q.pinned ? (
+              <span className="rounded-full bg-brand-50 px-1.5 text-brand-700 dark:bg-brand-500/15 dark:text-brand-100">Pinned</span>
+            ) : null}
+            {q.answered ? (
+              <span className="rounded-full bg-emerald-50 px-1.5 text-emerald-700 dark:bg-emerald-500/15 dark:text-emerald-300">Answered</span>
+            ) : null}
+            {q.status === "PENDING" ? (
+              <span className="rounded-full bg-amber-50 px-1.5 text-amber-800 dark:bg-amber-500/15 dark:text-amber-300">Awaiting approval</span>
+            ) : null}
           </p>
           {canModerate ? (
             <div className="mt-1 flex flex-wrap gap-1">
               {q.status === "PENDING" ? (
                 <>
-                  <Button size="sm" variant="secondary" onClick={() => void moderate(q, "approve")}>Approve</Button>
-                  <Button size="sm" variant="ghost" onClick={() => void moderate(q, "reject")}>Reject</Button>
+                  <Button size="sm" variant="secondary" onClick={() => void moderate(q, "approve")}>
+                    Approve
+                  </Button>
+                  <Button size="sm" variant="ghost" onClick={() => void moderate(q, "reject")}>
+                    Reject
+                  </Button>
                 </>
               ) : (
                 <>
-                  <Button size="sm" variant="ghost" onClick={() => void moderate(q, q.answered ? "unanswer" : "answer")}>{q.answered ? "Mark unanswered" : "Mark answered"}</Button>
-                  <Button size="sm" variant="ghost" onClick={() => void moderate(q, q.pinned ? "unpin" : "pin")}>{q.pinned ? "Unpin" : "Pin"}</Button>
+                  <Button size="sm" variant="ghost" onClick={() => void moderate(q, q.answered ? "unanswer" : "answer")}>
+                    {q.answered ? "Mark unanswered" : "Mark answered"}
+                  </Button>
+                  <Button size="sm" variant="ghost" onClick={() => void moderate(q, q.pinned ? "unpin" : "pin")}>
+                    {q.pinned ? "Unpin" : "Pin"}
+                  </Button>
                 </>
               )}
             </div>
@@ -140,12 +168,25 @@ export function QaPanel({ socket, talkId, canAsk, canModerate, myId }: { socket:
           {!canModerate ? sorted.filter((q) => q.status === "PENDING").map(item) : null}
         </ul>
       </div>
-      <p role="alert" className="text-xs text-red-600">{error}</p>
+      <p role="alert" className="text-xs text-red-600">
+        {error}
+      </p>
       {canAsk ? (
         <form onSubmit={ask} className="flex items-end gap-2">
-          <label className="sr-only" htmlFor={`qa-${talkId}`}>Your question</label>
-          <input id={`qa-${talkId}`} value={draft} maxLength={300} onChange={(e) => setDraft(e.target.value)} placeholder="Ask the speaker…" className="h-10 min-w-0 flex-1 rounded-xl border border-zinc-300 bg-white px-3 text-sm dark:border-zinc-700 dark:bg-zinc-950" />
-          <Button type="submit" disabled={draft.trim().length < 3}>Ask</Button>
+          <label className="sr-only" htmlFor={`qa-${talkId}`}>
+            Your question
+          </label>
+          <input
+            id={`qa-${talkId}`}
+            value={draft}
+            maxLength={300}
+            onChange={(e) => setDraft(e.target.value)}
+            placeholder="Ask the speaker…"
+            className="h-10 min-w-0 flex-1 rounded-xl border border-zinc-300 bg-white px-3 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+          />
+          <Button type="submit" disabled={draft.trim().length < 3}>
+            Ask
+          </Button>
         </form>
       ) : null}
     </div>

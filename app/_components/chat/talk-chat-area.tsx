@@ -48,7 +48,11 @@ function usePlayback(talkId: string, position?: number, live?: boolean): Playbac
     const onPlayback = (event: Event) => {
       const detail = (event as PlaybackEvent).detail;
       if (!detail || detail.talkId !== talkId || typeof detail.positionMs !== "number") return;
-      setFromEvent((cur) => (cur && cur.live === !!detail.live && Math.abs(cur.positionMs - detail.positionMs) < 250 ? cur : { positionMs: detail.positionMs, live: !!detail.live }));
+      setFromEvent((cur) =>
+        cur && cur.live === !!detail.live && Math.abs(cur.positionMs - detail.positionMs) < 250
+          ? cur
+          : { positionMs: detail.positionMs, live: !!detail.live },
+      );
     };
     window.addEventListener("plenary:playback", onPlayback);
     return () => window.removeEventListener("plenary:playback", onPlayback);
@@ -123,7 +127,10 @@ export default function TalkChatArea({ talk, viewer, realtimeUrl, playbackPositi
   const canModerate = info?.canModerate ?? viewer.canModerate;
 
   return (
-    <section aria-label="Talk chat" className="flex h-full min-h-[28rem] flex-col gap-2 rounded-2xl border border-zinc-200 bg-white p-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-label="Talk chat"
+      className="flex h-full min-h-[28rem] flex-col gap-2 rounded-2xl border border-zinc-200 bg-white p-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <div className="flex items-center justify-between gap-2">
         <div role="tablist" aria-label="Talk interaction" className="flex gap-1 rounded-xl bg-zinc-100 p-1 dark:bg-zinc-800" onKeyDown={onTabKey}>
           {TABS.map((t) => (
@@ -148,7 +155,10 @@ export default function TalkChatArea({ talk, viewer, realtimeUrl, playbackPositi
       {tab === "chat" ? (
         <div role="tabpanel" id={`${baseId}-panel-chat`} aria-labelledby={`${baseId}-tab-chat`} className="flex min-h-0 flex-1 flex-col gap-2">
           {replaying ? (
-            <div role="status" className="flex items-center justify-between gap-2 rounded-xl bg-brand-50 px-3 py-1.5 text-xs text-brand-700 dark:bg-brand-500/15 dark:text-brand-100">
+            <div
+              role="status"
+              className="flex items-center justify-between gap-2 rounded-xl bg-brand-50 px-3 py-1.5 text-xs text-brand-700 dark:bg-brand-500/15 dark:text-brand-100"
+            >
               <span>
                 Chat replay at <span data-testid="replay-position">{formatOffset(position)}</span>
               </span>

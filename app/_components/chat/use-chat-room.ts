@@ -72,9 +72,15 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
     const join = async () => {
       const ack = await request<{
         room: { key: string };
-        canChat: boolean; canModerate: boolean; canBan: boolean;
-        sanction: ChatRoomInfo["sanction"]; settings: RoomSettingsView; me: ChatRoomInfo["me"];
-        messages: ChatMessageView[]; hasMore: boolean; presence: Presence | null;
+        canChat: boolean;
+        canModerate: boolean;
+        canBan: boolean;
+        sanction: ChatRoomInfo["sanction"];
+        settings: RoomSettingsView;
+        me: ChatRoomInfo["me"];
+        messages: ChatMessageView[];
+        hasMore: boolean;
+        presence: Presence | null;
       }>(socket, "chat:join", { room: ref });
       if (cancelled) return;
       if (!ack.ok) {
@@ -83,7 +89,15 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
       }
       setJoinError(null);
       roomKey = ack.room.key;
-      setInfo({ roomKey: ack.room.key, canChat: ack.canChat, canModerate: ack.canModerate, canBan: ack.canBan, sanction: ack.sanction, settings: ack.settings, me: ack.me });
+      setInfo({
+        roomKey: ack.room.key,
+        canChat: ack.canChat,
+        canModerate: ack.canModerate,
+        canBan: ack.canBan,
+        sanction: ack.sanction,
+        settings: ack.settings,
+        me: ack.me,
+      });
       if (ack.presence) setPresence(ack.presence);
       const lastId = lastIdRef.current;
       if (lastId) {
@@ -115,7 +129,10 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
           next = next.map((m) =>
             m.id !== r.messageId
               ? m
-              : { ...m, reactions: [...m.reactions.filter((x) => x.emoji !== r.emoji), ...(r.count > 0 ? [{ emoji: r.emoji, count: r.count }] : [])] },
+              : {
+                  ...m,
+                  reactions: [...m.reactions.filter((x) => x.emoji !== r.emoji), ...(r.count > 0 ? [{ emoji: r.emoji, count: r.count }] : [])],
+                },
           );
         }
         return next;

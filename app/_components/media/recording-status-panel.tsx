@@ -6,7 +6,15 @@ import { useTalkMedia } from "./use-talk-media";
  * The talk's video for organizers (talk editor): a pre-recorded upload's state (processing %,
  * ready, late, failed with the reason), updated live as the recording changes.
  */
-export function RecordingStatusPanel({ talkId, realtimeUrl, initialStatus }: { talkId: string; realtimeUrl: string; initialStatus: "SCHEDULED" | "LIVE" | "ENDED" }) {
+export function RecordingStatusPanel({
+  talkId,
+  realtimeUrl,
+  initialStatus,
+}: {
+  talkId: string;
+  realtimeUrl: string;
+  initialStatus: "SCHEDULED" | "LIVE" | "ENDED";
+}) {
   const { media, error } = useTalkMedia({ talkId, realtimeUrl, initialStatus });
   if (error) return <p className="text-sm text-zinc-500">{error}</p>;
   if (!media) return <p className="text-sm text-zinc-500">Loading…</p>;

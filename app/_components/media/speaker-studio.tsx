@@ -66,7 +66,12 @@ export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, 
     let cancelled = false;
     navigator.mediaDevices
       .getUserMedia({
-        video: { deviceId: cameraId ? { exact: cameraId } : undefined, width: { ideal: WIDTH }, height: { ideal: HEIGHT }, frameRate: { ideal: FPS } },
+        video: {
+          deviceId: cameraId ? { exact: cameraId } : undefined,
+          width: { ideal: WIDTH },
+          height: { ideal: HEIGHT },
+          frameRate: { ideal: FPS },
+        },
         audio: { deviceId: micId ? { exact: micId } : undefined, echoCancellation: true, noiseSuppression: true },
       })
       .then(async (s) => {
@@ -127,7 +132,9 @@ export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, 
   }, [screenStream]);
 
   // The microphone goes through a Web Audio node, so picking another one keeps the recording going.
-  const audioRef = useRef<{ context: AudioContext; destination: MediaStreamAudioDestinationNode; source: MediaStreamAudioSourceNode | null } | null>(null);
+  const audioRef = useRef<{ context: AudioContext; destination: MediaStreamAudioDestinationNode; source: MediaStreamAudioSourceNode | null } | null>(
+    null,
+  );
   useEffect(() => {
     const audio = audioRef.current;
     if (!audio || !cameraStream || cameraStream.getAudioTracks().length === 0) return;
@@ -256,7 +263,9 @@ export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, 
                 {stats.pending > 1 ? ` (${stats.pending} waiting)` : ""}
               </dd>
               <dt className="text-zinc-500">Segments</dt>
-              <dd className="tabular-nums" data-testid="studio-segments">{stats.segments}</dd>
+              <dd className="tabular-nums" data-testid="studio-segments">
+                {stats.segments}
+              </dd>
               <dt className="text-zinc-500">Reconnects</dt>
               <dd className="tabular-nums">{stats.reconnects}</dd>
               <dt className="text-zinc-500">Health</dt>

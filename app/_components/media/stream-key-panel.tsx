@@ -28,7 +28,10 @@ export function StreamKeyPanel({ talkId, realtimeUrl }: { talkId: string; realti
     if (!socket) return;
     if (!window.confirm("Rotate the stream key? Encoders using the old key are disconnected and must use the new one.")) return;
     setBusy(true);
-    const ack = await socket.timeout(10_000).emitWithAck("media:stream-key:rotate", { talkId }).catch(() => null);
+    const ack = await socket
+      .timeout(10_000)
+      .emitWithAck("media:stream-key:rotate", { talkId })
+      .catch(() => null);
     setBusy(false);
     if (ack?.ok) {
       setKey({ streamKey: ack.streamKey, rtmpUrl: ack.rtmpUrl });
@@ -47,14 +50,25 @@ export function StreamKeyPanel({ talkId, realtimeUrl }: { talkId: string; realti
       {key?.rtmpUrl ? (
         <>
           <CopyField label="Server" value={key.rtmpUrl} />
-          {shown ? <CopyField label="Stream key" value={key.streamKey} /> : <p className="text-sm">Stream key: <span aria-label="hidden">••••••••••••</span></p>}
+          {shown ? (
+            <CopyField label="Stream key" value={key.streamKey} />
+          ) : (
+            <p className="text-sm">
+              Stream key: <span aria-label="hidden">••••••••••••</span>
+            </p>
+          )}
           <div className="flex gap-2">
             {!shown ? (
               <Button
                 type="button"
                 variant="secondary"
                 size="sm"
-                onClick={() => void navigator.clipboard?.writeText(key.streamKey).then(() => setMessage("Stream key copied"), () => setShown(true))}
+                onClick={() =>
+                  void navigator.clipboard?.writeText(key.streamKey).then(
+                    () => setMessage("Stream key copied"),
+                    () => setShown(true),
+                  )
+                }
               >
                 Copy key
               </Button>

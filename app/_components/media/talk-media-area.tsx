@@ -17,10 +17,26 @@ export default function TalkMediaArea({ talk, canBroadcast, canWatch, realtimeUr
   return (
     <div className="space-y-4">
       {canWatch ? (
-        <TalkPlayer talkId={talk.id} media={media} status={status} realtimeUrl={realtimeUrl} title={talk.title} startsAt={talk.startsAt} startAtSeconds={startAtSeconds} />
+        <TalkPlayer
+          talkId={talk.id}
+          media={media}
+          status={status}
+          realtimeUrl={realtimeUrl}
+          title={talk.title}
+          startsAt={talk.startsAt}
+          startAtSeconds={startAtSeconds}
+        />
       ) : null}
       {canBroadcast ? (
-        <SpeakerStudio socket={socket} connected={connected} talkId={talk.id} status={status} realtimeUrl={realtimeUrl} media={media} onUploaded={() => void refresh()} />
+        <SpeakerStudio
+          socket={socket}
+          connected={connected}
+          talkId={talk.id}
+          status={status}
+          realtimeUrl={realtimeUrl}
+          media={media}
+          onUploaded={() => void refresh()}
+        />
       ) : null}
     </div>
   );

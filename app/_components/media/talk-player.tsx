@@ -77,9 +77,7 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
         hlsRef.current = hls;
         hls.on(Hls.Events.MANIFEST_PARSED, (_e, data) => {
           setLevels(
-            data.levels.length > 1
-              ? data.levels.map((l, index) => ({ index, label: l.height ? `${l.height}p` : `Level ${index + 1}` }))
-              : [],
+            data.levels.length > 1 ? data.levels.map((l, index) => ({ index, label: l.height ? `${l.height}p` : `Level ${index + 1}` })) : [],
           );
           tryPlay();
         });
@@ -152,7 +150,11 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
   const togglePlay = useCallback(() => {
     const video = videoRef.current;
     if (!video) return;
-    if (video.paused) void video.play().then(() => setNeedsClick(false)).catch(() => setNeedsClick(true));
+    if (video.paused)
+      void video
+        .play()
+        .then(() => setNeedsClick(false))
+        .catch(() => setNeedsClick(true));
     else video.pause();
   }, []);
 
@@ -170,7 +172,8 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
   const jumpToLive = useCallback(() => {
     const video = videoRef.current;
     if (!video) return;
-    const target = hlsRef.current?.liveSyncPosition ?? (video.seekable.length ? video.seekable.end(video.seekable.length - 1) - LIVE_SYNC_SECONDS : null);
+    const target =
+      hlsRef.current?.liveSyncPosition ?? (video.seekable.length ? video.seekable.end(video.seekable.length - 1) - LIVE_SYNC_SECONDS : null);
     if (target !== null && target !== undefined) video.currentTime = target;
     if (video.paused) void video.play().catch(() => {});
   }, []);
@@ -312,7 +315,12 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
             className="h-1 w-full cursor-pointer accent-brand-500"
           />
           <div className="flex flex-wrap items-center gap-2 text-sm">
-            <button type="button" onClick={togglePlay} className="rounded-lg px-2 py-1 font-medium hover:bg-white/15" aria-label={playing ? "Pause" : "Play"}>
+            <button
+              type="button"
+              onClick={togglePlay}
+              className="rounded-lg px-2 py-1 font-medium hover:bg-white/15"
+              aria-label={playing ? "Pause" : "Play"}
+            >
               {playing ? "Pause" : "Play"}
             </button>
             <button
@@ -368,7 +376,13 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
             </button>
           </div>
           {copiedLink ? (
-            <input readOnly value={copiedLink} aria-label="Link to this moment" onFocus={(e) => e.currentTarget.select()} className="w-full rounded-lg bg-black/60 px-2 py-1 text-xs" />
+            <input
+              readOnly
+              value={copiedLink}
+              aria-label="Link to this moment"
+              onFocus={(e) => e.currentTarget.select()}
+              className="w-full rounded-lg bg-black/60 px-2 py-1 text-xs"
+            />
           ) : null}
         </div>
       ) : null}
@@ -387,11 +401,17 @@ function readStartFromUrl(): number | undefined {
 
 function placeholderText(media: TalkMedia | null, status: TalkMedia["status"], startsAt: string): { title: string; detail?: string; at?: string } {
   if (media?.source === "UPLOAD" && media.recordingStatus === "FAILED") {
-    return { title: "This pre-recorded talk cannot be played", detail: "Its video could not be processed. The speaker and the organizers have been shown why." };
+    return {
+      title: "This pre-recorded talk cannot be played",
+      detail: "Its video could not be processed. The speaker and the organizers have been shown why.",
+    };
   }
   if (media?.source === "UPLOAD" && media.recordingStatus === "PROCESSING") {
     if (media.lateByMs !== null) {
-      return { title: "The premiere is delayed: its video is still being prepared", detail: `${media.progress}% processed. It starts as soon as it is ready; you can scrub back to the beginning.` };
+      return {
+        title: "The premiere is delayed: its video is still being prepared",
+        detail: `${media.progress}% processed. It starts as soon as it is ready; you can scrub back to the beginning.`,
+      };
     }
     return { title: "The video is being prepared", detail: `${media.progress}% processed` };
   }

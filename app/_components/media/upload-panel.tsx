@@ -64,12 +64,20 @@ export function UploadPanel({
   return (
     <section aria-label="Upload a recording" className="space-y-2">
       <h3 className="font-medium">Upload a pre-recorded talk</h3>
-      <p className="text-xs text-zinc-500">MP4, WebM, MOV or MKV. It premieres at the scheduled start: everyone watches together and can scrub back.</p>
+      <p className="text-xs text-zinc-500">
+        MP4, WebM, MOV or MKV. It premieres at the scheduled start: everyone watches together and can scrub back.
+      </p>
       <UploadStatus media={media} />
       <label htmlFor={inputId} className="sr-only">
         Video file
       </label>
-      <input id={inputId} type="file" accept={ACCEPT} onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} className="block w-full text-sm" />
+      <input
+        id={inputId}
+        type="file"
+        accept={ACCEPT}
+        onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+        className="block w-full text-sm"
+      />
       <Button type="button" size="sm" variant="secondary" disabled={!file || progress !== null} onClick={upload}>
         {progress !== null ? `Uploading… ${progress}%` : attached ? "Replace video" : "Upload video"}
       </Button>

@@ -28,7 +28,8 @@ export function UploadStatus({ media }: { media: TalkMedia | null }) {
         <progress value={media.progress} max={100} className="w-full" aria-label="Processing progress" />
         {late ? (
           <p className="text-amber-700 dark:text-amber-300">
-            The scheduled start passed {late} ago: the premiere starts as soon as processing finishes, that far in (attendees can scrub back to the beginning).
+            The scheduled start passed {late} ago: the premiere starts as soon as processing finishes, that far in (attendees can scrub back to the
+            beginning).
           </p>
         ) : null}
       </div>
@@ -36,7 +37,11 @@ export function UploadStatus({ media }: { media: TalkMedia | null }) {
   }
   if (media.recordingStatus === "FAILED") {
     return (
-      <div role="alert" aria-label="Video processing failed" className="space-y-1 rounded-xl bg-red-50 p-2 text-sm text-red-800 dark:bg-red-500/15 dark:text-red-200">
+      <div
+        role="alert"
+        aria-label="Video processing failed"
+        className="space-y-1 rounded-xl bg-red-50 p-2 text-sm text-red-800 dark:bg-red-500/15 dark:text-red-200"
+      >
         <p className="font-medium">Processing failed: attendees cannot watch this video.</p>
         <p>{media.error ?? "The video could not be processed."}</p>
       </div>

@@ -39,7 +39,15 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
   const [error, setError] = useState<string | null>(null);
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [stats, setStats] = useState<BroadcastStats>({
-    chunksSent: 0, chunksAcked: 0, pending: 0, bitrateKbps: 0, reconnects: 0, segments: 0, restarts: 0, transcoding: null, lastSegmentAt: null,
+    chunksSent: 0,
+    chunksAcked: 0,
+    pending: 0,
+    bitrateKbps: 0,
+    reconnects: 0,
+    segments: 0,
+    restarts: 0,
+    transcoding: null,
+    lastSegmentAt: null,
   });
   const recorderRef = useRef<MediaRecorder | null>(null);
   const streamIdRef = useRef<string | null>(null);
@@ -86,7 +94,10 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
 
   const announce = useCallback(async (): Promise<boolean> => {
     if (!socket || !streamIdRef.current) return false;
-    const ack = await socket.timeout(15_000).emitWithAck("media:publish", { talkId, streamId: streamIdRef.current }).catch(() => null);
+    const ack = await socket
+      .timeout(15_000)
+      .emitWithAck("media:publish", { talkId, streamId: streamIdRef.current })
+      .catch(() => null);
     if (!ack) {
       setError("The server did not answer. Check your connection.");
       return false;
@@ -199,7 +210,10 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
       while (pendingRef.current.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     }
     recorderRef.current = null;
-    const ack = await socket.timeout(20_000).emitWithAck("media:end", { talkId }).catch(() => null);
+    const ack = await socket
+      .timeout(20_000)
+      .emitWithAck("media:end", { talkId })
+      .catch(() => null);
     if (ack?.ok) {
       setPhase("ended");
       streamIdRef.current = null;

@@ -17,7 +17,10 @@ export function useTalkMedia(options: { talkId: string; realtimeUrl: string; ini
   const refresh = useCallback(
     async (s: RealtimeSocket | null = socket) => {
       if (!s) return;
-      const ack = await s.timeout(10_000).emitWithAck("media:watch", { talkId: options.talkId }).catch(() => null);
+      const ack = await s
+        .timeout(10_000)
+        .emitWithAck("media:watch", { talkId: options.talkId })
+        .catch(() => null);
       if (!ack) return;
       if (ack.ok) {
         setMedia(ack.media);
@@ -30,7 +33,10 @@ export function useTalkMedia(options: { talkId: string; realtimeUrl: string; ini
 
   useEffect(() => {
     if (!socket || !connected) return;
-    void socket.timeout(10_000).emitWithAck("talk:join", { talkId: options.talkId }).catch(() => {});
+    void socket
+      .timeout(10_000)
+      .emitWithAck("talk:join", { talkId: options.talkId })
+      .catch(() => {});
     void refresh(socket);
     const onStatus = (event: TalkStatusEvent) => {
       if (event.talkId !== options.talkId) return;

@@ -29,7 +29,12 @@ export function TalkCard({ talk, now, starred = false, canStar, showDay = false,
     >
       <div className="flex items-start justify-between gap-2">
         <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
-          <TalkTime start={talk.startsAt.toISOString()} end={talk.endsAt.toISOString()} showDay={showDay} className="font-medium text-zinc-900 dark:text-zinc-100" />
+          <TalkTime
+            start={talk.startsAt.toISOString()}
+            end={talk.endsAt.toISOString()}
+            showDay={showDay}
+            className="font-medium text-zinc-900 dark:text-zinc-100"
+          />
           {showStage ? <span>· {talk.stage.name}</span> : null}
           {onNow ? (
             <Badge tone="live">

@@ -9,7 +9,11 @@ export function Avatar({ name, url, size = 48 }: { name: string; url: string | n
     return <img src={url} alt="" width={size} height={size} className="rounded-full object-cover" style={{ width: size, height: size }} />;
   }
   return (
-    <span aria-hidden="true" className="grid shrink-0 place-items-center rounded-full bg-gradient-to-br from-brand-500 to-fuchsia-500 font-semibold text-white" style={{ width: size, height: size }}>
+    <span
+      aria-hidden="true"
+      className="grid shrink-0 place-items-center rounded-full bg-gradient-to-br from-brand-500 to-fuchsia-500 font-semibold text-white"
+      style={{ width: size, height: size }}
+    >
       {initials}
     </span>
   );

@@ -40,7 +40,14 @@ export function SelectField({
   const id = props.id ?? `field-${name}`;
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
-      <select id={id} name={name} className={inputClass} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...props}>
+      <select
+        id={id}
+        name={name}
+        className={inputClass}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...props}
+      >
         {children}
       </select>
     </FieldShell>
@@ -57,7 +64,14 @@ export function TextAreaField({
   const id = props.id ?? `field-${name}`;
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
-      <textarea id={id} name={name} className={`${inputClass} min-h-28`} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...props} />
+      <textarea
+        id={id}
+        name={name}
+        className={`${inputClass} min-h-28`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...props}
+      />
     </FieldShell>
   );
 }
@@ -66,7 +80,14 @@ export function CheckboxField({ label, name, hint, ...props }: ComponentProps<"i
   const id = props.id ?? `field-${name}`;
   return (
     <div className="flex items-start gap-3">
-      <input id={id} name={name} type="checkbox" className="mt-1 h-4 w-4 rounded border-zinc-300 accent-brand-600" aria-describedby={hint ? `${id}-hint` : undefined} {...props} />
+      <input
+        id={id}
+        name={name}
+        type="checkbox"
+        className="mt-1 h-4 w-4 rounded border-zinc-300 accent-brand-600"
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...props}
+      />
       <div>
         <label htmlFor={id} className="text-sm font-medium">
           {label}
@@ -106,7 +127,14 @@ export function Field({
   const id = props.id ?? `field-${name}`;
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
-      <input id={id} name={name} className={inputClass} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...props} />
+      <input
+        id={id}
+        name={name}
+        className={inputClass}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...props}
+      />
     </FieldShell>
   );
 }

@@ -33,14 +33,18 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
   const href = (next: Partial<Search>) => {
     const params = new URLSearchParams();
     const merged = { q, view, ...next };
-    for (const [k, v] of Object.entries(merged)) if (v && !(k === "view" && v === "attendees") && !(k === "page" && v === "1")) params.set(k, String(v));
+    for (const [k, v] of Object.entries(merged))
+      if (v && !(k === "view" && v === "attendees") && !(k === "page" && v === "1")) params.set(k, String(v));
     const s = params.toString();
     return `/admin/registrations${s ? `?${s}` : ""}`;
   };
 
   const data =
     view === "attendees"
-      ? { kind: "attendees" as const, ...(await listRegistrations({ conferenceId: conference.id, query: RegistrationsQuery.parse({ q, ...paging }) })) }
+      ? {
+          kind: "attendees" as const,
+          ...(await listRegistrations({ conferenceId: conference.id, query: RegistrationsQuery.parse({ q, ...paging }) })),
+        }
       : { kind: "orders" as const, ...(await listOrders({ conferenceId: conference.id, query: OrdersQuery.parse({ q, ...paging }) })) };
   const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
 
@@ -100,89 +104,126 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
       {data.total === 0 ? (
         <EmptyState title={q ? "Nothing matches" : data.kind === "attendees" ? "No tickets issued yet" : "No orders yet"} />
       ) : data.kind === "attendees" ? (
-        <DataTable caption="Issued tickets" columns={[{ label: "Attendee" }, { label: "Ticket" }, { label: "Order" }, { label: "Issued" }, { label: "Status" }, { label: "Actions", hidden: true }]}>
-              {data.registrations.map((r) => (
-                <tr key={r.ticketId}>
-                  <th scope="row" className="px-4 py-3 font-medium">
-                    {r.attendee.name}
-                    <span className="block text-xs font-normal text-zinc-500">{r.attendee.email}</span>
-                  </th>
-                  <td className="px-4 py-3">
-                    {r.ticketType.name}
-                    <span className="block font-mono text-xs text-zinc-500">{r.ticketId}</span>
-                  </td>
-                  <td className="px-4 py-3 text-xs">
-                    {formatMoney(r.order.totalCents, r.order.currency)}
-                    {r.order.discountCode ? <span className="block font-mono text-zinc-500">{r.order.discountCode}</span> : null}
-                  </td>
-                  <td className="px-4 py-3 text-xs">{when(r.issuedAt, zone)}</td>
-                  <td className="px-4 py-3">
-                    <Badge tone={r.status === "VALID" ? "success" : "neutral"}>{r.status === "VALID" ? "Valid" : "Revoked"}</Badge>
-                  </td>
-                  <td className="px-4 py-3 text-right">
-                    {r.status === "VALID" ? (
-                      <RowAction
-                        url={`/api/admin/tickets/registrations/${r.ticketId}/revoke`}
-                        label="Revoke"
-                        accessibleLabel={`Revoke ${r.attendee.name}'s ticket ${r.ticketId}`}
-                        confirm={`Revoke ${r.attendee.name}'s ${r.ticketType.name} ticket? They lose access at once.`}
-                        variant="danger"
-                      />
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
+        <DataTable
+          caption="Issued tickets"
+          columns={[
+            { label: "Attendee" },
+            { label: "Ticket" },
+            { label: "Order" },
+            { label: "Issued" },
+            { label: "Status" },
+            { label: "Actions", hidden: true },
+          ]}
+        >
+          {data.registrations.map((r) => (
+            <tr key={r.ticketId}>
+              <th scope="row" className="px-4 py-3 font-medium">
+                {r.attendee.name}
+                <span className="block text-xs font-normal text-zinc-500">{r.attendee.email}</span>
+              </th>
+              <td className="px-4 py-3">
+                {r.ticketType.name}
+                <span className="block font-mono text-xs text-zinc-500">{r.ticketId}</span>
+              </td>
+              <td className="px-4 py-3 text-xs">
+                {formatMoney(r.order.totalCents, r.order.currency)}
+                {r.order.discountCode ? <span className="block font-mono text-zinc-500">{r.order.discountCode}</span> : null}
+              </td>
+              <td className="px-4 py-3 text-xs">{when(r.issuedAt, zone)}</td>
+              <td className="px-4 py-3">
+                <Badge tone={r.status === "VALID" ? "success" : "neutral"}>{r.status === "VALID" ? "Valid" : "Revoked"}</Badge>
+              </td>
+              <td className="px-4 py-3 text-right">
+                {r.status === "VALID" ? (
+                  <RowAction
+                    url={`/api/admin/tickets/registrations/${r.ticketId}/revoke`}
+                    label="Revoke"
+                    accessibleLabel={`Revoke ${r.attendee.name}'s ticket ${r.ticketId}`}
+                    confirm={`Revoke ${r.attendee.name}'s ${r.ticketType.name} ticket? They lose access at once.`}
+                    variant="danger"
+                  />
+                ) : null}
+              </td>
+            </tr>
+          ))}
         </DataTable>
       ) : (
-        <DataTable caption="Orders" columns={[{ label: "Attendee" }, { label: "Order" }, { label: "Total" }, { label: "Placed" }, { label: "Status" }, { label: "Actions", hidden: true }]}>
-              {data.orders.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row" className="px-4 py-3 font-medium">
-                    {o.attendee.name}
-                    <span className="block text-xs font-normal text-zinc-500">{o.attendee.email}</span>
-                  </th>
-                  <td className="px-4 py-3">
-                    {o.quantity} × {o.ticketType.name}
-                    <span className="block font-mono text-xs text-zinc-500">{o.id}</span>
-                  </td>
-                  <td className="px-4 py-3 tabular-nums">
-                    {formatMoney(o.totalCents, o.currency)}
-                    {o.discountCode ? (
-                      <span className="block text-xs text-zinc-500">
-                        −{formatMoney(o.discountCents, o.currency)} · <span className="font-mono">{o.discountCode}</span>
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="px-4 py-3 text-xs">{when(o.createdAt, zone)}</td>
-                  <td className="px-4 py-3">
-                    <Badge tone={o.status === "PAID" ? "success" : o.status === "PENDING" ? "warning" : "neutral"}>
-                      {o.status === "PAID" ? (o.paidWithStripe ? "Paid (Stripe)" : "Paid") : o.status === "PENDING" ? "Pending" : "Cancelled"}
-                    </Badge>
-                  </td>
-                  <td className="space-x-2 px-4 py-3 text-right whitespace-nowrap">
-                    {o.status === "PENDING" ? (
-                      <>
-                        <RowAction url={`/api/admin/tickets/orders/${o.id}/paid`} label="Mark paid" accessibleLabel={`Mark order ${o.id} of ${o.attendee.name} paid`} variant="primary" />
-                        <RowAction
-                          url={`/api/admin/tickets/orders/${o.id}/cancel`}
-                          label="Cancel"
-                          accessibleLabel={`Cancel order ${o.id} of ${o.attendee.name}`}
-                          confirm="Cancel this unpaid order? Its seats and code uses are released."
-                        />
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
+        <DataTable
+          caption="Orders"
+          columns={[
+            { label: "Attendee" },
+            { label: "Order" },
+            { label: "Total" },
+            { label: "Placed" },
+            { label: "Status" },
+            { label: "Actions", hidden: true },
+          ]}
+        >
+          {data.orders.map((o) => (
+            <tr key={o.id}>
+              <th scope="row" className="px-4 py-3 font-medium">
+                {o.attendee.name}
+                <span className="block text-xs font-normal text-zinc-500">{o.attendee.email}</span>
+              </th>
+              <td className="px-4 py-3">
+                {o.quantity} × {o.ticketType.name}
+                <span className="block font-mono text-xs text-zinc-500">{o.id}</span>
+              </td>
+              <td className="px-4 py-3 tabular-nums">
+                {formatMoney(o.totalCents, o.currency)}
+                {o.discountCode ? (
+                  <span className="block text-xs text-zinc-500">
+                    −{formatMoney(o.discountCents, o.currency)} · <span className="font-mono">{o.discountCode}</span>
+                  </span>
+                ) : null}
+              </td>
+              <td className="px-4 py-3 text-xs">{when(o.createdAt, zone)}</td>
+              <td className="px-4 py-3">
+                <Badge tone={o.status === "PAID" ? "success" : o.status === "PENDING" ? "warning" : "neutral"}>
+                  {o.status === "PAID" ? (o.paidWithStripe ? "Paid (Stripe)" : "Paid") : o.status === "PENDING" ? "Pending" : "Cancelled"}
+                </Badge>
+              </td>
+              <td className="space-x-2 px-4 py-3 text-right whitespace-nowrap">
+                {o.status === "PENDING" ? (
+                  <>
+                    <RowAction
+                      url={`/api/admin/tickets/orders/${o.id}/paid`}
+                      label="Mark paid"
+                      accessibleLabel={`Mark order ${o.id} of ${o.attendee.name} paid`}
+                      variant="primary"
+                    />
+                    <RowAction
+                      url={`/api/admin/tickets/orders/${o.id}/cancel`}
+                      label="Cancel"
+                      accessibleLabel={`Cancel order ${o.id} of ${o.attendee.name}`}
+                      confirm="Cancel this unpaid order? Its seats and code uses are released."
+                    />
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
         </DataTable>
       )}
       {pages > 1 ? (
         <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          {page > 1 ? <Link href={href({ page: String(page - 1) })} className="font-medium text-brand-600">← Previous</Link> : <span />}
+          {page > 1 ? (
+            <Link href={href({ page: String(page - 1) })} className="font-medium text-brand-600">
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
           <span className="text-zinc-500">
             Page {page} of {pages}
           </span>
-          {page < pages ? <Link href={href({ page: String(page + 1) })} className="font-medium text-brand-600">Next →</Link> : <span />}
+          {page < pages ? (
+            <Link href={href({ page: String(page + 1) })} className="font-medium text-brand-600">
+              Next →
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </div>

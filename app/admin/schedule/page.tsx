@@ -64,8 +64,15 @@ export default async function AdminSchedulePage({ searchParams }: { searchParams
       </nav>
       {schedule.stages.length === 0 ? (
         <EmptyState title="No stages yet">
-          Add a stage under <Link href="/admin/stages" className="font-medium text-brand-600 underline">Stages &amp; tracks</Link>, or{" "}
-          <Link href="/admin/import" className="font-medium text-brand-600 underline">import a schedule</Link>.
+          Add a stage under{" "}
+          <Link href="/admin/stages" className="font-medium text-brand-600 underline">
+            Stages &amp; tracks
+          </Link>
+          , or{" "}
+          <Link href="/admin/import" className="font-medium text-brand-600 underline">
+            import a schedule
+          </Link>
+          .
         </EmptyState>
       ) : (
         <ScheduleGrid

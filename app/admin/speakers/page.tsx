@@ -27,18 +27,20 @@ export default async function AdminSpeakersPage() {
         <EmptyState title="No speakers yet">Add one, or import a schedule with its speakers.</EmptyState>
       ) : (
         <DataTable caption="Speakers" columns={[{ label: "Name" }, { label: "Headline" }, { label: "Account" }, { label: "Talks", align: "right" }]}>
-              {speakers.map((s) => (
-                <tr key={s.id}>
-                  <td className="px-4 py-3 font-medium">
-                    <Link href={`/admin/speakers/${s.id}`} className="hover:underline">
-                      {s.name}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">{s.headline}</td>
-                  <td className="px-4 py-3">{s.accountEmail ? <Badge tone="success">{s.accountEmail}</Badge> : <span className="text-zinc-400">—</span>}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{s.talkCount}</td>
-                </tr>
-              ))}
+          {speakers.map((s) => (
+            <tr key={s.id}>
+              <td className="px-4 py-3 font-medium">
+                <Link href={`/admin/speakers/${s.id}`} className="hover:underline">
+                  {s.name}
+                </Link>
+              </td>
+              <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">{s.headline}</td>
+              <td className="px-4 py-3">
+                {s.accountEmail ? <Badge tone="success">{s.accountEmail}</Badge> : <span className="text-zinc-400">—</span>}
+              </td>
+              <td className="px-4 py-3 text-right tabular-nums">{s.talkCount}</td>
+            </tr>
+          ))}
         </DataTable>
       )}
     </div>

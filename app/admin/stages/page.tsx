@@ -13,7 +13,9 @@ export default async function AdminStagesPage() {
     <div className="space-y-10">
       <PageHeader title="Stages & tracks" description="Stages are the grid's columns, in column order; tracks group talks by topic and colour." />
       <section aria-labelledby="stages-heading">
-        <h2 id="stages-heading" className="mb-3 text-lg font-semibold">Stages</h2>
+        <h2 id="stages-heading" className="mb-3 text-lg font-semibold">
+          Stages
+        </h2>
         <Card className="divide-y divide-zinc-100 px-5 dark:divide-zinc-800">
           {stages.map((stage) => (
             <StageForm key={stage.id} stage={stage} />
@@ -22,7 +24,9 @@ export default async function AdminStagesPage() {
         </Card>
       </section>
       <section aria-labelledby="tracks-heading">
-        <h2 id="tracks-heading" className="mb-3 text-lg font-semibold">Tracks</h2>
+        <h2 id="tracks-heading" className="mb-3 text-lg font-semibold">
+          Tracks
+        </h2>
         <Card className="divide-y divide-zinc-100 px-5 dark:divide-zinc-800">
           {tracks.map((track) => (
             <TrackForm key={track.id} track={track} />

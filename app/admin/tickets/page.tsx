@@ -136,66 +136,76 @@ export default async function AdminTicketsPage({ searchParams }: { searchParams:
           <EmptyState title={codeQuery ? "No code matches" : "No discount codes yet"} />
         ) : (
           <>
-          {codeTotal > codes.length ? (
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              Showing the newest {codes.length} of {codeTotal} codes: search to narrow down, or{" "}
-              <a href="/api/admin/tickets/export?kind=codes" className="font-medium text-brand-600 underline" download>
-                export them all
-              </a>
-              .
-            </p>
-          ) : null}
-          <DataTable caption="Discount codes and their usage" columns={[{ label: "Code" }, { label: "Discount" }, { label: "Used" }, { label: "Valid" }, { label: "Applies to" }, { label: "Actions", hidden: true }]}>
-                {codes.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row" className="px-4 py-3 font-mono font-medium">
-                      {c.code}
-                      {c.state !== "active" ? (
-                        <Badge className="ml-2" tone="warning">
-                          {codeState[c.state]}
-                        </Badge>
-                      ) : null}
-                      {c.oncePerAttendee ? <Badge className="ml-2">once per attendee</Badge> : null}
-                    </th>
-                    <td className="px-4 py-3">{describeDiscount(c, ticketTypes[0]?.currency)}</td>
-                    <td className="px-4 py-3 tabular-nums">
-                      {c.redemptions} / {c.maxRedemptions ?? "∞"}
-                      {c.orders > 0 ? (
-                        <Link
-                          href={`/admin/registrations?view=orders&q=${encodeURIComponent(c.code)}`}
-                          className="block text-xs text-brand-600 hover:underline"
-                          aria-label={`${c.orders} order${c.orders === 1 ? "" : "s"} with ${c.code}`}
-                        >
-                          {c.orders} order{c.orders === 1 ? "" : "s"}
-                        </Link>
-                      ) : (
-                        <span className="block text-xs text-zinc-500">0 orders</span>
-                      )}
-                    </td>
-                    <td className="px-4 py-3 text-xs">
-                      {formatWhen(c.validFrom, zone)} → {formatWhen(c.validUntil, zone)}
-                    </td>
-                    <td className="px-4 py-3 text-xs">{c.ticketTypes.length ? c.ticketTypes.map((t) => t.name).join(", ") : "All tickets"}</td>
-                    <td className="px-4 py-3 text-xs">
-                      <details>
-                        <summary className="cursor-pointer font-medium text-brand-600">Edit limits</summary>
-                        <div className="mt-3 w-[36rem] max-w-[80vw]">
-                          <CodeLimitsForm
-                            code={{
-                              id: c.id,
-                              code: c.code,
-                              maxRedemptions: c.maxRedemptions,
-                              validFrom: c.validFrom?.toISOString() ?? null,
-                              validUntil: c.validUntil?.toISOString() ?? null,
-                              oncePerAttendee: c.oncePerAttendee,
-                            }}
-                          />
-                        </div>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-          </DataTable>
+            {codeTotal > codes.length ? (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                Showing the newest {codes.length} of {codeTotal} codes: search to narrow down, or{" "}
+                <a href="/api/admin/tickets/export?kind=codes" className="font-medium text-brand-600 underline" download>
+                  export them all
+                </a>
+                .
+              </p>
+            ) : null}
+            <DataTable
+              caption="Discount codes and their usage"
+              columns={[
+                { label: "Code" },
+                { label: "Discount" },
+                { label: "Used" },
+                { label: "Valid" },
+                { label: "Applies to" },
+                { label: "Actions", hidden: true },
+              ]}
+            >
+              {codes.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row" className="px-4 py-3 font-mono font-medium">
+                    {c.code}
+                    {c.state !== "active" ? (
+                      <Badge className="ml-2" tone="warning">
+                        {codeState[c.state]}
+                      </Badge>
+                    ) : null}
+                    {c.oncePerAttendee ? <Badge className="ml-2">once per attendee</Badge> : null}
+                  </th>
+                  <td className="px-4 py-3">{describeDiscount(c, ticketTypes[0]?.currency)}</td>
+                  <td className="px-4 py-3 tabular-nums">
+                    {c.redemptions} / {c.maxRedemptions ?? "∞"}
+                    {c.orders > 0 ? (
+                      <Link
+                        href={`/admin/registrations?view=orders&q=${encodeURIComponent(c.code)}`}
+                        className="block text-xs text-brand-600 hover:underline"
+                        aria-label={`${c.orders} order${c.orders === 1 ? "" : "s"} with ${c.code}`}
+                      >
+                        {c.orders} order{c.orders === 1 ? "" : "s"}
+                      </Link>
+                    ) : (
+                      <span className="block text-xs text-zinc-500">0 orders</span>
+                    )}
+                  </td>
+                  <td className="px-4 py-3 text-xs">
+                    {formatWhen(c.validFrom, zone)} → {formatWhen(c.validUntil, zone)}
+                  </td>
+                  <td className="px-4 py-3 text-xs">{c.ticketTypes.length ? c.ticketTypes.map((t) => t.name).join(", ") : "All tickets"}</td>
+                  <td className="px-4 py-3 text-xs">
+                    <details>
+                      <summary className="cursor-pointer font-medium text-brand-600">Edit limits</summary>
+                      <div className="mt-3 w-[36rem] max-w-[80vw]">
+                        <CodeLimitsForm
+                          code={{
+                            id: c.id,
+                            code: c.code,
+                            maxRedemptions: c.maxRedemptions,
+                            validFrom: c.validFrom?.toISOString() ?? null,
+                            validUntil: c.validUntil?.toISOString() ?? null,
+                            oncePerAttendee: c.oncePerAttendee,
+                          }}
+                        />
+                      </div>
+                    </details>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
         <div className="grid gap-6 lg:grid-cols-2">

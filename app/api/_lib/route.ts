@@ -87,10 +87,7 @@ export async function requireUserContext(request?: Request): Promise<RequestCont
 }
 
 /** Like getRequestContext, but answers 401/403 unless the viewer holds `permission`. */
-export async function requirePermission(
-  permission: Permission,
-  request?: Request,
-): Promise<RequestContext & { user: SessionUser }> {
+export async function requirePermission(permission: Permission, request?: Request): Promise<RequestContext & { user: SessionUser }> {
   const context = await getRequestContext(request);
   assertCan(context.viewer, permission);
   return context as RequestContext & { user: SessionUser };

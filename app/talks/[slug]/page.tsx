@@ -79,7 +79,12 @@ export default async function TalkPage({ params, searchParams }: Params) {
           </div>
         </div>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-zinc-600 dark:text-zinc-400">
-          <TalkTime start={talk.startsAt.toISOString()} end={talk.endsAt.toISOString()} showDay className="font-medium text-zinc-900 dark:text-zinc-100" />
+          <TalkTime
+            start={talk.startsAt.toISOString()}
+            end={talk.endsAt.toISOString()}
+            showDay
+            className="font-medium text-zinc-900 dark:text-zinc-100"
+          />
           <span>{talk.stage.name}</span>
           <ZoneToggle />
         </div>
@@ -89,14 +94,25 @@ export default async function TalkPage({ params, searchParams }: Params) {
         <div className="min-w-0 space-y-6">
           {canWatch ? (
             <TalkMediaArea
-              talk={{ id: talk.id, slug: talk.slug, title: talk.title, status: talk.status, startsAt: talk.startsAt.toISOString(), endsAt: talk.endsAt.toISOString() }}
+              talk={{
+                id: talk.id,
+                slug: talk.slug,
+                title: talk.title,
+                status: talk.status,
+                startsAt: talk.startsAt.toISOString(),
+                endsAt: talk.endsAt.toISOString(),
+              }}
               canBroadcast={canBroadcast}
               canWatch={canWatch}
               realtimeUrl={realtimeUrl}
               startAtSeconds={startAt}
             />
           ) : (
-            <div role="region" aria-label="Video player" className="flex aspect-video w-full flex-col items-center justify-center gap-4 rounded-2xl bg-zinc-900 p-6 text-center text-zinc-200">
+            <div
+              role="region"
+              aria-label="Video player"
+              className="flex aspect-video w-full flex-col items-center justify-center gap-4 rounded-2xl bg-zinc-900 p-6 text-center text-zinc-200"
+            >
               <p className="text-lg font-medium">{user ? "This talk is for ticket holders" : "Sign in with a ticket to watch"}</p>
               <div className="flex gap-2">
                 {!user ? (
@@ -139,11 +155,19 @@ export default async function TalkPage({ params, searchParams }: Params) {
           {canWatch ? (
             <TalkChatArea
               talk={{ id: talk.id, conferenceId: talk.conferenceId, status: talk.status }}
-              viewer={{ userId: user?.id ?? null, name: user?.name ?? null, canChat: can(viewer, "talk:chat", ref), canModerate: can(viewer, "talk:moderate", ref) }}
+              viewer={{
+                userId: user?.id ?? null,
+                name: user?.name ?? null,
+                canChat: can(viewer, "talk:chat", ref),
+                canModerate: can(viewer, "talk:moderate", ref),
+              }}
               realtimeUrl={realtimeUrl}
             />
           ) : (
-            <section aria-label="Chat" className="flex h-full min-h-60 flex-col items-center justify-center rounded-2xl border border-zinc-200 bg-white p-6 text-center text-sm text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
+            <section
+              aria-label="Chat"
+              className="flex h-full min-h-60 flex-col items-center justify-center rounded-2xl border border-zinc-200 bg-white p-6 text-center text-sm text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400"
+            >
               Chat, Q&amp;A and polls are open to ticket holders.
             </section>
           )}

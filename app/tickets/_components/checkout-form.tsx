@@ -255,13 +255,7 @@ export function CheckoutForm({ ticketTypes, signedIn }: { ticketTypes: CheckoutT
 
         {signedIn ? (
           <Button type="submit" className="w-full" disabled={pending || !quote}>
-            {pending
-              ? "Placing your order…"
-              : codeNotApplied
-                ? "Update price"
-                : quote && quote.totalCents === 0
-                  ? "Get my ticket"
-                  : "Check out"}
+            {pending ? "Placing your order…" : codeNotApplied ? "Update price" : quote && quote.totalCents === 0 ? "Get my ticket" : "Check out"}
           </Button>
         ) : (
           <Link href="/sign-in?next=/tickets" className={buttonClass("primary", "md", "w-full")}>

@@ -31,13 +31,20 @@ export default async function MyTicketsPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="My tickets"
         description={validTickets > 0 ? `You hold ${validTickets} valid ticket${validTickets === 1 ? "" : "s"} for ${conference.name}.` : undefined}
-        actions={<ButtonLink href="/tickets" variant="secondary" size="sm">Buy tickets</ButtonLink>}
+        actions={
+          <ButtonLink href="/tickets" variant="secondary" size="sm">
+            Buy tickets
+          </ButtonLink>
+        }
       />
       {just ? (
         <div className="mb-6">
           {just.status === "PAID" ? (
             <FormAlert tone="success">
-              You&apos;re in! Your order is confirmed. <Link href="/schedule" className="font-medium underline">Open the schedule</Link>
+              You&apos;re in! Your order is confirmed.{" "}
+              <Link href="/schedule" className="font-medium underline">
+                Open the schedule
+              </Link>
             </FormAlert>
           ) : just.status === "PENDING" ? (
             <FormAlert tone="warning">Your order is placed and awaits payment confirmation. Your ticket appears here once it is paid.</FormAlert>

@@ -29,17 +29,27 @@ function videoArgs(spec: RenditionSpec): string[] {
   return [
     `-filter:v`,
     `scale=-2:'min(${spec.height},ih)'`,
-    `-c:v`, "libx264",
-    `-preset:v`, spec.preset,
-    `-tune:v`, "zerolatency",
-    `-profile:v`, "high",
-    `-pix_fmt:v`, "yuv420p",
-    `-b:v`, `${spec.videoBitrateK}k`,
-    `-maxrate:v`, `${Math.round(spec.videoBitrateK * 1.2)}k`,
-    `-bufsize:v`, `${spec.videoBitrateK * 2}k`,
+    `-c:v`,
+    "libx264",
+    `-preset:v`,
+    spec.preset,
+    `-tune:v`,
+    "zerolatency",
+    `-profile:v`,
+    "high",
+    `-pix_fmt:v`,
+    "yuv420p",
+    `-b:v`,
+    `${spec.videoBitrateK}k`,
+    `-maxrate:v`,
+    `${Math.round(spec.videoBitrateK * 1.2)}k`,
+    `-bufsize:v`,
+    `${spec.videoBitrateK * 2}k`,
     // A keyframe every second: segments of 1 s, each one independent.
-    `-force_key_frames:v`, "expr:gte(t,n_forced*1)",
-    `-sc_threshold:v`, "0",
+    `-force_key_frames:v`,
+    "expr:gte(t,n_forced*1)",
+    `-sc_threshold:v`,
+    "0",
   ];
 }
 
@@ -72,12 +82,18 @@ export function startSegmenter(options: {
     args.push(...videoArgs(spec));
     args.push("-c:a", "aac", "-b:a", `${spec.audioBitrateK}k`, "-ac", "2", "-ar", "48000");
     args.push(
-      "-f", "segment",
-      "-segment_format", "mpegts",
-      "-segment_time", String(segmentSeconds),
-      "-segment_list", `pipe:${3 + i}`,
-      "-segment_list_type", "csv",
-      "-reset_timestamps", "0",
+      "-f",
+      "segment",
+      "-segment_format",
+      "mpegts",
+      "-segment_time",
+      String(segmentSeconds),
+      "-segment_list",
+      `pipe:${3 + i}`,
+      "-segment_list_type",
+      "csv",
+      "-reset_timestamps",
+      "0",
       path.join(workDir, spec.name, "seg_%06d.ts"),
     );
   });

@@ -38,7 +38,14 @@ export class LiveIngest extends EventEmitter {
   private ended = false;
   private live: boolean;
 
-  private constructor(init: { talkId: string; conferenceId: string; recordingId: string; queue: SerialQueue; writer: RecordingWriter; live: boolean }) {
+  private constructor(init: {
+    talkId: string;
+    conferenceId: string;
+    recordingId: string;
+    queue: SerialQueue;
+    writer: RecordingWriter;
+    live: boolean;
+  }) {
     super();
     this.talkId = init.talkId;
     this.conferenceId = init.conferenceId;

@@ -110,7 +110,15 @@ export class RecordingWriter {
     if (main) {
       // The media timeline (wall clock <-> position) for chat replay.
       await prisma.recordingSegment.create({
-        data: { recordingId: this.recordingId, sequence, uri, startedAt: segment.startedAt, offsetMs, durationMs: segment.durationMs, discontinuity: segment.discontinuity },
+        data: {
+          recordingId: this.recordingId,
+          sequence,
+          uri,
+          startedAt: segment.startedAt,
+          offsetMs,
+          durationMs: segment.durationMs,
+          discontinuity: segment.discontinuity,
+        },
       });
     }
     await storage.putText(`${this.prefix}/${state.spec.name}/index.m3u8`, renderMediaPlaylist({ segments: state.segments, ended: false }));

@@ -93,15 +93,23 @@ export function ImportForm() {
               <thead className="text-xs uppercase tracking-wide text-zinc-500">
                 <tr>
                   <th scope="col" className="py-1" />
-                  <th scope="col" className="py-1 text-right">New</th>
-                  <th scope="col" className="py-1 text-right">Updated</th>
-                  <th scope="col" className="py-1 text-right">Unchanged</th>
+                  <th scope="col" className="py-1 text-right">
+                    New
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    Updated
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    Unchanged
+                  </th>
                 </tr>
               </thead>
               <tbody className="tabular-nums">
                 {ROWS.map(([key, label]) => (
                   <tr key={key} className="border-t border-zinc-100 dark:border-zinc-800">
-                    <th scope="row" className="py-1.5 font-medium">{label}</th>
+                    <th scope="row" className="py-1.5 font-medium">
+                      {label}
+                    </th>
                     <td className="py-1.5 text-right">{result[key].created}</td>
                     <td className="py-1.5 text-right">{result[key].updated}</td>
                     <td className="py-1.5 text-right">{result[key].unchanged}</td>
@@ -111,7 +119,11 @@ export function ImportForm() {
             </table>
             {result.conflicts > 0 ? (
               <FormAlert tone="warning">
-                The schedule now has {result.conflicts} conflict{result.conflicts === 1 ? "" : "s"}: <Link href="/admin/schedule" className="underline">check the grid</Link>.
+                The schedule now has {result.conflicts} conflict{result.conflicts === 1 ? "" : "s"}:{" "}
+                <Link href="/admin/schedule" className="underline">
+                  check the grid
+                </Link>
+                .
               </FormAlert>
             ) : null}
             {result.warnings.length ? (
@@ -132,7 +144,9 @@ export function ImportForm() {
           <Card className="p-6 text-sm text-zinc-600 dark:text-zinc-400">
             <h2 className="font-semibold text-zinc-900 dark:text-zinc-100">How re-importing works</h2>
             <ul className="mt-2 list-disc space-y-1 pl-5">
-              <li>Talks and speakers are matched by their id in the export, stages and tracks by name: importing again updates them, never duplicates.</li>
+              <li>
+                Talks and speakers are matched by their id in the export, stages and tracks by name: importing again updates them, never duplicates.
+              </li>
               <li>What you set here and the export does not know stays: a talk&apos;s URL, its public flag, its stream key.</li>
               <li>Talks you deleted from pretalx stay here until you delete them.</li>
               <li>A broken file changes nothing: the import is all or nothing.</li>

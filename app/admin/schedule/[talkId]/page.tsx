@@ -36,7 +36,9 @@ export default async function EditTalkPage({
         description={talk.externalId ? `Imported (${talk.externalId}); a re-import updates the fields the export has.` : undefined}
         actions={
           <>
-            {talk.status !== "SCHEDULED" ? <Badge tone={talk.status === "LIVE" ? "live" : "neutral"}>{talk.status === "LIVE" ? "Live" : "Ended"}</Badge> : null}
+            {talk.status !== "SCHEDULED" ? (
+              <Badge tone={talk.status === "LIVE" ? "live" : "neutral"}>{talk.status === "LIVE" ? "Live" : "Ended"}</Badge>
+            ) : null}
             <Link href={`/talks/${talk.slug}`} className={buttonClass("secondary", "sm")}>
               View talk page
             </Link>

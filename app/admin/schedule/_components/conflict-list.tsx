@@ -8,7 +8,10 @@ export function ConflictList({ conflicts, talks, timeZone }: { conflicts: Schedu
   if (conflicts.length === 0) return null;
   const byId = new Map(talks.map((t) => [t.id, t]));
   return (
-    <section aria-labelledby="conflicts-heading" className="mb-6 rounded-2xl border border-amber-200 bg-amber-50 p-4 dark:border-amber-900 dark:bg-amber-950/30">
+    <section
+      aria-labelledby="conflicts-heading"
+      className="mb-6 rounded-2xl border border-amber-200 bg-amber-50 p-4 dark:border-amber-900 dark:bg-amber-950/30"
+    >
       <h2 id="conflicts-heading" className="font-semibold text-amber-900 dark:text-amber-200">
         {conflicts.length} conflict{conflicts.length === 1 ? "" : "s"} to check
       </h2>
@@ -16,7 +19,10 @@ export function ConflictList({ conflicts, talks, timeZone }: { conflicts: Schedu
         {conflicts.map((c) => {
           const first = byId.get(c.talkIds[0]);
           return (
-            <li key={`${c.kind}-${c.talkIds.join("-")}-${"speakerId" in c ? c.speakerId : c.stageId}`} className="flex flex-wrap items-baseline gap-x-2">
+            <li
+              key={`${c.kind}-${c.talkIds.join("-")}-${"speakerId" in c ? c.speakerId : c.stageId}`}
+              className="flex flex-wrap items-baseline gap-x-2"
+            >
               <span className="font-medium">{c.kind === "STAGE_OVERLAP" ? "Stage overlap:" : "Double booking:"}</span>
               <span>{c.message}</span>
               {first ? (

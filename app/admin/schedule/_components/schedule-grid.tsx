@@ -183,7 +183,9 @@ export function ScheduleGrid(props: {
                         <div className="flex items-start justify-between gap-1">
                           <p className="tabular-nums text-zinc-500">
                             {time(talk.startsAt)}–{time(talk.endsAt)}
-                            {talk.kind !== "TALK" ? <span className="ml-1 font-medium text-brand-700 dark:text-brand-100">· {talkKindLabel(talk.kind)}</span> : null}
+                            {talk.kind !== "TALK" ? (
+                              <span className="ml-1 font-medium text-brand-700 dark:text-brand-100">· {talkKindLabel(talk.kind)}</span>
+                            ) : null}
                           </p>
                           <button
                             type="button"
@@ -198,11 +200,19 @@ export function ScheduleGrid(props: {
                             Move
                           </button>
                         </div>
-                        <Link href={`/admin/schedule/${talk.id}`} className="mt-0.5 line-clamp-2 font-semibold text-zinc-900 hover:underline dark:text-zinc-100">
+                        <Link
+                          href={`/admin/schedule/${talk.id}`}
+                          className="mt-0.5 line-clamp-2 font-semibold text-zinc-900 hover:underline dark:text-zinc-100"
+                        >
                           {talk.title}
                         </Link>
                         {talk.speakerIds.length ? (
-                          <p className="truncate text-zinc-600 dark:text-zinc-400">{talk.speakerIds.map((id) => speakerById.get(id)).filter(Boolean).join(", ")}</p>
+                          <p className="truncate text-zinc-600 dark:text-zinc-400">
+                            {talk.speakerIds
+                              .map((id) => speakerById.get(id))
+                              .filter(Boolean)
+                              .join(", ")}
+                          </p>
                         ) : null}
                         {warnings ? (
                           <p className="mt-0.5 font-medium text-amber-700 dark:text-amber-300" title={warnings.join("\n")}>

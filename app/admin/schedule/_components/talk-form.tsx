@@ -189,9 +189,7 @@ export function TalkForm(props: {
                         type="checkbox"
                         className="h-4 w-4 accent-brand-600"
                         checked={speakerIds.includes(s.id)}
-                        onChange={(e) =>
-                          setSpeakerIds((ids) => (e.target.checked ? [...ids, s.id] : ids.filter((id) => id !== s.id)))
-                        }
+                        onChange={(e) => setSpeakerIds((ids) => (e.target.checked ? [...ids, s.id] : ids.filter((id) => id !== s.id)))}
                       />
                       {s.name}
                       {speakerIds.includes(s.id) && speakerIds.length > 1 ? (

@@ -20,7 +20,11 @@ export default async function NewTalkPage({ searchParams }: { searchParams: Prom
       <PageHeader title="New talk" description="A talk, keynote, panel or workshop on one stage." />
       {schedule.stages.length === 0 ? (
         <EmptyState title="Add a stage first">
-          Talks happen on a stage: <Link href="/admin/stages" className="font-medium text-brand-600 underline">add one</Link>.
+          Talks happen on a stage:{" "}
+          <Link href="/admin/stages" className="font-medium text-brand-600 underline">
+            add one
+          </Link>
+          .
         </EmptyState>
       ) : (
         <TalkForm

@@ -70,7 +70,10 @@ export function EntityRowForm(props: {
           </Button>
         ) : null}
       </div>
-      <p role={message?.tone === "error" ? "alert" : "status"} className={`basis-full text-sm ${message?.tone === "error" ? "text-red-600 dark:text-red-400" : "text-zinc-500"}`}>
+      <p
+        role={message?.tone === "error" ? "alert" : "status"}
+        className={`basis-full text-sm ${message?.tone === "error" ? "text-red-600 dark:text-red-400" : "text-zinc-500"}`}
+      >
         {message?.text}
       </p>
     </form>

@@ -34,9 +34,21 @@ export function StageForm({ stage }: { stage?: { id: string; name: string; slug:
             <Field id={`${key}-slug`} label="Slug" name="slug" defaultValue={stage?.slug} error={errors.slug} placeholder="from the name" />
           </div>
           <div className="w-24">
-            <Field id={`${key}-position`} label="Column" name="position" type="number" min={0} defaultValue={stage?.position} error={errors.position} />
+            <Field
+              id={`${key}-position`}
+              label="Column"
+              name="position"
+              type="number"
+              min={0}
+              defaultValue={stage?.position}
+              error={errors.position}
+            />
           </div>
-          {stage ? <p className="basis-full text-xs text-zinc-500 sm:order-last">{stage.talkCount} talk{stage.talkCount === 1 ? "" : "s"}</p> : null}
+          {stage ? (
+            <p className="basis-full text-xs text-zinc-500 sm:order-last">
+              {stage.talkCount} talk{stage.talkCount === 1 ? "" : "s"}
+            </p>
+          ) : null}
         </>
       )}
     </EntityRowForm>
@@ -63,7 +75,15 @@ export function TrackForm({ track }: { track?: { id: string; name: string; slug:
             <Field id={`${key}-slug`} label="Slug" name="slug" defaultValue={track?.slug} error={errors.slug} placeholder="from the name" />
           </div>
           <div className="w-24">
-            <Field id={`${key}-color`} label="Colour" name="color" type="color" defaultValue={track?.color ?? "#6366f1"} error={errors.color} className="h-10 w-full rounded-xl border border-zinc-300 dark:border-zinc-700" />
+            <Field
+              id={`${key}-color`}
+              label="Colour"
+              name="color"
+              type="color"
+              defaultValue={track?.color ?? "#6366f1"}
+              error={errors.color}
+              className="h-10 w-full rounded-xl border border-zinc-300 dark:border-zinc-700"
+            />
           </div>
         </>
       )}

@@ -6,7 +6,14 @@ import { CheckboxField, Field, FormAlert } from "@/app/_components/ui/form";
 import { callApi, firstErrors } from "@/app/admin/_components/api";
 import { fromDateTimeLocal, toDateTimeLocal } from "./form-values";
 
-type Limits = { id: string; code: string; maxRedemptions: number | null; validFrom: string | null; validUntil: string | null; oncePerAttendee: boolean };
+type Limits = {
+  id: string;
+  code: string;
+  maxRedemptions: number | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  oncePerAttendee: boolean;
+};
 
 /** Edits a code's limit and validity in place; "Expire now" stops a leaked code at once. */
 export function CodeLimitsForm({ code }: { code: Limits }) {
@@ -48,9 +55,31 @@ export function CodeLimitsForm({ code }: { code: Limits }) {
       }}
     >
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field id={`${p}-max`} label="Max redemptions" name="maxRedemptions" type="number" min={1} defaultValue={code.maxRedemptions ?? ""} error={errors.maxRedemptions} />
-        <Field id={`${p}-from`} label="Valid from" name="validFrom" type="datetime-local" defaultValue={toDateTimeLocal(code.validFrom)} error={errors.validFrom} />
-        <Field id={`${p}-until`} label="Valid until" name="validUntil" type="datetime-local" defaultValue={toDateTimeLocal(code.validUntil)} error={errors.validUntil} />
+        <Field
+          id={`${p}-max`}
+          label="Max redemptions"
+          name="maxRedemptions"
+          type="number"
+          min={1}
+          defaultValue={code.maxRedemptions ?? ""}
+          error={errors.maxRedemptions}
+        />
+        <Field
+          id={`${p}-from`}
+          label="Valid from"
+          name="validFrom"
+          type="datetime-local"
+          defaultValue={toDateTimeLocal(code.validFrom)}
+          error={errors.validFrom}
+        />
+        <Field
+          id={`${p}-until`}
+          label="Valid until"
+          name="validUntil"
+          type="datetime-local"
+          defaultValue={toDateTimeLocal(code.validUntil)}
+          error={errors.validUntil}
+        />
       </div>
       <CheckboxField id={`${p}-once`} label="One use per attendee" name="oncePerAttendee" defaultChecked={code.oncePerAttendee} />
       {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}

@@ -66,14 +66,29 @@ export function DiscountCodeForm({ ticketTypes, mode }: { ticketTypes: { id: str
     <form onSubmit={submit} className="space-y-4" noValidate aria-label={mode === "single" ? "New discount code" : "Generate discount codes"}>
       <div className="grid gap-4 sm:grid-cols-2">
         {mode === "single" ? (
-          <Field id={`${p}-code`} label="Code" name="code" required autoCapitalize="characters" hint="Attendees can type it in any case" error={errors.code} />
+          <Field
+            id={`${p}-code`}
+            label="Code"
+            name="code"
+            required
+            autoCapitalize="characters"
+            hint="Attendees can type it in any case"
+            error={errors.code}
+          />
         ) : (
           <div className="grid grid-cols-2 gap-2">
             <Field id={`${p}-count`} label="How many" name="count" type="number" min={1} max={1000} defaultValue={10} error={errors.count} />
             <Field id={`${p}-prefix`} label="Prefix" name="prefix" placeholder="PRESS" error={errors.prefix} />
           </div>
         )}
-        <SelectField id={`${p}-kind`} label="Discount" name="kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} error={errors.kind}>
+        <SelectField
+          id={`${p}-kind`}
+          label="Discount"
+          name="kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as typeof kind)}
+          error={errors.kind}
+        >
           <option value="PERCENT">Percent off</option>
           <option value="FIXED">Fixed amount off each ticket</option>
           <option value="COMP">Complimentary (100% off)</option>
@@ -91,7 +106,15 @@ export function DiscountCodeForm({ ticketTypes, mode }: { ticketTypes: { id: str
         ) : (
           <div />
         )}
-        <Field id={`${p}-max`} label="Max redemptions" name="maxRedemptions" type="number" min={1} hint="Tickets it can discount in total; empty = unlimited" error={errors.maxRedemptions} />
+        <Field
+          id={`${p}-max`}
+          label="Max redemptions"
+          name="maxRedemptions"
+          type="number"
+          min={1}
+          hint="Tickets it can discount in total; empty = unlimited"
+          error={errors.maxRedemptions}
+        />
         <Field id={`${p}-from`} label="Valid from" name="validFrom" type="datetime-local" error={errors.validFrom} />
         <Field id={`${p}-until`} label="Valid until" name="validUntil" type="datetime-local" error={errors.validUntil} />
       </div>
@@ -114,7 +137,16 @@ export function DiscountCodeForm({ ticketTypes, mode }: { ticketTypes: { id: str
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : mode === "single" ? "Create code" : "Generate codes"}
       </Button>
-      {generated ? <TextAreaField id={`${p}-generated`} label="Generated codes (one per line)" name="generated" readOnly value={generated.join("\n")} rows={Math.min(12, generated.length)} /> : null}
+      {generated ? (
+        <TextAreaField
+          id={`${p}-generated`}
+          label="Generated codes (one per line)"
+          name="generated"
+          readOnly
+          value={generated.join("\n")}
+          rows={Math.min(12, generated.length)}
+        />
+      ) : null}
     </form>
   );
 }

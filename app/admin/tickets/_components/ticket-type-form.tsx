@@ -82,7 +82,14 @@ export function TicketTypeForm({
             hint="0 for a free ticket"
             error={errors.priceCents}
           />
-          <Field id={`${prefix}-currency`} label="Currency" name="currency" maxLength={3} defaultValue={ticketType?.currency ?? defaultCurrency} error={errors.currency} />
+          <Field
+            id={`${prefix}-currency`}
+            label="Currency"
+            name="currency"
+            maxLength={3}
+            defaultValue={ticketType?.currency ?? defaultCurrency}
+            error={errors.currency}
+          />
         </div>
         <Field
           id={`${prefix}-quota`}
@@ -95,11 +102,37 @@ export function TicketTypeForm({
           error={errors.quota}
         />
         <div />
-        <Field id={`${prefix}-start`} label="Sales start" name="salesStartAt" type="datetime-local" defaultValue={toDateTimeLocal(ticketType?.salesStartAt)} error={errors.salesStartAt} />
-        <Field id={`${prefix}-end`} label="Sales end" name="salesEndAt" type="datetime-local" defaultValue={toDateTimeLocal(ticketType?.salesEndAt)} error={errors.salesEndAt} />
+        <Field
+          id={`${prefix}-start`}
+          label="Sales start"
+          name="salesStartAt"
+          type="datetime-local"
+          defaultValue={toDateTimeLocal(ticketType?.salesStartAt)}
+          error={errors.salesStartAt}
+        />
+        <Field
+          id={`${prefix}-end`}
+          label="Sales end"
+          name="salesEndAt"
+          type="datetime-local"
+          defaultValue={toDateTimeLocal(ticketType?.salesEndAt)}
+          error={errors.salesEndAt}
+        />
       </div>
-      <TextAreaField id={`${prefix}-description`} label="Description" name="description" defaultValue={ticketType?.description} error={errors.description} />
-      <CheckboxField id={`${prefix}-active`} label="On sale" name="active" defaultChecked={ticketType?.active ?? true} hint="Unticked ticket types are hidden from attendees" />
+      <TextAreaField
+        id={`${prefix}-description`}
+        label="Description"
+        name="description"
+        defaultValue={ticketType?.description}
+        error={errors.description}
+      />
+      <CheckboxField
+        id={`${prefix}-active`}
+        label="On sale"
+        name="active"
+        defaultChecked={ticketType?.active ?? true}
+        hint="Unticked ticket types are hidden from attendees"
+      />
       {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>
