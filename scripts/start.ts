@@ -6,7 +6,7 @@
  *  4. the web app (next start on PORT) and the realtime server (REALTIME_PORT = PORT + 1)
  * Ctrl-C stops everything, the embedded database last.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -15,6 +15,7 @@ import { parseEnv } from "../lib/config/env";
 import { ensureDatabase, projectRoot } from "./db/embedded-postgres";
 import { migrateDeploy } from "./db/migrate";
 import { computeBuildFingerprint } from "./build-fingerprint";
+import { superviseChild, type Supervised } from "./supervise";
 
 const root = projectRoot;
 const started = Date.now();
@@ -77,14 +78,13 @@ async function main() {
   }
   const database = await ensureDatabase({ log });
   log(database.embedded ? `embedded PostgreSQL ready (${elapsed()})` : "using DATABASE_URL");
-  const children: ChildProcess[] = [];
+  const children: Supervised[] = [];
   let stopping = false;
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
     log("stopping…");
-    for (const c of children) c.kill("SIGTERM");
-    await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r)))));
+    await Promise.all(children.map((c) => c.stop()));
     await database.stop();
     process.exit(code);
   };
@@ -127,15 +127,16 @@ async function main() {
     return;
   }
 
+  // A crashed app is restarted with a message; the other one (and everyone on it) keeps running.
   const spawnChild = (name: string, args: string[]) => {
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" });
-    child.on("exit", (code) => {
-      if (!stopping) {
-        log(`${name} exited (${code}); stopping`);
-        void stop(code ?? 1);
-      }
-    });
-    children.push(child);
+    children.push(
+      superviseChild({
+        name,
+        start: () => spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" }),
+        log,
+        onGiveUp: (code) => void stop(code ?? 1),
+      }),
+    );
   };
   spawnChild("realtime server", [path.join(root, "node_modules/tsx/dist/cli.mjs"), "server/main.ts"]);
   spawnChild("web app", [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)]);

@@ -1,6 +1,8 @@
 import { startRealtimeServer } from "./realtime-server";
+import { logUnhandledRejections } from "./log-unhandled-rejections";
 
 // Entry point of the realtime process (`npm run realtime`, or started by `npm start`).
+logUnhandledRejections();
 const server = await startRealtimeServer();
 console.log(`Plenary realtime server listening on :${server.port}`);
 

@@ -39,6 +39,11 @@ const EnvVariables = z.object({
   PATH: z.string().default(""),
   // OBS/RTMP ingest port (0 turns the RTMP listener off); uploads above this size are refused.
   RTMP_PORT: z.coerce.number().int().min(0).max(65535).default(1935),
+  // The address OBS pushes to, the same on every node; default: PUBLIC_URL's host and this node's RTMP_PORT.
+  RTMP_PUBLIC_URL: z
+    .string()
+    .regex(/^rtmps?:\/\/[^/]+/, "must be an rtmp:// or rtmps:// URL")
+    .optional(),
   // "1": node-media-server's RTMP protocol log on the console.
   PLENARY_RTMP_DEBUG: flag,
   MEDIA_UPLOAD_MAX_MB: z.coerce.number().int().min(1).default(2048),
@@ -65,11 +70,18 @@ const EnvSchema = EnvVariables.transform((raw) => {
     REALTIME_PORT: realtimePort,
     PUBLIC_URL: publicUrl,
     REALTIME_PUBLIC_URL: realtimePublicUrl,
+    RTMP_PUBLIC_URL: raw.RTMP_PUBLIC_URL?.replace(/\/$/, "") ?? defaultRtmpUrl(publicUrl, raw.RTMP_PORT),
     REALTIME_INTERNAL_URL: (raw.REALTIME_INTERNAL_URL ?? `http://127.0.0.1:${realtimePort}`).replace(/\/$/, ""),
     // Internal calls web -> realtime; the dev default is fine on one machine, set it in production.
     INTERNAL_SECRET: raw.INTERNAL_SECRET ?? raw.BETTER_AUTH_SECRET ?? "plenary-dev-internal-secret",
   };
 });
+
+/** RTMP served by this node on PUBLIC_URL's host; null when it is off here (RTMP_PORT=0) and no address is configured. */
+function defaultRtmpUrl(publicUrl: string, rtmpPort: number): string | null {
+  if (!rtmpPort) return null;
+  return `rtmp://${new URL(publicUrl).hostname}${rtmpPort === 1935 ? "" : `:${rtmpPort}`}/live`;
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 /** What can be set: the variables by name, as strings (an empty string means unset). */

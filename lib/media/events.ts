@@ -14,7 +14,8 @@ export type MediaHealth = {
   listedAt: number;
 };
 
-export type StreamKeyView = { streamKey: string; rtmpUrl: string };
+// rtmpUrl is null when RTMP is off (RTMP_PORT=0 and no RTMP_PUBLIC_URL).
+export type StreamKeyView = { streamKey: string; rtmpUrl: string | null };
 
 export const mediaClientEvents = {
   "media:publish": clientEvent(StartPublishingInput).acks<{ recordingId: string; resumed: boolean }>(),

@@ -3,11 +3,12 @@ import { env } from "@/lib/config/env";
 import { assertCan } from "@/lib/permissions/get-viewer";
 import { getTalkAccessOrThrow } from "@/lib/talks/get-talk-access";
 
-/** Where OBS pushes: rtmp://<realtime host>:<RTMP_PORT>/live with the talk's secret stream key. */
-export function rtmpServerUrl(): string {
-  const host = new URL(env.REALTIME_PUBLIC_URL).hostname;
-  const port = env.RTMP_PORT;
-  return `rtmp://${host}${port === 1935 ? "" : `:${port}`}/live`;
+/**
+ * Where OBS pushes, with the talk's secret stream key: configuration (RTMP_PUBLIC_URL), the same
+ * whichever node answers; null when RTMP is off.
+ */
+export function rtmpServerUrl(): string | null {
+  return env.RTMP_PUBLIC_URL;
 }
 
 /** The talk's stream key, for its organizers and speakers. */

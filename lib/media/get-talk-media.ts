@@ -20,11 +20,16 @@ export async function getTalkMedia(options: { talkId: string; userId: string | n
     startedAt: recording?.startedAt?.toISOString() ?? null,
     premiereAt: null,
     error: recording?.error ?? null,
+    readyAt: recording?.readyAt?.toISOString() ?? null,
+    lateByMs: null,
   };
   if (!recording) return base;
   const playlistPath = `/media/${recording.storagePrefix}/master.m3u8`;
   if (recording.source === "UPLOAD") {
     base.premiereAt = talk.startsAt.toISOString();
+    // Late for its slot: attendees join the premiere that far in (a moved talk is judged by its new start).
+    const doneAt = recording.status === "READY" ? recording.readyAt : recording.status === "PROCESSING" ? now : null;
+    if (doneAt && doneAt > talk.startsAt) base.lateByMs = doneAt.getTime() - talk.startsAt.getTime();
     // A premiere is watchable from its scheduled start (the playlist grows with the clock).
     if (recording.status === "READY" && talk.startsAt <= now) base.playlistPath = playlistPath;
     return base;

@@ -36,7 +36,12 @@ export type TalkMedia = {
   startedAt: string | null;
   /** A pre-recorded talk premieres at its scheduled start. */
   premiereAt: string | null;
+  /** Why an upload failed to process, for the speaker and organizers. */
   error: string | null;
+  /** When an upload finished processing. */
+  readyAt: string | null;
+  /** An upload late for its slot: how long after the scheduled start it was ready (or, still processing, how long the start has passed). */
+  lateByMs: number | null;
 };
 
 export const UPLOAD_TYPES: Record<string, string> = {

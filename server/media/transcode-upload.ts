@@ -6,9 +6,13 @@ import { prisma } from "@/lib/db/client";
 import { publishDomainEvent } from "@/lib/realtime/notify";
 import { getFfmpegPath } from "./ffmpeg/ffmpeg-path";
 import { renderMasterPlaylist, renderMediaPlaylist, type PlaylistSegment } from "@/lib/media/hls-playlist";
-import { startSegmenter, type SegmentReady } from "./ffmpeg/ffmpeg-segmenter";
+import { startSegmenter, type SegmentReady, type Segmenter } from "./ffmpeg/ffmpeg-segmenter";
 import { chooseRenditions, renditionInfo } from "@/lib/media/renditions";
 import { getMediaStorage } from "@/lib/media/storage/get-media-storage";
+import { describeTranscodeFailure } from "@/lib/media/describe-transcode-failure";
+
+/** ffmpeg could not turn the file into a video: the reason is for the speaker. */
+class UnreadableVideo extends Error {}
 
 /** The input's duration in seconds, from ffmpeg's own header dump (ffprobe is not always there). */
 function probeDuration(file: string): Promise<number | null> {
@@ -26,15 +30,21 @@ function probeDuration(file: string): Promise<number | null> {
 
 const pad = (n: number) => String(n).padStart(6, "0");
 
+/** How often a running transcode checks that its recording still exists (deleted talk, upload replaced on another node). */
+const ROW_CHECK_MS = 1000;
+
 /**
  * Upload -> HLS (VOD playlists `<rendition>/vod.m3u8`, the premiere playlist is derived from them),
  * with progress on the recording and the media timeline anchored at the talk's scheduled start.
+ * It stops (ffmpeg killed, its output removed) when `signal` aborts or its recording row goes away,
+ * and never rejects: it runs in the background of the realtime process.
  */
-export async function transcodeUpload(options: { recordingId: string; file: string }): Promise<void> {
-  const recording = await prisma.recording.findUniqueOrThrow({
+export async function transcodeUpload(options: { recordingId: string; file: string; signal?: AbortSignal }): Promise<void> {
+  const recording = await prisma.recording.findUnique({
     where: { id: options.recordingId },
     include: { talk: { select: { id: true, conferenceId: true, startsAt: true } } },
   });
+  if (!recording) return;
   const notify = () =>
     publishDomainEvent({
       type: "recording:changed",
@@ -46,11 +56,25 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
   const specs = chooseRenditions({ copyVideo: false });
   const segments = new Map<string, PlaylistSegment[]>(specs.map((s) => [s.name, []]));
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-upload-hls-"));
-  const duration = await probeDuration(options.file);
   let lastProgress = 0;
   let queue = Promise.resolve();
+  let segmenter: Segmenter | null = null;
+  let cancelled = false;
+  const cancel = () => {
+    cancelled = true;
+    segmenter?.kill();
+  };
+  options.signal?.addEventListener("abort", cancel, { once: true });
+  const rowCheck = setInterval(() => {
+    prisma.recording.count({ where: { id: recording.id } }).then(
+      (n) => n === 0 && cancel(),
+      () => {},
+    );
+  }, ROW_CHECK_MS);
+  rowCheck.unref();
 
   const addSegment = async (ready: SegmentReady) => {
+    if (cancelled) return;
     const list = segments.get(ready.rendition)!;
     const sequence = list.length;
     const uri = `${pad(sequence)}.ts`;
@@ -67,7 +91,10 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
 
   let progressWrite: Promise<unknown> = Promise.resolve();
   try {
-    const segmenter = startSegmenter({
+    const duration = await probeDuration(options.file);
+    if (options.signal?.aborted) cancelled = true;
+    if (cancelled) return;
+    segmenter = startSegmenter({
       workDir,
       input: { kind: "file", path: options.file },
       renditions: specs,
@@ -90,9 +117,11 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
     const code = await segmenter.closed;
     await queue;
     await progressWrite;
+    if (cancelled) return;
     const main = segments.get("v0")!;
-    if (code !== 0 || main.length === 0)
-      throw new Error(segmenter.stderrTail().trim().split("\n").slice(-2).join(" ") || `ffmpeg exited with ${code}`);
+    if (code !== 0 || main.length === 0) {
+      throw new UnreadableVideo(describeTranscodeFailure({ stderr: segmenter.stderrTail(), exitCode: code, segments: main.length }));
+    }
     for (const [name, list] of segments) {
       await storage.putText(`${recording.storagePrefix}/${name}/vod.m3u8`, renderMediaPlaylist({ segments: list, ended: true, vod: true }));
     }
@@ -113,12 +142,28 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
         return row;
       }),
     });
-    await prisma.recording.update({ where: { id: recording.id }, data: { status: "READY", progress: 100, durationMs: offsetMs, error: null } });
+    const { count } = await prisma.recording.updateMany({
+      where: { id: recording.id },
+      data: { status: "READY", progress: 100, durationMs: offsetMs, error: null, readyAt: new Date() },
+    });
+    if (count === 0) cancelled = true;
   } catch (error) {
-    console.error(`upload transcode ${recording.id} failed:`, error);
-    await prisma.recording.update({ where: { id: recording.id }, data: { status: "FAILED", error: "The video could not be processed" } });
+    // The recording went away under us (replaced or its talk deleted: P2003 on the segment rows) is a cancel, not a failure.
+    const reason =
+      error instanceof UnreadableVideo
+        ? error.message
+        : "The video could not be processed on the server. Upload it again; if it fails again, tell the organizers.";
+    const { count } = await prisma.recording
+      .updateMany({ where: { id: recording.id }, data: { status: "FAILED", error: reason } })
+      .catch(() => ({ count: 0 }));
+    if (count === 0) cancelled = true;
+    else console.error(`upload transcode ${recording.id} failed:`, error);
   } finally {
+    clearInterval(rowCheck);
+    options.signal?.removeEventListener("abort", cancel);
     fs.rm(workDir, { recursive: true, force: true }, () => {});
+    // A cancelled transcode leaves nothing behind: its segments were written after the folder was removed.
+    if (cancelled) await storage.removePrefix(recording.storagePrefix).catch((error) => console.error("upload transcode cleanup:", error));
     await notify().catch(() => {});
   }
 }

@@ -12,7 +12,7 @@ import { publishDomainEvent } from "@/lib/realtime/notify";
 import { getTalkAccessOrThrow } from "@/lib/talks/get-talk-access";
 import { UPLOAD_TYPES } from "@/lib/media/schemas";
 import { getMediaStorage } from "@/lib/media/storage/get-media-storage";
-import { transcodeUpload } from "./transcode-upload";
+import { cancelUploadTranscode, startUploadTranscode } from "./upload-transcodes";
 
 function maxBytes(): number {
   return env.MEDIA_UPLOAD_MAX_MB * 1024 * 1024;
@@ -73,8 +73,10 @@ export async function uploadRecording(options: {
   }
 
   if (existing) {
+    // The replaced upload may still be transcoding: stop it before its folder and row go.
+    await cancelUploadTranscode({ talkId: talk.id });
     await getMediaStorage().removePrefix(existing.storagePrefix);
-    await prisma.recording.delete({ where: { id: existing.id } });
+    await prisma.recording.deleteMany({ where: { id: existing.id } });
   }
   const recording = await prisma.recording.create({
     data: {
@@ -86,6 +88,6 @@ export async function uploadRecording(options: {
   });
   await publishDomainEvent({ type: "recording:changed", talkId: talk.id, conferenceId: talk.conferenceId, at: new Date().toISOString() });
   // In the background: the upload request is answered now, progress follows on the recording.
-  void transcodeUpload({ recordingId: recording.id, file }).finally(() => fsp.rm(file, { force: true }));
+  startUploadTranscode({ talkId: talk.id, recordingId: recording.id, file });
   return { recordingId: recording.id };
 }

@@ -54,6 +54,16 @@ describe("docker-compose.yml", () => {
     }
   });
 
+  it("every realtime node gives OBS the same RTMP address, also the node without an RTMP listener (issue 14.2)", async () => {
+    const { parseEnv } = await import("@/lib/config/env");
+    const rtmpUrl = (name: string) => {
+      const raw = Object.entries(services[name]!.environment ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{\w+:-([^}]*)\}/g, "$1")]);
+      return parseEnv(Object.fromEntries(raw.filter(([, v]) => v !== "" && !v!.includes("${")))).RTMP_PUBLIC_URL;
+    };
+    expect(rtmpUrl("realtime-1")).toMatch(/^rtmp:\/\//);
+    expect(rtmpUrl("realtime-2")).toBe(rtmpUrl("realtime-1"));
+  });
+
   it("the commands exist: npm scripts, the realtime entry point, the Dockerfile and the proxy's upstreams", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
     for (const [name, service] of Object.entries(services)) {

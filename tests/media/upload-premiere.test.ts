@@ -12,6 +12,7 @@ import { parseMediaKey } from "@/lib/media/authorize-media-read";
 import { getFfmpegPath } from "@/server/media/ffmpeg/ffmpeg-path";
 import { parseMediaPlaylist } from "@/lib/media/hls-playlist";
 import { renderPremierePlaylist } from "@/lib/media/render-premiere-playlist";
+import { readMediaObject } from "@/lib/media/read-media-object";
 import { startRealtimeServer, type RealtimeServer } from "@/server/realtime-server";
 import { connectClient, createLiveTalkSetup, emitAck, readPlaylist, waitFor } from "./support/media-fixtures";
 
@@ -116,6 +117,41 @@ describe("pre-recorded talks", () => {
     expect(replay.segments.reduce((sum, s) => sum + s.duration, 0)).toBeGreaterThan(19);
     expect((await advancePremieres({ now: later })).ended).toContain(talk.id);
     expect((await prisma.talk.findUniqueOrThrow({ where: { id: talk.id } })).status).toBe("ENDED");
+  });
+
+  it("serves only what has aired during a premiere: no whole-talk playlist, no future segments; everything once it ended", async () => {
+    const { talk, speaker, attendee } = await createLiveTalkSetup();
+    expect((await upload(talk.id, speaker.cookie, video)).status).toBe(202);
+    const recording = await waitFor(async () => {
+      const row = await prisma.recording.findUnique({ where: { talkId: talk.id } });
+      return row?.status === "READY" ? row : null;
+    }, 60_000);
+    const startsAt = new Date(Date.now() - 3000);
+    await prisma.talk.update({ where: { id: talk.id }, data: { startsAt } });
+    const get = (file: string) =>
+      fetch(`http://127.0.0.1:${server.port}/media/${recording.storagePrefix}/${file}`, { headers: { cookie: attendee.cookie } });
+
+    // 3 s in (2 s segments): the first segment has aired, the third (4-6 s) has not.
+    expect((await get("master.m3u8")).status).toBe(200);
+    const live = parseMediaPlaylist(await (await get("v0/index.m3u8")).text());
+    expect(live.segments.map((s) => s.uri)).toEqual(["000000.ts"]);
+    expect((await get("v0/000000.ts")).status).toBe(200);
+    const future = await get("v0/000002.ts");
+    expect(future.status).toBe(403);
+    expect(future.headers.get("cache-control")).toBe("no-store");
+    const whole = await get("v0/vod.m3u8");
+    expect(whole.status).toBe(403);
+    expect((await whole.json()).error.message).toMatch(/when the premiere ends/);
+
+    // Before the start nothing is served; once the video has played out, all of it.
+    const key = (file: string) => parseMediaKey(`${recording.storagePrefix}/${file}`)!;
+    await expect(readMediaObject({ key: key("v0/000000.ts"), now: new Date(startsAt.getTime() - 10_000) })).rejects.toThrow(/not aired yet/);
+    const later = new Date(startsAt.getTime() + 60_000);
+    for (const file of ["v0/vod.m3u8", "v0/000002.ts", "v0/000003.ts"]) {
+      const object = await readMediaObject({ key: key(file), now: later });
+      expect(object, file).not.toBeNull();
+      object!.stream.destroy();
+    }
   });
 
   it("refuses uploads from non-speakers, of the wrong type, too large, or not a video", async () => {

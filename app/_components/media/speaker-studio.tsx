@@ -4,6 +4,7 @@ import { Badge, LiveDot } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import type { RealtimeSocket } from "../realtime/use-realtime";
+import type { TalkMedia } from "@/lib/media/schemas";
 import { formatTime } from "./format-time";
 import { useBroadcast } from "./use-broadcast";
 import { StreamKeyPanel } from "./stream-key-panel";
@@ -15,6 +16,7 @@ type Props = {
   talkId: string;
   status: "SCHEDULED" | "LIVE" | "ENDED";
   realtimeUrl: string;
+  media: TalkMedia | null;
   onUploaded?: () => void;
 };
 
@@ -38,7 +40,7 @@ function startTicker(onTick: () => void): () => void {
 }
 
 /** Speaker studio: camera/mic preview and pickers, screen share with camera picture-in-picture, go live / end. */
-export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, onUploaded }: Props) {
+export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, media, onUploaded }: Props) {
   const ids = { camera: useId(), mic: useId() };
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const cameraVideo = useRef<HTMLVideoElement | null>(null);
@@ -311,11 +313,12 @@ export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, 
       </div>
 
       {!onAir && !ended ? (
-        <details className="rounded-xl border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+        // Open while a pre-recorded video is attached, so its state (processing, ready, failed) is in view.
+        <details open={media?.source === "UPLOAD" || undefined} className="rounded-xl border border-zinc-200 p-3 text-sm dark:border-zinc-800">
           <summary className="cursor-pointer font-medium">Stream from OBS or upload a recording instead</summary>
           <div className="mt-3 space-y-4">
             <StreamKeyPanel talkId={talkId} realtimeUrl={realtimeUrl} />
-            <UploadPanel talkId={talkId} realtimeUrl={realtimeUrl} onUploaded={onUploaded} />
+            <UploadPanel talkId={talkId} realtimeUrl={realtimeUrl} media={media} onUploaded={onUploaded} />
           </div>
         </details>
       ) : null}

@@ -11,7 +11,7 @@ import { request } from "../realtime/request";
  */
 export function StreamKeyPanel({ talkId, realtimeUrl }: { talkId: string; realtimeUrl: string }) {
   const { socket, connected } = useRealtime(realtimeUrl);
-  const [key, setKey] = useState<{ streamKey: string; rtmpUrl: string } | null>(null);
+  const [key, setKey] = useState<{ streamKey: string; rtmpUrl: string | null } | null>(null);
   const [shown, setShown] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -38,8 +38,12 @@ export function StreamKeyPanel({ talkId, realtimeUrl }: { talkId: string; realti
   return (
     <section aria-label="Stream from OBS" className="space-y-2">
       <h3 className="font-medium">Stream from OBS</h3>
-      <p className="text-xs text-zinc-500">In OBS: Settings → Stream → Service “Custom…”. Keyframe interval 1 s, H.264 + AAC.</p>
-      {key ? (
+      {key && !key.rtmpUrl ? (
+        <p className="text-sm">RTMP is off on this server, so OBS cannot stream here: go live from the browser or upload a recording.</p>
+      ) : (
+        <p className="text-xs text-zinc-500">In OBS: Settings → Stream → Service “Custom…”. Keyframe interval 1 s, H.264 + AAC.</p>
+      )}
+      {key?.rtmpUrl ? (
         <>
           <CopyField label="Server" value={key.rtmpUrl} />
           {shown ? (

@@ -34,6 +34,7 @@ export default function TalkMediaArea({ talk, canBroadcast, canWatch, realtimeUr
           talkId={talk.id}
           status={status}
           realtimeUrl={realtimeUrl}
+          media={media}
           onUploaded={() => void refresh()}
         />
       ) : null}

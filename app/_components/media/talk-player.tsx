@@ -400,7 +400,19 @@ function readStartFromUrl(): number | undefined {
 }
 
 function placeholderText(media: TalkMedia | null, status: TalkMedia["status"], startsAt: string): { title: string; detail?: string; at?: string } {
+  if (media?.source === "UPLOAD" && media.recordingStatus === "FAILED") {
+    return {
+      title: "This pre-recorded talk cannot be played",
+      detail: "Its video could not be processed. The speaker and the organizers have been shown why.",
+    };
+  }
   if (media?.source === "UPLOAD" && media.recordingStatus === "PROCESSING") {
+    if (media.lateByMs !== null) {
+      return {
+        title: "The premiere is delayed: its video is still being prepared",
+        detail: `${media.progress}% processed. It starts as soon as it is ready; you can scrub back to the beginning.`,
+      };
+    }
     return { title: "The video is being prepared", detail: `${media.progress}% processed` };
   }
   if (media?.premiereAt && media.recordingStatus === "READY") {

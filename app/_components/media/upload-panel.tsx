@@ -1,6 +1,8 @@
 "use client";
 import { useId, useState } from "react";
+import type { TalkMedia } from "@/lib/media/schemas";
 import { Button } from "../ui/button";
+import { UploadStatus } from "./upload-status";
 
 const ACCEPT = "video/mp4,video/webm,video/quicktime,video/x-matroska";
 
@@ -8,7 +10,17 @@ const ACCEPT = "video/mp4,video/webm,video/quicktime,video/x-matroska";
  * Pre-recorded talk: the file goes to the realtime server, which transcodes it to HLS in the
  * background; the talk then premieres at its scheduled start.
  */
-export function UploadPanel({ talkId, realtimeUrl, onUploaded }: { talkId: string; realtimeUrl: string; onUploaded?: () => void }) {
+export function UploadPanel({
+  talkId,
+  realtimeUrl,
+  media,
+  onUploaded,
+}: {
+  talkId: string;
+  realtimeUrl: string;
+  media: TalkMedia | null;
+  onUploaded?: () => void;
+}) {
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -30,7 +42,8 @@ export function UploadPanel({ talkId, realtimeUrl, onUploaded }: { talkId: strin
     xhr.onload = () => {
       setProgress(null);
       if (xhr.status >= 200 && xhr.status < 300) {
-        setMessage("Uploaded. The video is being processed; the player shows the progress.");
+        // What happens next (processing %, ready, failed) is the recording's own state, shown above.
+        setMessage(null);
         onUploaded?.();
       } else {
         try {
@@ -47,12 +60,14 @@ export function UploadPanel({ talkId, realtimeUrl, onUploaded }: { talkId: strin
     xhr.send(file);
   };
 
+  const attached = media?.source === "UPLOAD" && media.recordingStatus !== "FAILED";
   return (
     <section aria-label="Upload a recording" className="space-y-2">
       <h3 className="font-medium">Upload a pre-recorded talk</h3>
       <p className="text-xs text-zinc-500">
         MP4, WebM, MOV or MKV. It premieres at the scheduled start: everyone watches together and can scrub back.
       </p>
+      <UploadStatus media={media} />
       <label htmlFor={inputId} className="sr-only">
         Video file
       </label>
@@ -64,7 +79,7 @@ export function UploadPanel({ talkId, realtimeUrl, onUploaded }: { talkId: strin
         className="block w-full text-sm"
       />
       <Button type="button" size="sm" variant="secondary" disabled={!file || progress !== null} onClick={upload}>
-        {progress !== null ? `Uploading… ${progress}%` : "Upload video"}
+        {progress !== null ? `Uploading… ${progress}%` : attached ? "Replace video" : "Upload video"}
       </Button>
       {progress !== null ? <progress value={progress} max={100} className="w-full" aria-label="Upload progress" /> : null}
       <p aria-live="polite" className="text-xs text-zinc-600 dark:text-zinc-400">

@@ -10,6 +10,7 @@ import { getOrganizerContext } from "../../_lib/organizer-context";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { TalkForm } from "../_components/talk-form";
 import { StreamKeyPanel } from "@/app/_components/media/stream-key-panel";
+import { RecordingStatusPanel } from "@/app/_components/media/recording-status-panel";
 import { env } from "@/lib/config/env";
 
 export const metadata: Metadata = { title: "Edit talk" };
@@ -56,6 +57,12 @@ export default async function EditTalkPage({
         conflicts={conflicts}
         notice={saved === "created" ? "Talk created. Open schedule pages update on their own." : undefined}
       />
+      <section aria-labelledby="video" className="mt-10 max-w-3xl">
+        <h2 id="video" className="mb-3 text-lg font-semibold">
+          Video
+        </h2>
+        <RecordingStatusPanel talkId={talk.id} realtimeUrl={env.REALTIME_PUBLIC_URL} initialStatus={talk.status} />
+      </section>
       <section aria-labelledby="streaming" className="mt-10 max-w-3xl">
         <h2 id="streaming" className="mb-3 text-lg font-semibold">
           Streaming from OBS

@@ -1,0 +1,9 @@
+/**
+ * A promise rejected with no handler is a bug to log, not a reason to take every live talk and
+ * chat of this node down: Node's default would exit the process.
+ */
+export function logUnhandledRejections(): void {
+  process.on("unhandledRejection", (reason) => {
+    console.error("unhandled rejection (the realtime server keeps running):", reason);
+  });
+}
