@@ -5,18 +5,23 @@ import { prisma } from "@/lib/db/client";
 import { getFfmpegPath } from "@/server/media/ffmpeg/ffmpeg-path";
 import { startRealtimeServer, type RealtimeServer } from "@/server/realtime-server";
 import { freePort } from "../../scripts/free-port";
+import { overrideEnv } from "@/lib/config/env";
 import { connectClient, createLiveTalkSetup, emitAck, readPlaylist, waitFor } from "./support/media-fixtures";
 
 let server: RealtimeServer;
 let rtmpPort: number;
 const sockets: Socket[] = [];
 
+let restoreEnv: () => void = () => {};
 beforeAll(async () => {
   // A port the OS says is free: 1935 may be taken by anything on this machine.
   rtmpPort = await freePort();
+  // The test run turns RTMP off by default; this server listens, so OBS is told its address.
+  restoreEnv = overrideEnv({ RTMP_PUBLIC_URL: `rtmp://127.0.0.1:${rtmpPort}/live` });
   server = await startRealtimeServer({ port: 0, host: "127.0.0.1", rtmpPort });
 });
 afterAll(async () => {
+  restoreEnv();
   for (const s of sockets) s.disconnect();
   await server?.close();
 });
