@@ -30,15 +30,31 @@ export type CaughtUp = {
   dropBefore: string | null;
 };
 
-/** What was missed after `afterId`. */
+/**
+ * Everything the room got after `afterId`, the last message a panel had before a drop: pages of
+ * chat:history forward until caught up. Call it after rejoining the room, so whatever is sent
+ * from then on arrives live and the two overlap rather than leave a hole. When more was missed
+ * than a panel keeps, paging on would only be thrown away: it takes the newest page instead and
+ * says to drop what it had, so the list stays one unbroken run and "load earlier" fills the rest.
+ */
 export async function catchUpMessages(options: {
   afterId: string;
   fetchPage: (cursor: PageCursor) => Promise<MessagePage>;
   keep?: number;
 }): Promise<CaughtUp> {
-  const missed = await options.fetchPage({ afterId: options.afterId, limit: CATCH_UP_PAGE });
-  const latest = await options.fetchPage({ limit: 50 });
-  return { messages: mergeMessages(missed.messages, latest.messages, options.keep), dropBefore: null };
+  const keep = options.keep ?? KEEP_MESSAGES;
+  let missed: ChatMessageView[] = [];
+  let cursor = options.afterId;
+  for (;;) {
+    const page = await options.fetchPage({ afterId: cursor, limit: CATCH_UP_PAGE });
+    missed = mergeMessages(missed, page.messages, Number.MAX_SAFE_INTEGER);
+    const last = page.messages.at(-1);
+    if (!page.hasMore || !last) return { messages: missed, dropBefore: null };
+    if (missed.length >= keep) break;
+    cursor = last.id;
+  }
+  const latest = await options.fetchPage({ limit: Math.min(keep, CATCH_UP_PAGE) });
+  return { messages: latest.messages, dropBefore: latest.messages[0]?.id ?? cursor };
 }
 
 /** The list after a catch-up, with whatever arrived live meanwhile. */
