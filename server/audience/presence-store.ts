@@ -1,7 +1,11 @@
 import type { Redis } from "ioredis";
 
-/** What one realtime node sees in one talk room. */
-export type NodeTalkPresence = { count: number; users: [id: string, name: string][] };
+/**
+ * What one realtime node sees in one talk room: the accounts in it (every id, so the same person
+ * on two nodes counts once), a few of their names, and its anonymous viewers (one per socket: they
+ * have nothing else to tell them apart).
+ */
+export type NodeTalkPresence = { accountIds: string[]; users: [id: string, name: string][]; anonymous: number };
 export type TalkPresence = { count: number; users: { id: string; name: string }[] };
 
 // Names are for "who is here"; past this many the panel shows the count only.
@@ -9,9 +13,10 @@ export const PRESENCE_NAMES_MAX = 100;
 
 /**
  * Presence across realtime nodes. Each node publishes what its own rooms hold (room membership,
- * not a hand-kept counter) and reads everyone's sum. Two backends: in-process (one node) and
- * Redis (several). In Redis every node's entry carries a TTL, so a node that dies drops out of
- * the totals on its own.
+ * not a hand-kept counter) and reads everyone's total: people, not sockets, so an account with a
+ * tab on each of two nodes is one watcher. Two backends: in-process (one node) and Redis
+ * (several). In Redis every node's entry carries a TTL, so a node that dies drops out of the
+ * totals on its own.
  */
 export interface PresenceStore {
   publish(snapshot: Map<string, NodeTalkPresence>): Promise<void>;
@@ -19,13 +24,23 @@ export interface PresenceStore {
   close(): Promise<void>;
 }
 
-function addInto(totals: Map<string, TalkPresence>, talkId: string, p: NodeTalkPresence) {
-  const t = totals.get(talkId) ?? { count: 0, users: [] };
-  t.count += p.count;
-  for (const [id, name] of p.users) {
-    if (t.users.length < PRESENCE_NAMES_MAX && !t.users.some((u) => u.id === id)) t.users.push({ id, name });
+/** The totals of several nodes' snapshots: distinct accounts plus every node's anonymous viewers. */
+function sumNodes(nodes: Iterable<Map<string, NodeTalkPresence>>): Map<string, TalkPresence> {
+  const byTalk = new Map<string, { accounts: Set<string>; anonymous: number; users: Map<string, string> }>();
+  for (const node of nodes) {
+    for (const [talkId, p] of node) {
+      const t = byTalk.get(talkId) ?? { accounts: new Set<string>(), anonymous: 0, users: new Map<string, string>() };
+      for (const id of p.accountIds) t.accounts.add(id);
+      t.anonymous += p.anonymous;
+      for (const [id, name] of p.users) if (t.users.size < PRESENCE_NAMES_MAX) t.users.set(id, name);
+      byTalk.set(talkId, t);
+    }
   }
-  totals.set(talkId, t);
+  const totals = new Map<string, TalkPresence>();
+  for (const [talkId, t] of byTalk) {
+    totals.set(talkId, { count: t.accounts.size + t.anonymous, users: [...t.users].map(([id, name]) => ({ id, name })) });
+  }
+  return totals;
 }
 
 export function createLocalPresenceStore(): PresenceStore {
@@ -35,9 +50,7 @@ export function createLocalPresenceStore(): PresenceStore {
       last = snapshot;
     },
     async readTotals() {
-      const totals = new Map<string, TalkPresence>();
-      for (const [talkId, p] of last) addInto(totals, talkId, p);
-      return totals;
+      return sumNodes([last]);
     },
     async close() {},
   };
@@ -45,7 +58,9 @@ export function createLocalPresenceStore(): PresenceStore {
 
 export function createRedisPresenceStore(options: { redis: Redis; nodeId: string; ttlMs: number; prefix?: string }): PresenceStore {
   const { redis, nodeId, ttlMs } = options;
-  const prefix = options.prefix ?? "plenary:presence";
+  // v2: entries list accounts (v1 held per-node counts); nodes of both versions during a rolling
+  // upgrade then keep to their own keys instead of misreading each other.
+  const prefix = options.prefix ?? "plenary:presence:v2";
   const nodesKey = `${prefix}:nodes`;
   const nodeKey = (id: string) => `${prefix}:node:${id}`;
   return {
@@ -64,12 +79,12 @@ export function createRedisPresenceStore(options: { redis: Redis; nodeId: string
       const pipeline = redis.pipeline();
       for (const id of nodes) pipeline.hgetall(nodeKey(id));
       const results = nodes.length ? ((await pipeline.exec()) ?? []) : [];
-      const totals = new Map<string, TalkPresence>();
+      const snapshots: Map<string, NodeTalkPresence>[] = [];
       for (const [error, hash] of results) {
         if (error || !hash) continue;
-        for (const [talkId, json] of Object.entries(hash as Record<string, string>)) addInto(totals, talkId, JSON.parse(json));
+        snapshots.push(new Map(Object.entries(hash as Record<string, string>).map(([talkId, json]) => [talkId, JSON.parse(json)])));
       }
-      return totals;
+      return sumNodes(snapshots);
     },
     async close() {
       await redis

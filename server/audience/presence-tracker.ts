@@ -5,9 +5,8 @@ import { PRESENCE_NAMES_MAX, type NodeTalkPresence, type PresenceStore, type Tal
 export const presenceRoom = (talkId: string) => `presence:${talkId}`;
 
 /**
- * "N watching" from room membership: every tick this node counts the sockets in its own talk
- * rooms (distinct accounts + anonymous viewers), publishes that to the store, reads the sum over
- * all nodes and pushes changed totals to its own sockets (io.local: each node tells its own
+ * "N watching" from room membership: every tick this node lists who is in its own talk rooms
+ * (accounts + anonymous viewers), publishes that to the store, reads the people over all nodes and pushes changed totals to its own sockets (io.local: each node tells its own
  * clients, so nothing is sent twice across nodes).
  */
 export class PresenceTracker {
@@ -36,7 +35,8 @@ export class PresenceTracker {
     const snapshot = new Map<string, NodeTalkPresence>();
     const nsp = this.io.of("/");
     for (const [room, socketIds] of nsp.adapter.rooms) {
-      if (!room.startsWith("talk:")) continue;
+      // Talk rooms only: not a talk's moderators' room (`talk:<id>:mod`), which is no talk of its own.
+      if (!room.startsWith("talk:") || room.includes(":", "talk:".length)) continue;
       const users = new Map<string, string>();
       let anonymous = 0;
       for (const id of socketIds) {
@@ -45,7 +45,7 @@ export class PresenceTracker {
         else anonymous++;
       }
       const talkId = room.slice("talk:".length);
-      snapshot.set(talkId, { count: users.size + anonymous, users: [...users].slice(0, PRESENCE_NAMES_MAX) });
+      snapshot.set(talkId, { accountIds: [...users.keys()], users: [...users].slice(0, PRESENCE_NAMES_MAX), anonymous });
     }
     return snapshot;
   }

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import type { Socket } from "socket.io-client";
-import { chatCast, clientPool, collectChat, emit, sleep } from "./helpers";
+import { byMessageId, chatCast, clientPool, collectChat, emit, followRoom, sleep } from "./helpers";
 
 // Two realtime processes sharing rooms and presence through the real Redis at 127.0.0.1:6379.
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -35,9 +35,13 @@ function startNode(): Promise<Node> {
 /**
  * A stand-in for the sticky load balancer: new connections go to the first backend that accepts
  * them, so when node A dies its clients reconnect through the same address and land on node B.
+ * No backends: connections are refused (the viewer's network is down); `cut` drops open ones.
  */
-function startProxy(backends: () => number[]): Promise<{ port: number; close: () => void }> {
+function startProxy(backends: () => number[]): Promise<{ port: number; close: () => void; cut: () => void }> {
+  const open = new Set<net.Socket>();
   const server = net.createServer((client) => {
+    open.add(client);
+    client.once("close", () => open.delete(client));
     const tryConnect = (i: number) => {
       const ports = backends();
       if (i >= ports.length) return client.destroy();
@@ -56,7 +60,15 @@ function startProxy(backends: () => number[]): Promise<{ port: number; close: ()
     tryConnect(0);
   });
   return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ port: (server.address() as net.AddressInfo).port, close: () => server.close() })),
+    server.listen(0, "127.0.0.1", () =>
+      resolve({
+        port: (server.address() as net.AddressInfo).port,
+        close: () => server.close(),
+        cut: () => {
+          for (const c of open) c.destroy();
+        },
+      }),
+    ),
   );
 }
 
@@ -142,6 +154,79 @@ describe("scale-out: two realtime processes and a real Redis", () => {
     ).toEqual(["Alice", "Bob", "Carol"]);
     s2.close();
     await waitUntil(() => [s1, s3].every((s) => seen.get(s)?.count === 2), 8000, "count 2 after a leave");
+  });
+
+  it("presence counts people, not sockets: one account on both nodes plus two others is 3 watching", async () => {
+    const { fx, alice, bob, carol } = await chatCast();
+    const talkId = fx.talks.sideTalk.id;
+    const aliceOnA = await pool.open(alice.cookie, { url: a.url });
+    const aliceOnB = await pool.open(alice.cookie, { url: b.url });
+    const bobOnA = await pool.open(bob.cookie, { url: a.url });
+    const carolOnB = await pool.open(carol.cookie, { url: b.url });
+    const all = [aliceOnA, aliceOnB, bobOnA, carolOnB];
+    const seen = new Map<Socket, any>();
+    const counts: number[] = [];
+    for (const s of all)
+      s.on("presence:update", (p) => {
+        if (p.talkId !== talkId) return;
+        seen.set(s, p);
+        counts.push(p.count);
+      });
+    for (const s of all) expect(await emit(s, "talk:join", { talkId })).toMatchObject({ ok: true });
+    await waitUntil(() => all.every((s) => seen.get(s)?.users.length === 3), 8000, "three names everywhere");
+    await sleep(600); // a few presence ticks on both nodes
+    for (const s of all) expect(seen.get(s)).toMatchObject({ count: 3 });
+    expect(Math.max(...counts)).toBe(3);
+    expect(
+      seen
+        .get(bobOnA)
+        .users.map((u: any) => u.name)
+        .sort(),
+    ).toEqual(["Alice", "Bob", "Carol"]);
+    // Alice closing one of her two tabs leaves her watching; closing the other does not.
+    aliceOnA.close();
+    await sleep(600);
+    for (const s of [aliceOnB, bobOnA, carolOnB]) expect(seen.get(s)).toMatchObject({ count: 3 });
+    aliceOnB.close();
+    await waitUntil(() => [bobOnA, carolOnB].every((s) => seen.get(s)?.count === 2), 8000, "count 2 once Alice has left");
+  });
+
+  it("a viewer whose connection drops for 10 s in a room at 30 messages a second misses none of them", async () => {
+    const { fx, alice, organizer } = await chatCast();
+    const room = { talkId: fx.talks.webTalk.id };
+    // The viewer comes in on node A; while its network is down the balancer loses the sticky
+    // session, and it comes back on node B. The organizer (no rate limit) sends from B.
+    let route: "A" | "down" | "B" = "A";
+    const proxy = await startProxy(() => (route === "A" ? [a.port] : route === "B" ? [b.port] : []));
+    const viewer = await pool.open(alice.cookie, { url: `http://127.0.0.1:${proxy.port}`, reconnection: true });
+    const sender = await pool.open(organizer.cookie, { url: b.url });
+    const panel = followRoom(viewer, room);
+    await panel.join();
+
+    const rate = 30;
+    const total = 480;
+    const started = Date.now();
+    const acks: Promise<any>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = started + (i * 1000) / rate;
+      if (due > Date.now()) await sleep(due - Date.now());
+      if (i === 2 * rate) {
+        route = "down";
+        proxy.cut();
+      }
+      if (i === 12 * rate) route = "B";
+      acks.push(emit(sender, "chat:send", { room, body: `m${i}` }));
+    }
+    const sent = await Promise.all(acks);
+    expect(sent.every((ack) => ack.ok)).toBe(true);
+    const sentIds = byMessageId(sent.map((ack) => ack.message.id));
+
+    await waitUntil(() => panel.ids().length >= total, 15_000, "all messages").catch(() => {});
+    await sleep(500);
+    expect(panel.state.errors).toEqual([]);
+    expect(panel.state.catchUps).toBe(1); // one drop, not recovered (the Redis adapter cannot)
+    expect(panel.ids()).toEqual(sentIds);
+    proxy.close();
   });
 
   it("killing node A moves its clients to node B with no message lost, none twice", async () => {

@@ -1,6 +1,8 @@
 import { io as connect, type Socket } from "socket.io-client";
 import { prisma } from "@/lib/db/client";
 import { createConference, createUser, uid } from "../support/fixtures";
+import { KEEP_MESSAGES, applyCatchUp, catchUpMessages, mergeMessages, type MessagePage } from "@/lib/chat/chat-timeline";
+import type { ChatBatchEvent, ChatMessageView } from "@/lib/chat/schemas";
 
 export type Ack = { ok: boolean; error?: { code: string; message: string }; [key: string]: any };
 
@@ -79,3 +81,58 @@ export async function chatCast() {
   await prisma.talkSpeaker.create({ data: { talkId: fx.talks.webTalk.id, speakerId: speakerProfile.id } });
   return { fx, conferenceId, organizer, speaker, alice, bob, carol, outsider };
 }
+
+/**
+ * A chat panel the way the talk page keeps one (app/_components/chat/use-chat-room.ts): messages
+ * by id from live batches; on a connect that socket.io did not recover, join again and catch up
+ * after the last message it had, with the same functions the hook uses (lib/chat/chat-timeline.ts).
+ */
+export function followRoom(s: Socket, room: { talkId: string } | { conferenceId: string }, options: { keep?: number } = {}) {
+  const keep = options.keep ?? KEEP_MESSAGES;
+  let messages: ChatMessageView[] = [];
+  let hasMore = false;
+  let roomKey: string | null = null;
+  const state = { joins: 0, catchUps: 0, recovered: 0, errors: [] as string[] };
+  s.on("chat:batch", (batch: ChatBatchEvent[]) => {
+    const added = batch.flatMap((e) => (e.type === "message" && e.message.roomKey === roomKey ? [e.message] : []));
+    messages = mergeMessages(messages, added, keep);
+  });
+  const join = async () => {
+    state.joins++;
+    const ack = await emit(s, "chat:join", { room });
+    if (!ack.ok) throw new Error(ack.error!.message);
+    roomKey = ack.room.key;
+    const lastId = messages.at(-1)?.id;
+    if (!lastId) {
+      messages = ack.messages;
+      hasMore = ack.hasMore;
+      return;
+    }
+    state.catchUps++;
+    const caughtUp = await catchUpMessages({
+      afterId: lastId,
+      keep,
+      fetchPage: async (cursor) => {
+        const page = await emit(s, "chat:history", { room, ...cursor });
+        if (!page.ok) throw new Error(page.error!.message);
+        return page as unknown as MessagePage;
+      },
+    });
+    messages = applyCatchUp(messages, caughtUp, keep);
+    if (caughtUp.dropBefore) hasMore = true;
+  };
+  s.on("connect", () => {
+    if (s.recovered) state.recovered++;
+    else join().catch((error: Error) => state.errors.push(error.message));
+  });
+  return {
+    join,
+    state,
+    ids: () => messages.map((m) => m.id),
+    messages: () => messages,
+    hasMore: () => hasMore,
+  };
+}
+
+/** Message ids in the order the room holds them (ids are bigint, as decimal strings). */
+export const byMessageId = (ids: string[]) => [...ids].sort((x, y) => (BigInt(x) < BigInt(y) ? -1 : BigInt(x) > BigInt(y) ? 1 : 0));

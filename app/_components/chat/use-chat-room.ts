@@ -6,6 +6,7 @@ import type { TalkPresenceView } from "@/lib/presence/events";
 import type { ClientEventInput, ClientEventName } from "@/lib/realtime/events";
 import { useRealtime } from "../realtime/use-realtime";
 import { request } from "../realtime/request";
+import { applyCatchUp, catchUpMessages, mergeMessages as merge } from "@/lib/chat/chat-timeline";
 
 export type ChatRoomInfo = {
   roomKey: string;
@@ -19,23 +20,11 @@ export type ChatRoomInfo = {
 
 export type Presence = TalkPresenceView;
 
-// Older messages beyond this are dropped from memory; "load earlier" fetches them again.
-const KEEP = 500;
-
-const byId = (a: ChatMessageView, b: ChatMessageView) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0);
-
-function merge(current: ChatMessageView[], incoming: ChatMessageView[]): ChatMessageView[] {
-  if (!incoming.length) return current;
-  const map = new Map(current.map((m) => [m.id, m]));
-  for (const m of incoming) map.set(m.id, m);
-  const all = [...map.values()].sort(byId);
-  return all.length > KEEP ? all.slice(all.length - KEEP) : all;
-}
-
 /**
  * One chat room's live state. Joins on connect; after a drop, socket.io's connection state
  * recovery replays what was missed, and when it cannot (other node, long absence) the room is
- * resumed from the last message id seen. Messages are keyed by id, so nothing shows twice.
+ * caught up from the last message id seen (lib/chat/chat-timeline.ts). Messages are keyed by id,
+ * so nothing shows twice.
  */
 export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
   const { socket, connected } = useRealtime(realtimeUrl);
@@ -83,10 +72,27 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
       if (ack.presence) setPresence(ack.presence);
       const lastId = lastIdRef.current;
       if (lastId) {
-        // Resume: everything after the last message we showed, in order, then the fresh page.
-        const missed = await request(socket, "chat:history", { room: ref, afterId: lastId, limit: 200 });
-        if (!cancelled && missed.ok) setMessages((cur) => merge(cur, missed.messages));
-        setMessages((cur) => merge(cur, ack.messages));
+        // Resume: everything after the last message we showed, page by page, now that the room's
+        // live messages reach us again (the two overlap; ids keep each once).
+        try {
+          const caughtUp = await catchUpMessages({
+            afterId: lastId,
+            fetchPage: async (cursor) => {
+              const page = await request(socket, "chat:history", { room: ref, ...cursor });
+              if (!page.ok) throw new Error(page.error.message);
+              return page;
+            },
+          });
+          if (cancelled) return;
+          setMessages((cur) => applyCatchUp(cur, caughtUp));
+          if (caughtUp.dropBefore) setHasMore(true);
+        } catch (failed) {
+          if (cancelled) return;
+          // Without the missed stretch, show the newest page alone rather than a list with a hole.
+          setMessages(ack.messages);
+          setHasMore(ack.hasMore);
+          setError(`Some messages could not be loaded: ${(failed as Error).message}`);
+        }
       } else {
         setMessages(ack.messages);
         setHasMore(ack.hasMore);
