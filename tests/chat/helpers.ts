@@ -99,10 +99,11 @@ export function followRoom(s: Socket, room: { talkId: string } | { conferenceId:
   });
   const join = async () => {
     state.joins++;
+    // Read before joining: live messages may arrive before the join's answer (see use-chat-room).
+    const lastId = messages.at(-1)?.id;
     const ack = await emit(s, "chat:join", { room });
     if (!ack.ok) throw new Error(ack.error!.message);
     roomKey = ack.room.key;
-    const lastId = messages.at(-1)?.id;
     if (!lastId) {
       messages = ack.messages;
       hasMore = ack.hasMore;

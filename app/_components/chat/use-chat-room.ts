@@ -52,6 +52,9 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
     let cancelled = false;
 
     const join = async () => {
+      // The last message shown before the drop, read before rejoining: once joined, live messages
+      // can arrive ahead of the join's answer, and catching up after those would leave a hole.
+      const lastId = lastIdRef.current;
       const ack = await request(socket, "chat:join", { room: ref });
       if (cancelled) return;
       if (!ack.ok) {
@@ -70,7 +73,6 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
         me: ack.me,
       });
       if (ack.presence) setPresence(ack.presence);
-      const lastId = lastIdRef.current;
       if (lastId) {
         // Resume: everything after the last message we showed, page by page, now that the room's
         // live messages reach us again (the two overlap; ids keep each once).
