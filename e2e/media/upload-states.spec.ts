@@ -46,7 +46,8 @@ function makeVideos() {
 }
 
 test("the speaker, the organizer and attendees see an upload fail with its reason, then get ready", async ({ browser }) => {
-  test.setTimeout(120_000);
+  // Two ffmpeg transcodes and several pages: minutes when the machine is busy.
+  test.setTimeout(300_000);
   const videos = makeVideos();
   const speakerContext = await browser.newContext();
   const speaker = await speakerContext.newPage();
@@ -84,7 +85,7 @@ test("the speaker, the organizer and attendees see an upload fail with its reaso
   await panel.getByLabel("Video file").setInputFiles(videos.whole);
   await panel.getByRole("button", { name: "Upload video" }).click();
   const ready = panel.getByRole("status", { name: "Video ready" });
-  await expect(ready).toBeVisible({ timeout: 60_000 });
+  await expect(ready).toBeVisible({ timeout: 120_000 });
   await expect(ready).toContainText("Video attached");
   await expect(ready).toContainText("Uploading another video replaces this one");
   await expect(panel.getByRole("button", { name: "Replace video" })).toBeVisible();
