@@ -81,8 +81,14 @@ export async function resumeUploadTranscodes(): Promise<{ resumed: string[]; fai
   });
   const resumed: string[] = [];
   const failed: string[] = [];
-  if (stuck.length === 0) return { resumed, failed };
   const files = await fsp.readdir(uploadSourceDir()).catch(() => [] as string[]);
+  // Uploads a crash cut off while they were still arriving (a day old: surely not arriving any more).
+  for (const name of files.filter((f) => f.startsWith("incoming-"))) {
+    const file = path.join(uploadSourceDir(), name);
+    const stat = await fsp.stat(file).catch(() => null);
+    if (stat && Date.now() - stat.mtimeMs > 24 * 60 * 60 * 1000) await fsp.rm(file, { force: true }).catch(() => {});
+  }
+  if (stuck.length === 0) return { resumed, failed };
   for (const recording of stuck) {
     if (running.get(recording.talkId)?.recordingId === recording.id) continue;
     if (!(await claimTranscode(recording.id))) continue;
