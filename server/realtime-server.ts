@@ -6,7 +6,8 @@ import { createDispatcher } from "./socket/dispatch";
 import { talkRoomEvents } from "./socket/talk-rooms";
 import type { PlenaryServer, PlenarySocket } from "./socket/types";
 import { joinCluster } from "./cluster/redis-adapter";
-import { relayDomainEvents } from "./cluster/domain-events";
+import { relayDomainEvents, type DomainEventRelay } from "./cluster/domain-events";
+import { checkRealtimeHealth } from "./health";
 import type { HttpRoute } from "./feature-module";
 import { featureModules } from "./modules";
 
@@ -22,10 +23,18 @@ function allowedOrigins(): string[] {
 
 /** The realtime process: socket.io (chat, presence, status, media ingest) plus a small HTTP side. */
 export async function startRealtimeServer(
-  options: { port?: number; host?: string; /** OBS/RTMP ingest port; default RTMP_PORT. */ rtmpPort?: number } = {},
+  options: {
+    port?: number;
+    host?: string;
+    /** OBS/RTMP ingest port; default RTMP_PORT. */
+    rtmpPort?: number;
+    /** Where the domain-event LISTEN connection goes; default DATABASE_URL (tests put a fault-injecting proxy between). */
+    listenDatabaseUrl?: string;
+  } = {},
 ): Promise<RealtimeServer> {
   const origins = allowedOrigins();
   const routes: HttpRoute[] = [];
+  let relay: DomainEventRelay | null = null;
   const httpServer = http.createServer(async (req, res) => {
     const origin = req.headers.origin;
     if (origin && origins.includes(origin)) {
@@ -45,8 +54,11 @@ export async function startRealtimeServer(
     }
     const url = new URL(req.url ?? "/", "http://realtime.local");
     if (url.pathname === "/healthz") {
-      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
-      res.end(JSON.stringify({ ok: true, sockets: io.engine.clientsCount }));
+      const health = relay
+        ? await checkRealtimeHealth({ relay, cluster, sockets: io.engine.clientsCount })
+        : { ok: false, checks: { listen: "down" }, sockets: 0 }; // still starting
+      res.writeHead(health.ok ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify(health));
       return;
     }
     for (const route of routes) {
@@ -93,7 +105,7 @@ export async function startRealtimeServer(
     if (leaving.length) socket.on("disconnect", onDisconnect);
   });
 
-  const relay = await relayDomainEvents({ io, databaseUrl: getDatabaseUrl() });
+  relay = await relayDomainEvents({ io, databaseUrl: options.listenDatabaseUrl ?? getDatabaseUrl() });
 
   const port = options.port ?? env.REALTIME_PORT;
   await new Promise<void>((resolve, reject) => {
@@ -108,7 +120,7 @@ export async function startRealtimeServer(
     port: boundPort,
     close: async () => {
       for (const m of modules) await m.close?.();
-      await relay.close();
+      await relay?.close();
       io.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       // The adapter still publishes while io.close() disconnects everyone: Redis goes last.

@@ -26,8 +26,12 @@ const EnvVariables = z.object({
   // Where browsers reach the web app and the realtime server.
   PUBLIC_URL: z.string().url().optional(),
   REALTIME_PUBLIC_URL: z.string().url().optional(),
-  // Where the web app reaches the realtime server itself (health checks); default: same host.
-  REALTIME_INTERNAL_URL: z.string().url().optional(),
+  // Where the web app reaches the realtime nodes itself (health checks): one URL or several,
+  // comma-separated; default: this host's REALTIME_PORT.
+  REALTIME_INTERNAL_URL: z
+    .string()
+    .refine((v) => v.split(",").every((u) => z.string().url().safeParse(u.trim()).success), "must be a URL or comma-separated URLs")
+    .optional(),
   // The conference this deployment serves (by slug); default: the earliest created.
   PLENARY_CONFERENCE: z.string().min(1).optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -65,13 +69,19 @@ const EnvSchema = EnvVariables.transform((raw) => {
     /\/$/,
     "",
   );
+  const realtimeInternalUrls = (raw.REALTIME_INTERNAL_URL ?? `http://127.0.0.1:${realtimePort}`)
+    .split(",")
+    .map((u) => u.trim().replace(/\/$/, ""))
+    .filter(Boolean);
   return {
     ...raw,
     REALTIME_PORT: realtimePort,
     PUBLIC_URL: publicUrl,
     REALTIME_PUBLIC_URL: realtimePublicUrl,
     RTMP_PUBLIC_URL: raw.RTMP_PUBLIC_URL?.replace(/\/$/, "") ?? defaultRtmpUrl(publicUrl, raw.RTMP_PORT),
-    REALTIME_INTERNAL_URL: (raw.REALTIME_INTERNAL_URL ?? `http://127.0.0.1:${realtimePort}`).replace(/\/$/, ""),
+    REALTIME_INTERNAL_URL: realtimeInternalUrls[0]!,
+    // Every realtime node the web app knows (its /api/health reports each).
+    REALTIME_INTERNAL_URLS: realtimeInternalUrls,
     // Internal calls web -> realtime; the dev default is fine on one machine, set it in production.
     INTERNAL_SECRET: raw.INTERNAL_SECRET ?? raw.BETTER_AUTH_SECRET ?? "plenary-dev-internal-secret",
   };

@@ -58,8 +58,32 @@ export function toErrorBody(error: unknown): ErrorBody {
     const { message, fields } = formatZodError(error);
     return { code: "INVALID_INPUT", message, fields };
   }
+  if (isDatabaseUnavailable(error)) {
+    console.error("database unavailable:", error instanceof Error ? error.message.split("\n").at(-1) : error);
+    return { code: "UNAVAILABLE", message: "The service is briefly unavailable (it cannot reach its database); try again in a moment" };
+  }
   console.error(error);
   return { code: "INTERNAL", message: "Something went wrong on our side" };
+}
+
+// Prisma's codes for "cannot reach / lost the database / no connection free", the driver
+// adapter's kinds for the same, and PostgreSQL's own (admin shutdown, cannot connect now, 08xxx).
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+
+/** The database is down or unreachable (not a bug: the request may be retried). Duck-typed: lib/errors imports no driver. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as Record<string, unknown> | undefined, depth = 0; e && typeof e === "object" && depth < 4; depth++) {
+    const code = typeof e.code === "string" ? e.code : "";
+    if (UNAVAILABLE_PRISMA_CODES.has(code) || /^(57P0[1-3]|08\w{3})$/.test(code) || code === "ECONNREFUSED" || code === "ECONNRESET") return true;
+    const adapter = (e.meta as { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } } | undefined)?.driverAdapterError?.cause;
+    if (adapter?.kind && UNAVAILABLE_ADAPTER_KINDS.has(adapter.kind)) return true;
+    if (adapter?.originalCode && /^(57P0[1-3]|08\w{3})$/.test(adapter.originalCode)) return true;
+    if (e.name === "DriverAdapterError" && UNAVAILABLE_ADAPTER_KINDS.has((e.cause as { kind?: string } | undefined)?.kind ?? "")) return true;
+    if (/Connection terminated|Can't reach database server|Server has closed the connection/.test(String(e.message ?? ""))) return true;
+    e = e.cause as Record<string, unknown> | undefined;
+  }
+  return false;
 }
 
 export function statusOf(body: ErrorBody): number {

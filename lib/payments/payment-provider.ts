@@ -1,3 +1,5 @@
+import { AppError } from "@/lib/errors/app-error";
+
 // Payments sit behind one small interface chosen by config (see get-payment-provider.ts):
 // "none" leaves unpaid orders pending until an organizer marks them paid; "stripe" sends the
 // attendee to Stripe Checkout and reports back through a signed webhook. This folder is a port:
@@ -30,12 +32,19 @@ export type PaymentEvent = {
   state: PaymentState | null;
 };
 
+/** What expiring a Checkout session found (see PaymentProvider.expireCheckoutSession). */
+export type CheckoutSessionClosing = "expired" | "paid" | "processing";
+
 export type PaymentProvider = {
   readonly name: "none" | "stripe";
   /** null when this provider collects no payment online (the organizer confirms by hand). */
   startPayment(input: StartPaymentInput): Promise<StartedPayment | null>;
-  /** Makes a started payment impossible to complete; throws if it already completed. */
-  cancelPayment(sessionId: string): Promise<void>;
+  /**
+   * Makes a started Checkout session impossible to pay, so an order can be cancelled safely.
+   * "expired": nobody can pay it any more; "paid": too late, the attendee paid; "processing": the
+   * attendee completed it with a delayed payment method. Throws when the provider cannot be asked.
+   */
+  expireCheckoutSession(sessionId: string): Promise<CheckoutSessionClosing>;
   /** Asks the provider directly, for when a webhook is late or was never configured. */
   getPaymentState(sessionId: string): Promise<PaymentState>;
 };
@@ -45,7 +54,10 @@ export const noPaymentProvider: PaymentProvider = {
   async startPayment() {
     return null;
   },
-  async cancelPayment() {},
+  async expireCheckoutSession() {
+    // An order that went to Stripe while it was configured: without Stripe we cannot close it.
+    throw new AppError("UNAVAILABLE", "Payments are not configured (STRIPE_SECRET_KEY): this order's Stripe Checkout session cannot be closed");
+  },
   async getPaymentState() {
     return "open";
   },

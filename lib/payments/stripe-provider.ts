@@ -52,9 +52,20 @@ export function createStripeProvider(options: { secretKey: string; apiBase?: str
       if (session.payment_status === "paid" || session.payment_status === "no_payment_required") return "paid";
       return session.status === "expired" ? "expired" : "open";
     },
-    async cancelPayment(sessionId) {
-      // Stripe refuses to expire a session that is no longer open (paid or already expired).
-      await stripe.checkout.sessions.expire(sessionId);
+    async expireCheckoutSession(sessionId) {
+      try {
+        // POST /v1/checkout/sessions/{id}/expire: afterwards the session can never be paid.
+        await stripe.checkout.sessions.expire(sessionId);
+        return "expired";
+      } catch (error) {
+        // Stripe refuses to expire a session that is no longer open: ask where it stands.
+        if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
+        const session = await stripe.checkout.sessions.retrieve(sessionId);
+        if (session.payment_status === "paid" || session.payment_status === "no_payment_required") return "paid";
+        if (session.status === "expired") return "expired";
+        if (session.status === "complete") return "processing";
+        throw error;
+      }
     },
   };
 }

@@ -1,7 +1,7 @@
 import { parseStripeWebhook } from "@/lib/payments/parse-stripe-webhook";
 import { settleOrderPayment } from "./settle-order-payment";
 
-export type StripeWebhookOutcome = { type: string; orderId: string | null; action: "paid" | "cancelled" | "ignored" };
+export type StripeWebhookOutcome = { type: string; orderId: string | null; action: "paid" | "reinstated" | "cancelled" | "ignored" };
 
 /**
  * A signed Stripe webhook settles the order it is about. Stripe redelivers until it gets a 2xx,
@@ -12,6 +12,6 @@ export async function handleStripeWebhook(options: { rawBody: string; signature:
   const { type, orderId, sessionId, state } = event;
   if (!orderId || !sessionId || !state) return { type, orderId, action: "ignored" };
   const settled = await settleOrderPayment({ orderId, sessionId, state });
-  if (state === "paid") return { type, orderId, action: "paid" };
+  if (state === "paid") return { type, orderId, action: settled?.reinstated ? "reinstated" : "paid" };
   return { type, orderId, action: settled?.changed ? "cancelled" : "ignored" };
 }

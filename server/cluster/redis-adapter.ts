@@ -5,6 +5,8 @@ import type { PlenaryServer } from "../socket/types";
 export type Cluster = {
   /** A Redis connection for features that share state across nodes (presence); null on one node. */
   redis: Redis | null;
+  /** "off" on one node; otherwise whether both Redis connections are up (health checks). */
+  state: () => "ok" | "down" | "off";
   close: () => Promise<void>;
 };
 
@@ -14,7 +16,7 @@ export type Cluster = {
  * clients there resume from the last message id instead (chat:history afterId).
  */
 export async function joinCluster(io: PlenaryServer, redisUrl: string | undefined): Promise<Cluster> {
-  if (!redisUrl) return { redis: null, close: async () => {} };
+  if (!redisUrl) return { redis: null, state: () => "off", close: async () => {} };
   const pub = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const sub = pub.duplicate();
   await Promise.all([pub.connect(), sub.connect()]);
@@ -22,6 +24,7 @@ export async function joinCluster(io: PlenaryServer, redisUrl: string | undefine
   return {
     // Presence commands share the publishing connection (the subscriber one cannot run them).
     redis: pub,
+    state: () => (pub.status === "ready" && sub.status === "ready" ? "ok" : "down"),
     close: async () => {
       await Promise.all([pub.quit(), sub.quit()].map((p) => p.catch(() => {})));
     },

@@ -13,6 +13,7 @@ import { pushMediaChunk } from "./push-media-chunk";
 import { endTalk } from "./end-talk";
 import { rotateStreamKey } from "./rotate-stream-key";
 import { listIngests, onIngestOpened, suspendAllIngests } from "./ingest/ingest-registry";
+import { cancelAllUploadTranscodes, resumeUploadTranscodes } from "./upload-transcodes";
 import type { LiveIngest } from "./ingest/live-ingest";
 
 // Events to the publishing socket: health after each segment, and a clear error when the server
@@ -54,6 +55,8 @@ export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule 
       stopListening = onIngestOpened((ingest) => routeIngestEvents(io, ingest));
       rtmp = await startRtmpIngest({ port: options.rtmpPort });
       stopClock = startPremiereClock();
+      // Uploads a restart interrupted start again (their transcodes run in the background).
+      await resumeUploadTranscodes().catch((error: unknown) => console.error("could not resume interrupted upload transcodes:", error));
       return { events: mediaEvents };
     },
     onDisconnect: (socket) => {
@@ -64,6 +67,7 @@ export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule 
       stopListening?.();
       await rtmp?.close();
       await suspendAllIngests();
+      await cancelAllUploadTranscodes();
     },
   };
 }

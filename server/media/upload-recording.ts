@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { env } from "@/lib/config/env";
@@ -12,7 +11,7 @@ import { publishDomainEvent } from "@/lib/realtime/notify";
 import { getTalkAccessOrThrow } from "@/lib/talks/get-talk-access";
 import { UPLOAD_TYPES } from "@/lib/media/schemas";
 import { getMediaStorage } from "@/lib/media/storage/get-media-storage";
-import { cancelUploadTranscode, startUploadTranscode } from "./upload-transcodes";
+import { cancelUploadTranscode, startUploadTranscode, uploadSourceDir, uploadSourcePath } from "./upload-transcodes";
 
 function maxBytes(): number {
   return env.MEDIA_UPLOAD_MAX_MB * 1024 * 1024;
@@ -48,7 +47,10 @@ export async function uploadRecording(options: {
   const existing = await prisma.recording.findUnique({ where: { talkId: talk.id } });
   if (existing && existing.source !== "UPLOAD") throw new AppError("CONFLICT", "This talk already has a live recording");
 
-  const file = path.join(os.tmpdir(), `plenary-upload-${crypto.randomUUID()}.${extension}`);
+  // Received beside the media, then named after its recording: a restart resumes from it.
+  await fsp.mkdir(uploadSourceDir(), { recursive: true });
+  const incoming = path.join(uploadSourceDir(), `incoming-${crypto.randomUUID()}.${extension}`);
+  const file = incoming;
   let received = 0;
   let head = Buffer.alloc(0);
   const out = fs.createWriteStream(file);
@@ -86,8 +88,10 @@ export async function uploadRecording(options: {
       storagePrefix: `talks/${talk.id}/${crypto.randomBytes(8).toString("hex")}`,
     },
   });
+  const source = uploadSourcePath(recording.id, extension);
+  await fsp.rename(incoming, source);
   await publishDomainEvent({ type: "recording:changed", talkId: talk.id, conferenceId: talk.conferenceId, at: new Date().toISOString() });
   // In the background: the upload request is answered now, progress follows on the recording.
-  startUploadTranscode({ talkId: talk.id, recordingId: recording.id, file });
+  startUploadTranscode({ talkId: talk.id, recordingId: recording.id, file: source });
   return { recordingId: recording.id };
 }

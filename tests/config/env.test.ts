@@ -29,7 +29,10 @@ describe("the environment (lib/config)", () => {
     }
     expect(parseEnv(composeEnvironment(services["realtime-1"]!, shell))).toMatchObject({ REALTIME_PORT: 3001, RTMP_PORT: 1935 });
     expect(parseEnv(composeEnvironment(services["realtime-2"]!, shell))).toMatchObject({ REALTIME_PORT: 3001, RTMP_PORT: 0 });
-    expect(parseEnv(composeEnvironment(services.web!, shell))).toMatchObject({ PORT: 3000, REALTIME_INTERNAL_URL: "http://realtime-1:3001" });
+    expect(parseEnv(composeEnvironment(services.web!, shell))).toMatchObject({
+      PORT: 3000,
+      REALTIME_INTERNAL_URLS: ["http://realtime-1:3001", "http://realtime-2:3001"],
+    });
     // With Stripe configured, the same file passes the keys through.
     const withStripe = composeEnvironment(services.web!, { ...shell, STRIPE_SECRET_KEY: "sk_test_1", STRIPE_WEBHOOK_SECRET: "whsec_1" });
     expect(parseEnv(withStripe)).toMatchObject({ STRIPE_SECRET_KEY: "sk_test_1", STRIPE_WEBHOOK_SECRET: "whsec_1" });

@@ -8,6 +8,8 @@ import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
 import { checkOut } from "@/lib/tickets/check-out";
 import { placeOrder } from "@/lib/tickets/place-order";
 import { cancelOwnOrder } from "@/lib/tickets/cancel-own-order";
+import { cancelConferenceOrder } from "@/lib/tickets/cancel-conference-order";
+import { cancelOrder } from "@/lib/tickets/cancel-order";
 import { syncOrderPayment } from "@/lib/tickets/sync-order-payment";
 import { createTicketType } from "@/lib/tickets/create-ticket-type";
 import { createStripeProvider } from "@/lib/payments/stripe-provider";
@@ -213,20 +215,10 @@ describe("Stripe payments", () => {
 
   it("expires the Checkout session when an attendee withdraws the order, unless Stripe says it is paid", async () => {
     const sold = (await prisma.ticketType.findUniqueOrThrow({ where: { id: ticketTypeId } })).sold;
-    const stripe = await startFakeStripe(200, 400);
-    const provider = createStripeProvider({ secretKey: "sk_test_fake", apiBase: stripe.url });
-    try {
-      // users[4] holds the pending Stripe order from the test above.
-      const order = await prisma.order.findFirstOrThrow({ where: { userId: users[4], status: "PENDING" } });
-      const tooLate = await cancelOwnOrder({ conferenceId, userId: users[4], orderId: order.id, provider }).catch((e: unknown) => e);
-      expect(tooLate).toMatchObject({ code: "CONFLICT" });
-      expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PENDING");
-    } finally {
-      await stripe.close();
-    }
+    // users[4] holds the pending Stripe order from the checkout test above.
+    const order = await prisma.order.findFirstOrThrow({ where: { userId: users[4], status: "PENDING" } });
     const working = await startFakeStripe();
     try {
-      const order = await prisma.order.findFirstOrThrow({ where: { userId: users[4], status: "PENDING" } });
       const { changed } = await cancelOwnOrder({
         conferenceId,
         userId: users[4],
@@ -238,6 +230,24 @@ describe("Stripe payments", () => {
       expect((await prisma.ticketType.findUniqueOrThrow({ where: { id: ticketTypeId } })).sold).toBe(sold - 2);
     } finally {
       await working.close();
+    }
+
+    // Too late: Stripe refuses to expire a session the attendee has paid. The order is settled, not cancelled.
+    const paidAlready = await pending(4);
+    await prisma.order.update({ where: { id: paidAlready.id }, data: { stripeSessionId: `cs_test_paid_${paidAlready.id}` } });
+    const stripe = await startFakeStripe(200, 400, { status: "complete", payment_status: "paid" });
+    try {
+      const provider = createStripeProvider({ secretKey: "sk_test_fake", apiBase: stripe.url });
+      const tooLate = await cancelOwnOrder({ conferenceId, userId: users[4], orderId: paidAlready.id, provider }).catch((e: unknown) => e);
+      expect(tooLate).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already paid.*ticket is issued/) });
+      expect(stripe.requests.map((r) => r.path)).toEqual([
+        `/v1/checkout/sessions/cs_test_paid_${paidAlready.id}/expire`,
+        `/v1/checkout/sessions/cs_test_paid_${paidAlready.id}`,
+      ]);
+      expect((await prisma.order.findUniqueOrThrow({ where: { id: paidAlready.id } })).status).toBe("PAID");
+      expect(await prisma.ticket.count({ where: { orderId: paidAlready.id, status: "VALID" } })).toBe(1);
+    } finally {
+      await stripe.close();
     }
   });
 
@@ -258,5 +268,111 @@ describe("Stripe payments", () => {
     } finally {
       await stripe.close();
     }
+  });
+});
+
+describe("an organizer cancels an order that went to Stripe Checkout", () => {
+  let conferenceId: string;
+  let users: string[];
+  let ticketTypeId: string;
+
+  beforeAll(async () => {
+    conferenceId = (await createTestConference()).id;
+    users = await createAttendees(5);
+    ticketTypeId = (await createTicketType({ conferenceId, input: CreateTicketTypeInput.parse({ name: "Standard", priceCents: 9_000, quota: 3 }) }))
+      .id;
+  });
+  afterAll(async () => {
+    await deleteConference(conferenceId);
+    await prisma.user.deleteMany({ where: { id: { in: users } } });
+  });
+
+  /** A pending order whose attendee is at Stripe Checkout. */
+  const atCheckout = async (userIndex: number) => {
+    const { order } = await placeOrder({ conferenceId, userId: users[userIndex], input: CheckoutInput.parse({ ticketTypeId }) });
+    return prisma.order.update({ where: { id: order.id }, data: { stripeSessionId: `cs_test_org_${order.id}` } });
+  };
+  const sold = async () => (await prisma.ticketType.findUniqueOrThrow({ where: { id: ticketTypeId } })).sold;
+
+  it("expires the Checkout session first, so the attendee can no longer pay, then gives the seat back", async () => {
+    const order = await atCheckout(0);
+    const before = await sold();
+    const stripe = await startFakeStripe();
+    try {
+      const result = await cancelConferenceOrder({
+        conferenceId,
+        orderId: order.id,
+        provider: createStripeProvider({ secretKey: "sk_test_fake", apiBase: stripe.url }),
+      });
+      expect(result).toMatchObject({ changed: true, order: { status: "CANCELLED" } });
+      expect(stripe.requests.map((r) => r.path)).toEqual([`/v1/checkout/sessions/${order.stripeSessionId}/expire`]);
+      expect(await sold()).toBe(before - 1);
+    } finally {
+      await stripe.close();
+    }
+  });
+
+  it("refuses when the attendee has already paid: the ticket is issued and the organizer told to revoke and refund", async () => {
+    const order = await atCheckout(1);
+    const before = await sold();
+    const stripe = await startFakeStripe(200, 400, { status: "complete", payment_status: "paid" });
+    try {
+      const refused = await cancelConferenceOrder({
+        conferenceId,
+        orderId: order.id,
+        provider: createStripeProvider({ secretKey: "sk_test_fake", apiBase: stripe.url }),
+      }).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already paid.*ticket is issued.*refund/) });
+      expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PAID" });
+      expect(await prisma.ticket.count({ where: { orderId: order.id, status: "VALID" } })).toBe(1);
+      expect(await sold()).toBe(before);
+    } finally {
+      await stripe.close();
+    }
+  });
+
+  it("cancels nothing when Stripe cannot be reached, and says so", async () => {
+    const order = await atCheckout(2);
+    const stripe = await startFakeStripe(500, 500);
+    try {
+      const failure = await cancelConferenceOrder({
+        conferenceId,
+        orderId: order.id,
+        provider: createStripeProvider({ secretKey: "sk_test_fake", apiBase: stripe.url }),
+      }).catch((e: unknown) => e);
+      expect(failure).toMatchObject({ code: "UNAVAILABLE" });
+      expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PENDING");
+    } finally {
+      await stripe.close();
+    }
+    await prisma.order.update({ where: { id: order.id }, data: { status: "CANCELLED" } });
+    await prisma.$executeRaw`UPDATE "TicketType" SET "sold" = "sold" - 1 WHERE "id" = ${ticketTypeId}`;
+  });
+
+  it("a payment completed for an order cancelled before its session was expired issues the ticket (200, not 409 forever)", async () => {
+    // Cancelled the old way (no expiry): the attendee paid anyway.
+    const order = await atCheckout(3);
+    await cancelOrder({ orderId: order.id, conferenceId });
+    const before = await sold();
+    const payload = JSON.stringify({
+      id: "evt_paid_after_cancel",
+      object: "event",
+      type: "checkout.session.completed",
+      data: { object: { id: order.stripeSessionId, object: "checkout.session", client_reference_id: order.id, payment_status: "paid" } },
+    });
+    const response = await deliver(payload, sign(payload));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ received: true, action: "reinstated", orderId: order.id });
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: "PAID",
+      stripeSessionId: order.stripeSessionId,
+    });
+    expect(await prisma.ticket.count({ where: { orderId: order.id, status: "VALID" } })).toBe(1);
+    expect(await sold()).toBe(before + 1);
+    // Stripe redelivers: nothing more happens.
+    const again = await deliver(payload, sign(payload));
+    expect(await again.json()).toMatchObject({ action: "paid" });
+    expect(await prisma.ticket.count({ where: { orderId: order.id } })).toBe(1);
+    expect(await sold()).toBe(before + 1);
   });
 });

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/client";
+import { prisma, type Prisma } from "@/lib/db/client";
 import { parseMediaPlaylist, renderMasterPlaylist, renderMediaPlaylist, type PlaylistSegment } from "@/lib/media/hls-playlist";
 import { chooseRenditions, renditionInfo, type RenditionSpec } from "@/lib/media/renditions";
 import { getMediaStorage } from "@/lib/media/storage/get-media-storage";
@@ -19,11 +19,12 @@ type ResumedRecording = {
 const pad = (n: number) => String(n).padStart(6, "0");
 
 /**
- * Publishes a live recording's segments: each one moved into storage, its RecordingSegment row
- * written (the media timeline, main rendition only), then its EVENT playlist rewritten atomically.
+ * Publishes a live recording's segments: each one moved into storage, its EVENT playlist rewritten
+ * atomically, then its RecordingSegment row written (the media timeline, main rendition only).
  */
 export class RecordingWriter {
   private renditions: RenditionState[] = [];
+  private unsavedTimeline: Prisma.RecordingSegmentCreateManyInput[] = [];
 
   private constructor(
     private readonly recordingId: string,
@@ -107,26 +108,40 @@ export class RecordingWriter {
     state.segments.push(segment);
     state.totalMs += segment.durationMs;
     const main = state === this.renditions[0];
-    if (main) {
-      // The media timeline (wall clock <-> position) for chat replay.
-      await prisma.recordingSegment.create({
-        data: {
-          recordingId: this.recordingId,
-          sequence,
-          uri,
-          startedAt: segment.startedAt,
-          offsetMs,
-          durationMs: segment.durationMs,
-          discontinuity: segment.discontinuity,
-        },
-      });
-    }
+    // Viewers first: the playlist does not wait for the database (the talk plays on while it is away).
     await storage.putText(`${this.prefix}/${state.spec.name}/index.m3u8`, renderMediaPlaylist({ segments: state.segments, ended: false }));
+    if (main) {
+      // The media timeline (wall clock <-> position) for chat replay. Rows the database could not
+      // take are kept and written with the next segment, so an outage leaves no hole.
+      this.unsavedTimeline.push({
+        recordingId: this.recordingId,
+        sequence,
+        uri,
+        startedAt: segment.startedAt,
+        offsetMs,
+        durationMs: segment.durationMs,
+        discontinuity: segment.discontinuity,
+      });
+      await this.saveTimeline();
+    }
     return { rendition: state.spec.name, sequence, durationMs: segment.durationMs, startedAt: segment.startedAt, main };
+  }
+
+  private async saveTimeline() {
+    const rows = this.unsavedTimeline;
+    if (rows.length === 0) return;
+    try {
+      await prisma.recordingSegment.createMany({ data: rows, skipDuplicates: true });
+      this.unsavedTimeline = this.unsavedTimeline.slice(rows.length);
+    } catch (error) {
+      if (rows.length === 1)
+        console.error(`recording ${this.recordingId}: timeline row not saved yet, will retry:`, error instanceof Error ? error.message : error);
+    }
   }
 
   /** #EXT-X-ENDLIST on every playlist: the same URLs are the replay from now on. */
   async finish(): Promise<void> {
+    await this.saveTimeline();
     const storage = getMediaStorage();
     for (const state of this.renditions) {
       await storage.putText(`${this.prefix}/${state.spec.name}/index.m3u8`, renderMediaPlaylist({ segments: state.segments, ended: true }));
