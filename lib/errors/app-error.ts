@@ -58,8 +58,20 @@ export function toErrorBody(error: unknown): ErrorBody {
     const { message, fields } = formatZodError(error);
     return { code: "INVALID_INPUT", message, fields };
   }
+  if (isInvalidTextForDatabase(error)) {
+    // Defense in depth: the schemas refuse NUL (lib/validation/text.ts); a field they missed is still the sender's fault.
+    return { code: "INVALID_INPUT", message: "The request contains characters that cannot be stored (a NUL character or invalid UTF-8)" };
+  }
   console.error(error);
   return { code: "INTERNAL", message: "Something went wrong on our side" };
+}
+
+/** PostgreSQL's 22021 (invalid byte sequence, e.g. NUL in text), from node-postgres directly or through Prisma's driver adapter. */
+function isInvalidTextForDatabase(error: unknown): boolean {
+  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { code?: unknown; originalCode?: unknown } } } } | null;
+  if (!e || typeof e !== "object") return false;
+  const cause = e.meta?.driverAdapterError?.cause;
+  return e.code === "22021" || cause?.code === "22021" || cause?.originalCode === "22021";
 }
 
 export function statusOf(body: ErrorBody): number {
