@@ -37,4 +37,5 @@ COPY lib ./lib
 COPY server ./server
 ENV NODE_ENV=production
 EXPOSE 3000 3001 1935
-CMD ["npx", "next", "start", "-p", "3000"]
+# The preload hands route handlers the TCP peer, for rate limits (lib/security/client-address.ts).
+CMD ["node", "--import", "./scripts/web/stamp-peer-address.mjs", "node_modules/next/dist/bin/next", "start", "-p", "3000"]

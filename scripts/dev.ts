@@ -16,9 +16,13 @@ const seed = spawn(process.execPath, [tsx, "prisma/seed.ts"], { cwd: projectRoot
 await new Promise((r) => seed.on("exit", r));
 const children: ChildProcess[] = [
   spawn(process.execPath, [tsx, "watch", "server/main.ts"], { cwd: projectRoot, env, stdio: "inherit" }),
+  // NODE_OPTIONS, not an argument: `next dev` serves from a child process, which inherits it.
   spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "dev", "-p", port], {
     cwd: projectRoot,
-    env,
+    env: {
+      ...env,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.join(projectRoot, "scripts/web/stamp-peer-address.mjs")}`.trim(),
+    },
     stdio: "inherit",
   }),
 ];

@@ -139,7 +139,15 @@ async function main() {
     );
   };
   spawnChild("realtime server", [path.join(root, "node_modules/tsx/dist/cli.mjs"), "server/main.ts"]);
-  spawnChild("web app", [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)]);
+  // The preload hands route handlers the TCP peer, for rate limits (lib/security/client-address.ts).
+  spawnChild("web app", [
+    "--import",
+    "./scripts/web/stamp-peer-address.mjs",
+    path.join(root, "node_modules/next/dist/bin/next"),
+    "start",
+    "-p",
+    String(port),
+  ]);
   await Promise.all([waitForHttp(`http://127.0.0.1:${port}/`, 120_000), waitForHttp(`http://127.0.0.1:${realtimePort}/healthz`, 120_000)]);
   log(`ready in ${elapsed()}: open ${publicUrl}  (realtime on :${realtimePort}; Ctrl-C to stop)`);
 }

@@ -5,7 +5,9 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { Redis } from "ioredis";
 import pg from "pg";
+import { rateLimitKeyPrefix } from "../../lib/rate-limit/get-rate-limit-store";
 import { ensureDatabase, projectRoot } from "../../scripts/db/embedded-postgres";
 import { freePorts } from "../../scripts/free-port";
 
@@ -21,6 +23,13 @@ await admin.query("CREATE DATABASE plenary_e2e");
 await admin.end();
 const url = new URL(server.url);
 url.pathname = "/plenary_e2e";
+// A fresh database gets fresh rate-limit counters too (with REDIS_URL they outlive the server).
+if (process.env.REDIS_URL) {
+  const redis = new Redis(process.env.REDIS_URL);
+  const stale = await redis.keys(`${rateLimitKeyPrefix(url.toString())}*`);
+  if (stale.length) await redis.del(...stale);
+  await redis.quit();
+}
 
 const child = spawn(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
   cwd: projectRoot,

@@ -1,7 +1,25 @@
 import { betterAuth } from "better-auth";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { prisma } from "@/lib/db/client";
 import { env, getAuthSecret } from "@/lib/config/env";
+import { formatZodError } from "@/lib/errors/app-error";
+import { betterAuthRateLimitStorage, describeWait, findAccountLockout, recordSignInResult } from "@/lib/rate-limit/sign-in-limits";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/security/client-address";
+import { NAME_MAX, safeText } from "@/lib/validation/text";
+
+const DisplayName = safeText({ min: 1, max: NAME_MAX, tooShort: "Tell us your name", tooLong: `A name has at most ${NAME_MAX} characters` });
+
+/** The account's display name through the text rules; a 400 with the reason when it cannot be one. */
+function checkName<T extends { name?: unknown }>(user: T): { data: T } | void {
+  if (user.name === undefined) return;
+  const parsed = DisplayName.safeParse(user.name);
+  if (!parsed.success) throw new APIError("BAD_REQUEST", { message: `Name: ${formatZodError(parsed.error).message}`, code: "INVALID_NAME" });
+  return { data: { ...user, name: parsed.data } };
+}
+
+const emailOf = (body: unknown) =>
+  body && typeof body === "object" && typeof (body as { email?: unknown }).email === "string" ? (body as { email: string }).email : null;
 
 function trustedOrigins(): string[] {
   const origins = new Set<string>([env.PUBLIC_URL, env.REALTIME_PUBLIC_URL]);
@@ -34,7 +52,9 @@ export const auth = betterAuth({
     cookieCache: { enabled: true, maxAge: 60 },
   },
   telemetry: { enabled: false },
-  // Brute-force protection on credentials, loose enough for a room full of people behind one NAT.
+  // Brute-force protection on credentials, loose enough for a room full of people behind one NAT:
+  // per client address here (counted in lib/rate-limit: Redis when configured, so every web node
+  // counts together), per account in the hooks below.
   rateLimit: {
     enabled: true,
     window: 60,
@@ -43,8 +63,41 @@ export const auth = betterAuth({
       "/sign-in/email": { window: 60, max: 30 },
       "/sign-up/email": { window: 60, max: 30 },
     },
+    customStorage: betterAuthRateLimitStorage(),
   },
-  advanced: { useSecureCookies: env.PUBLIC_URL.startsWith("https://") },
+  databaseHooks: {
+    user: {
+      create: { before: async (user) => checkName(user) },
+      update: { before: async (user) => checkName(user) },
+    },
+  },
+  hooks: {
+    before: createAuthMiddleware(async (ctx) => {
+      if (ctx.path !== "/sign-in/email") return;
+      const email = emailOf(ctx.body);
+      const wait = email ? await findAccountLockout({ email }) : null;
+      if (wait !== null) {
+        throw new APIError("TOO_MANY_REQUESTS", {
+          message: `Too many failed sign-ins for this account: try again ${describeWait(wait)}`,
+          code: "ACCOUNT_LOCKED",
+        });
+      }
+    }),
+    after: createAuthMiddleware(async (ctx) => {
+      if (ctx.path !== "/sign-in/email") return;
+      const email = emailOf(ctx.body);
+      const returned = ctx.context.returned;
+      // Only a wrong password counts against the account; a refused request (429, 400) does not.
+      const failed = isAPIError(returned) && returned.statusCode === 401;
+      if (email && (failed || !isAPIError(returned))) await recordSignInResult({ email, succeeded: !failed });
+    }),
+  },
+  advanced: {
+    useSecureCookies: env.PUBLIC_URL.startsWith("https://"),
+    // The auth route (app/api/auth/[...all]/route.ts) writes this header from the TCP peer and
+    // TRUSTED_PROXIES (lib/security/client-address.ts); a client's own X-Forwarded-For is not read.
+    ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+  },
 });
 
 export type AuthSession = typeof auth.$Infer.Session;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/text";
 
 // Chat payload schemas, shared by the realtime server's handlers and the browser components.
 
@@ -18,11 +19,13 @@ export const MESSAGE_MAX_LENGTH = 500;
 export const SendMessageInput = z
   .object({
     room: ChatRoomRef,
-    body: z
-      .string()
-      .max(MESSAGE_MAX_LENGTH, `must be at most ${MESSAGE_MAX_LENGTH} characters`)
-      .transform((s) => s.trim())
-      .pipe(z.string().min(1, "must not be empty")),
+    body: safeText({
+      max: MESSAGE_MAX_LENGTH,
+      min: 1,
+      multiline: true,
+      tooLong: `must be at most ${MESSAGE_MAX_LENGTH} characters`,
+      tooShort: "must not be empty",
+    }),
   })
   .strict();
 export type SendMessageInput = z.infer<typeof SendMessageInput>;
@@ -69,7 +72,7 @@ export const SanctionUserInput = z
       .min(1)
       .max(60 * 24 * 30)
       .optional(),
-    reason: z.string().max(200).default(""),
+    reason: safeText({ max: 200 }).default(""),
   })
   .strict()
   .refine((v) => v.kind === "BAN" || v.minutes !== undefined, { message: "a mute needs minutes", path: ["minutes"] });
@@ -97,7 +100,7 @@ export type SetRateLimitInput = z.infer<typeof SetRateLimitInput>;
 export const AnnounceInput = z
   .object({
     conferenceId: Id,
-    body: z.string().trim().min(1).max(300),
+    body: safeText({ min: 1, max: 300, multiline: true }),
     minutes: z
       .number()
       .int()

@@ -7,6 +7,12 @@ const flag = z
   .default("0")
   .transform((v) => v === "1");
 
+/** An IPv4/IPv6 address or CIDR range (the same check lib/security/client-address.ts relies on). */
+const Network = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+function isNetwork(text: string): boolean {
+  return Network.safeParse(text).success;
+}
+
 const EnvVariables = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Set by `next build` while it evaluates modules (no database, no runtime secrets then).
@@ -55,6 +61,18 @@ const EnvVariables = z.object({
   MEDIA_LOW_RENDITION: z.enum(["auto", "on", "off"]).default("auto"),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  // Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated); the
+  // client is the rightmost address they did not add. Default loopback: a proxy on the same host.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("127.0.0.0/8,::1")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(isNetwork), { message: "must be addresses or CIDR ranges, comma-separated (e.g. 10.0.0.0/8,::1)" }),
   // Shared secret the web app uses to call the realtime server's internal endpoints.
   INTERNAL_SECRET: z.string().min(16).optional(),
 });

@@ -62,6 +62,10 @@ export function toErrorBody(error: unknown): ErrorBody {
     console.error("database unavailable:", error instanceof Error ? error.message.split("\n").at(-1) : error);
     return { code: "UNAVAILABLE", message: "The service is briefly unavailable (it cannot reach its database); try again in a moment" };
   }
+  if (isInvalidTextForDatabase(error)) {
+    // Defense in depth: the schemas refuse NUL (lib/validation/text.ts); a field they missed is still the sender's fault.
+    return { code: "INVALID_INPUT", message: "The request contains characters that cannot be stored (a NUL character or invalid UTF-8)" };
+  }
   console.error(error);
   return { code: "INTERNAL", message: "Something went wrong on our side" };
 }
@@ -84,6 +88,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     e = e.cause as Record<string, unknown> | undefined;
   }
   return false;
+}
+
+/** PostgreSQL's 22021 (invalid byte sequence, e.g. NUL in text), from node-postgres directly or through Prisma's driver adapter. */
+function isInvalidTextForDatabase(error: unknown): boolean {
+  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { code?: unknown; originalCode?: unknown } } } } | null;
+  if (!e || typeof e !== "object") return false;
+  const cause = e.meta?.driverAdapterError?.cause;
+  return e.code === "22021" || cause?.code === "22021" || cause?.originalCode === "22021";
 }
 
 export function statusOf(body: ErrorBody): number {

@@ -1,13 +1,13 @@
 import type { z } from "zod";
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/errors/app-error";
+import { AppError, formatZodError, notFound } from "@/lib/errors/app-error";
 import { findScheduleConflicts } from "@/lib/schedule-editor/find-schedule-conflicts";
 import { publishScheduleChanged } from "@/lib/schedule-editor/publish-schedule-changed";
 import { slugify, uniqueSlug } from "@/lib/schedule-editor/slugify";
 import { parseFrabSchedule } from "./parse-frab-schedule";
 import { parsePretalxSchedule } from "./parse-pretalx-schedule";
-import { ImportScheduleInput, type ImportCounts, type ImportedSchedule, type ImportResult } from "./schemas";
+import { ImportedSchedule, ImportScheduleInput, type ImportCounts, type ImportResult } from "./schemas";
 
 const counts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
 const key = (name: string) => name.trim().toLowerCase();
@@ -27,10 +27,11 @@ export async function importSchedule(options: { conferenceId: string; input: z.i
   if (!conference) throw notFound("Conference");
 
   const format = input.format === "auto" ? detectFormat(input.source) : input.format;
-  const schedule =
+  const schedule = checkText(
     format === "pretalx-json"
       ? parsePretalxSchedule({ source: input.source, fallbackTimeZone: conference.timeZone })
-      : parseFrabSchedule({ source: input.source, fallbackTimeZone: conference.timeZone });
+      : parseFrabSchedule({ source: input.source, fallbackTimeZone: conference.timeZone }),
+  );
   if (schedule.talks.length === 0) throw new AppError("INVALID_INPUT", "This export has no talks in it");
 
   const warnings = [...schedule.warnings];
@@ -50,6 +51,14 @@ export async function importSchedule(options: { conferenceId: string; input: z.i
   await publishScheduleChanged({ conferenceId });
   const conflicts = await findScheduleConflicts({ conferenceId });
   return { format, ...result, warnings, conflicts: conflicts.length };
+}
+
+/** The parsed export through the text rules (NUL refused, invisible characters removed, lengths held), before anything is written. */
+function checkText(schedule: ImportedSchedule): ImportedSchedule {
+  const checked = ImportedSchedule.safeParse(schedule);
+  if (checked.success) return checked.data;
+  const { message } = formatZodError(checked.error);
+  throw new AppError("INVALID_INPUT", `This export has text Plenary cannot take: ${message}`);
 }
 
 function detectFormat(source: string): "pretalx-json" | "frab-xml" {

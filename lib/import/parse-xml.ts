@@ -12,12 +12,27 @@ const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', a
 
 function decodeEntities(text: string, at: () => number): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g, (_m, ref: string) => {
-    if (ref.startsWith("#x")) return String.fromCodePoint(parseInt(ref.slice(2), 16));
-    if (ref.startsWith("#")) return String.fromCodePoint(parseInt(ref.slice(1), 10));
+    if (ref.startsWith("#")) {
+      const code = ref.startsWith("#x") ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      if (!isXmlChar(code)) throw invalid(`&${ref}; is not a character XML allows`, at());
+      return String.fromCodePoint(code);
+    }
     const named = NAMED[ref];
     if (named === undefined) throw invalid(`unknown entity &${ref};`, at());
     return named;
   });
+}
+
+/** XML 1.0's Char production: no NUL or other C0 controls, no surrogates, nothing past U+10FFFF. */
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
 }
 
 function invalid(reason: string, offset: number): AppError {

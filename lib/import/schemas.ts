@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NAME_MAX, safeText } from "@/lib/validation/text";
 
 // ── What an import reads ────────────────────────────────────────────────────────────────────
 // pretalx's public schedule export (/<event>/schedule/export/schedule.json), the JSON flavour of
@@ -67,37 +68,39 @@ export type PretalxExport = z.infer<typeof PretalxExport>;
 // Both parsers produce this one shape; import-schedule.ts only knows this.
 
 export const ImportedSpeaker = z.object({
-  externalId: z.string().min(1).max(200),
-  name: z.string().trim().min(1).max(120),
+  externalId: safeText({ min: 1, max: 200 }),
+  name: safeText({ min: 1, max: NAME_MAX }),
   // undefined = the source says nothing (frab XML has no biographies): keep what we have.
-  bio: z.string().max(10_000).optional(),
-  avatarUrl: z.string().max(2000).nullable().optional(),
+  bio: safeText({ max: 10_000, multiline: true }).optional(),
+  avatarUrl: safeText({ max: 2000 }).nullable().optional(),
 });
 export type ImportedSpeaker = z.infer<typeof ImportedSpeaker>;
 
 export const ImportedTalk = z.object({
-  externalId: z.string().min(1).max(200),
-  title: z.string().trim().min(1).max(200),
-  abstract: z.string().max(10_000),
+  externalId: safeText({ min: 1, max: 200 }),
+  title: safeText({ min: 1, max: 200 }),
+  abstract: safeText({ max: 10_000, multiline: true }),
   kind: z.enum(["KEYNOTE", "TALK", "PANEL", "WORKSHOP"]),
   startsAt: z.date(),
   endsAt: z.date(),
-  stageName: z.string().trim().min(1).max(100),
-  trackName: z.string().trim().min(1).max(100).nullable(),
-  speakerExternalIds: z.array(z.string()),
+  stageName: safeText({ min: 1, max: NAME_MAX }),
+  trackName: safeText({ min: 1, max: NAME_MAX }).nullable(),
+  speakerExternalIds: z.array(safeText({ min: 1, max: 200 })),
 });
 export type ImportedTalk = z.infer<typeof ImportedTalk>;
 
-export type ImportedSchedule = {
-  title: string | null;
-  timeZone: string | null;
-  stages: { name: string }[];
-  tracks: { name: string; color: string | null }[];
-  speakers: ImportedSpeaker[];
-  talks: ImportedTalk[];
+/** What both parsers produce; checked (NUL refused, invisible characters removed, lengths held) before anything is written. */
+export const ImportedSchedule = z.object({
+  title: safeText({ max: 200 }).nullable(),
+  timeZone: z.string().nullable(),
+  stages: z.array(z.object({ name: safeText({ min: 1, max: NAME_MAX }) })),
+  tracks: z.array(z.object({ name: safeText({ min: 1, max: NAME_MAX }), color: z.string().nullable() })),
+  speakers: z.array(ImportedSpeaker),
+  talks: z.array(ImportedTalk),
   /** Things passed over, for the organizer to read (e.g. an event without a length). */
-  warnings: string[];
-};
+  warnings: z.array(z.string()),
+});
+export type ImportedSchedule = z.infer<typeof ImportedSchedule>;
 
 export const IMPORT_FORMATS = ["auto", "pretalx-json", "frab-xml"] as const;
 /** 5 MB is ten times the export of a 300-talk conference. */

@@ -1,12 +1,16 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/text";
 
 const Id = z.string().min(1).max(64);
 
 export const CreatePollInput = z
   .object({
     talkId: Id,
-    question: z.string().trim().min(3).max(200),
-    options: z.array(z.string().trim().min(1).max(100)).min(2, "needs at least 2 options").max(10),
+    question: safeText({ min: 3, max: 200 }),
+    options: z
+      .array(safeText({ min: 1, max: 100 }))
+      .min(2, "needs at least 2 options")
+      .max(10),
     multiple: z.boolean().default(false),
   })
   .strict()

@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/text";
 
 const Id = z.string().min(1).max(64);
 
-export const AskQuestionInput = z.object({ talkId: Id, body: z.string().trim().min(3, "must be at least 3 characters").max(300) }).strict();
+export const AskQuestionInput = z
+  .object({ talkId: Id, body: safeText({ min: 3, max: 300, multiline: true, tooShort: "must be at least 3 characters" }) })
+  .strict();
 export type AskQuestionInput = z.infer<typeof AskQuestionInput>;
 
 export const VoteQuestionInput = z.object({ questionId: Id, on: z.boolean().default(true) }).strict();

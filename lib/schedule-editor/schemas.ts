@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NAME_MAX, safeText } from "@/lib/validation/text";
 
 // One set of schemas for the schedule editor, imported by the API route handlers and by the
 // admin forms alike, so a form shows exactly the field errors the server would answer with.
@@ -30,9 +31,9 @@ export const TalkKind = z.enum(TALK_KINDS, { message: "Choose keynote, talk, pan
 export const MAX_TALK_MINUTES = 24 * 60;
 
 const TalkFields = z.object({
-  title: z.string().trim().min(1, "Give the talk a title").max(200, "At most 200 characters"),
+  title: safeText({ min: 1, max: 200, tooShort: "Give the talk a title" }),
   slug: OptionalSlug,
-  abstract: z.string().trim().max(10_000, "At most 10,000 characters").default(""),
+  abstract: safeText({ max: 10_000, multiline: true, tooLong: "At most 10,000 characters" }).default(""),
   kind: TalkKind.default("TALK"),
   startsAt: Instant,
   endsAt: Instant,
@@ -63,7 +64,7 @@ export const UpdateTalkInput = z
   .object({
     title: TalkFields.shape.title.optional(),
     slug: OptionalSlug,
-    abstract: z.string().trim().max(10_000, "At most 10,000 characters").optional(),
+    abstract: safeText({ max: 10_000, multiline: true, tooLong: "At most 10,000 characters" }).optional(),
     kind: TalkKind.optional(),
     startsAt: Instant.optional(),
     endsAt: Instant.optional(),
@@ -83,7 +84,7 @@ export type MoveTalkInput = z.infer<typeof MoveTalkInput>;
 
 export const CreateStageInput = z
   .object({
-    name: z.string().trim().min(1, "Give the stage a name").max(100, "At most 100 characters"),
+    name: safeText({ min: 1, max: NAME_MAX, tooShort: "Give the stage a name" }),
     slug: OptionalSlug,
     position: z.coerce.number().int("Whole number").min(0).max(1000).optional(),
   })
@@ -94,7 +95,7 @@ export type UpdateStageInput = z.infer<typeof UpdateStageInput>;
 
 export const CreateTrackInput = z
   .object({
-    name: z.string().trim().min(1, "Give the track a name").max(100, "At most 100 characters"),
+    name: safeText({ min: 1, max: NAME_MAX, tooShort: "Give the track a name" }),
     slug: OptionalSlug,
     color: z
       .string()
@@ -111,17 +112,17 @@ export type UpdateTrackInput = z.infer<typeof UpdateTrackInput>;
 
 export const SpeakerLink = z
   .object({
-    label: z.string().trim().min(1, "Give the link a label").max(60),
+    label: safeText({ min: 1, max: 60, tooShort: "Give the link a label" }),
     url: z.url({ protocol: /^https?$/, message: "Enter an http(s) URL" }).max(2000),
   })
   .strict();
 
 export const CreateSpeakerInput = z
   .object({
-    name: z.string().trim().min(1, "Give the speaker a name").max(120, "At most 120 characters"),
+    name: safeText({ min: 1, max: NAME_MAX, tooShort: "Give the speaker a name" }),
     slug: OptionalSlug,
-    headline: z.string().trim().max(200, "At most 200 characters").default(""),
-    bio: z.string().trim().max(10_000, "At most 10,000 characters").default(""),
+    headline: safeText({ max: 200 }).default(""),
+    bio: safeText({ max: 10_000, multiline: true, tooLong: "At most 10,000 characters" }).default(""),
     avatarUrl: OptionalUrl,
     links: z.array(SpeakerLink).max(10, "At most 10 links").default([]),
     // Links the profile to the account that presents it (speaker studio, stream key).
@@ -137,8 +138,8 @@ export const UpdateSpeakerInput = z
   .object({
     name: CreateSpeakerInput.shape.name.optional(),
     slug: OptionalSlug,
-    headline: z.string().trim().max(200, "At most 200 characters").optional(),
-    bio: z.string().trim().max(10_000, "At most 10,000 characters").optional(),
+    headline: safeText({ max: 200 }).optional(),
+    bio: safeText({ max: 10_000, multiline: true, tooLong: "At most 10,000 characters" }).optional(),
     avatarUrl: OptionalUrl,
     links: z.array(SpeakerLink).max(10, "At most 10 links").optional(),
     accountEmail: CreateSpeakerInput.shape.accountEmail,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NAME_MAX, safeText } from "@/lib/validation/text";
 
 // Shared by route handlers, admin forms and the attendee checkout form. Money is integer cents.
 
@@ -41,8 +42,8 @@ export function windowIsOrdered(from: Date | null | undefined, until: Date | nul
 }
 
 export const TicketTypeFields = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(120),
-  description: z.string().trim().max(2000).default(""),
+  name: safeText({ min: 1, max: NAME_MAX, tooShort: "Enter a name" }),
+  description: safeText({ max: 2000, multiline: true }).default(""),
   priceCents: PriceCents,
   // Omitted: the conference's currency.
   currency: Currency.optional(),
@@ -155,7 +156,7 @@ export const CheckoutInput = z
 export type CheckoutInput = z.infer<typeof CheckoutInput>;
 
 export const RegistrationsQuery = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: safeText({ max: 200 }).optional(),
   status: z.enum(["VALID", "REVOKED"]).optional(),
   take: z.coerce.number().int().min(1).max(500).default(100),
   skip: z.coerce.number().int().min(0).default(0),
@@ -163,7 +164,7 @@ export const RegistrationsQuery = z.object({
 export type RegistrationsQuery = z.infer<typeof RegistrationsQuery>;
 
 export const OrdersQuery = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: safeText({ max: 200 }).optional(),
   status: z.enum(["PENDING", "PAID", "CANCELLED"]).optional(),
   take: z.coerce.number().int().min(1).max(500).default(100),
   skip: z.coerce.number().int().min(0).default(0),

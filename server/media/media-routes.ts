@@ -1,6 +1,6 @@
 import type http from "node:http";
 import { pipeline } from "node:stream/promises";
-import { notFound, statusOf, toErrorBody } from "@/lib/errors/app-error";
+import { AppError, notFound, statusOf, toErrorBody } from "@/lib/errors/app-error";
 import { authorizeMediaRead, parseMediaKey } from "@/lib/media/authorize-media-read";
 import { readMediaObject } from "@/lib/media/read-media-object";
 import { cacheControlFor, contentTypeFor } from "@/lib/media/storage/media-storage";
@@ -12,12 +12,23 @@ function sendError(res: http.ServerResponse, error: unknown) {
   res.end(JSON.stringify({ error: body }));
 }
 
+/** The path with its %-escapes decoded; null when one is malformed (`%zz`, a lone `%`, bad UTF-8). */
+function decodeMediaPath(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
 /** GET /media/<key>: playlists (no-cache, checked) and segments (immutable) from media storage. */
 export const serveMediaRoute: HttpRoute = {
   method: "GET",
   path: /^\/media\/(talks\/.+)$/,
   handler: async (req, res, match) => {
-    const key = parseMediaKey(decodeURIComponent(match[1]!));
+    const path = decodeMediaPath(match[1]!);
+    if (path === null) return sendError(res, new AppError("INVALID_INPUT", "The media address has a malformed %-escape"));
+    const key = parseMediaKey(path);
     if (!key) return sendError(res, notFound("Media"));
     try {
       await authorizeMediaRead({ key, cookie: req.headers.cookie });

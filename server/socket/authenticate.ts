@@ -1,5 +1,6 @@
 import type { ExtendedError } from "socket.io";
 import { findSessionUser } from "@/lib/auth/get-session-user";
+import { clientAddressOfHandshake } from "@/lib/security/client-address";
 import type { PlenarySocket } from "./types";
 
 /**
@@ -13,6 +14,8 @@ export async function authenticateSocket(socket: PlenarySocket, next: (err?: Ext
     const user = cookie ? await findSessionUser({ headers: new Headers({ cookie }) }) : null;
     // Only what the handlers read: this object lives as long as the connection.
     socket.data.user = user ? { id: user.id, name: user.name } : null;
+    // The peer, or what a trusted proxy says the client is; never the client's own X-Forwarded-For.
+    socket.data.clientAddress = clientAddressOfHandshake(socket.handshake);
     next();
   } catch (error) {
     console.error("socket authentication failed", error);

@@ -3,8 +3,9 @@ import { parseJson, parseQuery, requirePermission, withErrors } from "../../../_
 import { createDiscountCode } from "@/lib/tickets/create-discount-code";
 import { listDiscountCodes } from "@/lib/tickets/list-discount-codes";
 import { CreateDiscountCodeInput } from "@/lib/tickets/schemas";
+import { safeText } from "@/lib/validation/text";
 
-const CodesQuery = z.object({ q: z.string().trim().max(60).optional() });
+const CodesQuery = z.object({ q: safeText({ max: 60 }).optional() });
 
 // GET /api/admin/tickets/codes?q= — codes with their usage.
 export const GET = withErrors(async (request: Request) => {

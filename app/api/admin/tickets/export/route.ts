@@ -2,8 +2,9 @@ import { z } from "zod";
 import { parseQuery, requirePermission, withErrors } from "../../../_lib/route";
 import { exportTicketsCsv } from "@/lib/tickets/export-tickets-csv";
 import { ExportKind } from "@/lib/tickets/schemas";
+import { safeText } from "@/lib/validation/text";
 
-const ExportQuery = z.object({ kind: ExportKind.default("attendees"), q: z.string().trim().max(200).optional() });
+const ExportQuery = z.object({ kind: ExportKind.default("attendees"), q: safeText({ max: 200 }).optional() });
 
 // GET /api/admin/tickets/export?kind=attendees|orders|codes&q= — a CSV download.
 export const GET = withErrors(async (request: Request) => {
