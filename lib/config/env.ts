@@ -51,6 +51,9 @@ const EnvVariables = z.object({
   MEDIA_LOW_RENDITION: z.enum(["auto", "on", "off"]).default("auto"),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  // The demo conference (with the README's demo passwords): "1" seeds it, "0" never. Unset: only
+  // `npm start`/`npm run dev` on their own embedded database, outside production (scripts/should-seed-demo.ts).
+  PLENARY_SEED_DEMO: z.enum(["0", "1"], { message: 'must be "1" (seed the demo) or "0" (never)' }).optional(),
   // Shared secret the web app uses to call the realtime server's internal endpoints.
   INTERNAL_SECRET: z.string().min(16).optional(),
 });
