@@ -21,6 +21,15 @@ export function jsonError(error: unknown): Response {
   return Response.json({ error: body }, { status: statusOf(body) });
 }
 
+/** Next hands every route handler the Request first; a handler without one is a programming error. */
+function requestOf(value: unknown): Request {
+  const request = value as Request | undefined;
+  if (typeof request?.method !== "string" || typeof request.headers?.get !== "function") {
+    throw new Error("withErrors: the handler was called without a Request");
+  }
+  return request;
+}
+
 export type RouteOptions = {
   /**
    * "any": skip the origin check. Only for a caller that proves itself another way and is
@@ -37,8 +46,7 @@ export type RouteOptions = {
 export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>, options: RouteOptions = {}) {
   return async (...args: A): Promise<Response> => {
     try {
-      const request = args[0];
-      if (options.origin !== "any" && request instanceof Request) checkFetchRequestOrigin(request);
+      if (options.origin !== "any") checkFetchRequestOrigin(requestOf(args[0]));
       return await handler(...args);
     } catch (error) {
       return jsonError(error);
