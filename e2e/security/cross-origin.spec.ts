@@ -9,8 +9,9 @@ test("a same-site page of another origin cannot create a discount code with the 
   await signInOnce(page, ACCOUNTS.organizer);
   const code = `CSRF${Date.now().toString(36).toUpperCase()}`;
   const target = new URL("/api/admin/tickets/codes", baseURL).toString();
-  // The attacker's page: served by the test on a port where nothing listens.
-  const attacker = `http://localhost:9/attack`;
+  // The attacker's page: served by the test on a port where nothing listens (not one of the ports
+  // Chromium refuses outright, like 9).
+  const attacker = `http://localhost:65431/attack`;
   await page.route(attacker, (route) =>
     route.fulfill({
       contentType: "text/html",
