@@ -7,10 +7,13 @@ import { waitForHydration } from "../support/hydration";
 
 async function signInWithNext(page: Page, next: string) {
   const offSite: string[] = [];
-  await page.route(/evil\.example/, async (route) => {
-    offSite.push(route.request().url());
-    await route.abort();
-  });
+  await page.route(
+    (url) => url.hostname.endsWith("evil.example"),
+    async (route) => {
+      offSite.push(route.request().url());
+      await route.abort();
+    },
+  );
   await page.goto(`/sign-in?next=${next}`);
   const form = page.locator("form").filter({ has: page.getByLabel("Password") });
   await waitForHydration(form);
