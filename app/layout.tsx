@@ -7,7 +7,6 @@ import { TimeZoneProvider } from "./_components/schedule/time-zone";
 import { getPageContext } from "./_lib/page-context";
 import { env } from "@/lib/config/env";
 import { AnnouncementBanner } from "./_components/chat/announcement-banner";
-import { ZodWithoutEval } from "./_components/zod-without-eval";
 
 export const dynamic = "force-dynamic";
 
@@ -45,7 +44,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen font-sans">
-        <ZodWithoutEval />
         <a href="#main" className="skip-link">
           Skip to content
         </a>
