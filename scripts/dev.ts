@@ -6,14 +6,18 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { ensureDatabase, projectRoot } from "./db/embedded-postgres";
 import { migrateDeploy } from "./db/migrate";
+import { parseEnv } from "../lib/config/env";
+import { shouldSeedDemo } from "./should-seed-demo";
 
 const port = process.env.PORT ?? "3000";
 const db = await ensureDatabase();
 await migrateDeploy(db.url);
 const env = { ...process.env, DATABASE_URL: db.url, PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
 const tsx = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
-const seed = spawn(process.execPath, [tsx, "prisma/seed.ts"], { cwd: projectRoot, env, stdio: "inherit" });
-await new Promise((r) => seed.on("exit", r));
+if (shouldSeedDemo(parseEnv(process.env))) {
+  const seed = spawn(process.execPath, [tsx, "prisma/seed.ts"], { cwd: projectRoot, env, stdio: "inherit" });
+  await new Promise((r) => seed.on("exit", r));
+}
 const children: ChildProcess[] = [
   spawn(process.execPath, [tsx, "watch", "server/main.ts"], { cwd: projectRoot, env, stdio: "inherit" }),
   // NODE_OPTIONS, not an argument: `next dev` serves from a child process, which inherits it.

@@ -1,7 +1,8 @@
 /**
  * `npm start`: Plenary on one machine with nothing installed but Node.
  *  1. a database: DATABASE_URL, or an embedded PostgreSQL kept in .data/postgres
- *  2. migrations (prisma migrate deploy, offline) and the demo conference (seeded once)
+ *  2. migrations (prisma migrate deploy, offline) and the demo conference (seeded once; with
+ *     DATABASE_URL or NODE_ENV=production only when PLENARY_SEED_DEMO=1, see should-seed-demo.ts)
  *  3. a production build of the web app (rebuilt only when the sources changed)
  *  4. the web app (next start on PORT) and the realtime server (REALTIME_PORT = PORT + 1)
  * Ctrl-C stops everything, the embedded database last.
@@ -16,6 +17,7 @@ import { ensureDatabase, projectRoot } from "./db/embedded-postgres";
 import { migrateDeploy } from "./db/migrate";
 import { computeBuildFingerprint } from "./build-fingerprint";
 import { superviseChild, type Supervised } from "./supervise";
+import { shouldSeedDemo } from "./should-seed-demo";
 
 const root = projectRoot;
 const started = Date.now();
@@ -111,7 +113,12 @@ async function main() {
     if (!fs.existsSync(path.join(root, "lib/db/generated/client.ts"))) {
       await run(process.execPath, ["scripts/prisma/run.mjs", "generate"], env);
     }
-    await run(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "prisma/seed.ts"], env);
+    // Decided on the environment as given, before NODE_ENV=production is set for the apps.
+    if (shouldSeedDemo(config)) {
+      await run(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "prisma/seed.ts"], env);
+    } else {
+      log("no demo conference (DATABASE_URL or production: set PLENARY_SEED_DEMO=1 to load it)");
+    }
 
     const marker = path.join(root, ".next", "plenary-build-hash");
     const { hash } = computeBuildFingerprint({ root });
@@ -148,7 +155,8 @@ async function main() {
     "-p",
     String(port),
   ]);
-  await Promise.all([waitForHttp(`http://127.0.0.1:${port}/`, 120_000), waitForHttp(`http://127.0.0.1:${realtimePort}/healthz`, 120_000)]);
+  // /api/health, not /: a deployment without the demo may have no conference yet.
+  await Promise.all([waitForHttp(`http://127.0.0.1:${port}/api/health`, 120_000), waitForHttp(`http://127.0.0.1:${realtimePort}/healthz`, 120_000)]);
   log(`ready in ${elapsed()}: open ${publicUrl}  (realtime on :${realtimePort}; Ctrl-C to stop)`);
 }
 

@@ -10,15 +10,14 @@ import { relayDomainEvents, type DomainEventRelay } from "./cluster/domain-event
 import { checkRealtimeHealth } from "./health";
 import type { HttpRoute } from "./feature-module";
 import { featureModules } from "./modules";
+import { allowedOrigins } from "@/lib/security/allowed-origins";
+import { findOriginProblem } from "@/lib/security/check-request-origin";
 
 export type RealtimeServer = { io: PlenaryServer; port: number; close: () => Promise<void> };
 
-function allowedOrigins(): string[] {
-  const origins = new Set([env.PUBLIC_URL]);
-  const u = new URL(env.PUBLIC_URL);
-  if (u.hostname === "localhost") origins.add(`${u.protocol}//127.0.0.1:${u.port}`);
-  if (u.hostname === "127.0.0.1") origins.add(`${u.protocol}//localhost:${u.port}`);
-  return [...origins];
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 /** The realtime process: socket.io (chat, presence, status, media ingest) plus a small HTTP side. */
@@ -65,6 +64,20 @@ export async function startRealtimeServer(
       if (route.method !== req.method && !(route.method === "GET" && req.method === "HEAD")) continue;
       const match = url.pathname.match(route.path);
       if (!match) continue;
+      // The one origin rule of the web routes (lib/security/check-request-origin.ts) for every
+      // state-changing route here (uploads): a page elsewhere cannot post with the user's cookie.
+      const originProblem = findOriginProblem({
+        method: req.method ?? "GET",
+        origin: req.headers.origin,
+        secFetchSite: header(req, "sec-fetch-site"),
+        allowed: origins,
+      });
+      if (originProblem) {
+        res.writeHead(403, { "content-type": "application/json", "cache-control": "no-store", connection: "close" });
+        res.end(JSON.stringify({ error: { code: "FORBIDDEN", message: originProblem } }));
+        req.resume();
+        return;
+      }
       try {
         await route.handler(req, res, match, url);
       } catch (error) {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, signIn } from "../support/accounts";
+import { recordCspViolations } from "../support/csp";
 
 // Sam Speaker presents this seeded talk; Alex Attendee has a ticket.
 const TALK = "/talks/live-video-at-the-edge";
@@ -18,6 +19,7 @@ test.describe.configure({ mode: "serial" });
 test("a speaker goes live from the browser; an attendee watches, scrubs back, jumps to live and gets the replay", async ({ browser }) => {
   test.setTimeout(300_000);
   const speakerContext = await browser.newContext();
+  const speakerCsp = await recordCspViolations(speakerContext);
   const speaker = await speakerContext.newPage();
   await signIn(speaker, ACCOUNTS.speaker);
   await speaker.goto(TALK);
@@ -34,6 +36,7 @@ test("a speaker goes live from the browser; an attendee watches, scrubs back, ju
   const onAirAt = Date.now(); // the first segment is listed: recording is under way
 
   const attendeeContext = await browser.newContext();
+  const attendeeCsp = await recordCspViolations(attendeeContext);
   const attendee = await attendeeContext.newPage();
   await signIn(attendee, ACCOUNTS.attendee);
   await attendee.goto(TALK);
@@ -104,6 +107,11 @@ test("a speaker goes live from the browser; an attendee watches, scrubs back, ju
   await expect(chatReplay.getByText(`said live ${stamp}`)).toHaveCount(0);
   await seek.press("End");
   await expect(chatReplay.getByText(`said live ${stamp}`)).toBeVisible();
+
+  // The studio (camera, blob worker, socket.io) and the player (hls.js, MediaSource blobs, HLS from
+  // the realtime server) ran under the Content-Security-Policy without being refused anything.
+  expect(speakerCsp()).toEqual([]);
+  expect(attendeeCsp()).toEqual([]);
 
   await speakerContext.close();
   await attendeeContext.close();

@@ -42,6 +42,8 @@ const child = spawn(process.execPath, [path.join(projectRoot, "node_modules/tsx/
     RTMP_PORT: String(rtmpPort),
     PUBLIC_URL: `http://localhost:${port}`,
     MEDIA_DIR: ".data/media-e2e",
+    // A DATABASE_URL start seeds the demo only when asked; the specs use its accounts and talks.
+    PLENARY_SEED_DEMO: "1",
   },
 });
 const stop = () => child.kill("SIGTERM");

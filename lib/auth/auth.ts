@@ -21,16 +21,7 @@ function checkName<T extends { name?: unknown }>(user: T): { data: T } | void {
 const emailOf = (body: unknown) =>
   body && typeof body === "object" && typeof (body as { email?: unknown }).email === "string" ? (body as { email: string }).email : null;
 
-function trustedOrigins(): string[] {
-  const origins = new Set<string>([env.PUBLIC_URL, env.REALTIME_PUBLIC_URL]);
-  // Local use: people open either name for the same machine.
-  for (const url of [env.PUBLIC_URL]) {
-    const u = new URL(url);
-    if (u.hostname === "localhost") origins.add(`${u.protocol}//127.0.0.1:${u.port}`);
-    if (u.hostname === "127.0.0.1") origins.add(`${u.protocol}//localhost:${u.port}`);
-  }
-  return [...origins];
-}
+import { allowedOrigins } from "@/lib/security/allowed-origins";
 
 // Sessions live in PostgreSQL (the `session` table); the cookie carries a signed session token
 // that the realtime server checks with the same `auth.api.getSession`.
@@ -39,7 +30,7 @@ export const auth = betterAuth({
   baseURL: env.PUBLIC_URL,
   secret: getAuthSecret(),
   database: prismaAdapter(prisma, { provider: "postgresql" }),
-  trustedOrigins: trustedOrigins(),
+  trustedOrigins: allowedOrigins(),
   emailAndPassword: {
     enabled: true,
     minPasswordLength: 8,

@@ -73,6 +73,9 @@ const EnvVariables = z.object({
         .filter(Boolean),
     )
     .refine((list) => list.every(isNetwork), { message: "must be addresses or CIDR ranges, comma-separated (e.g. 10.0.0.0/8,::1)" }),
+  // The demo conference (with the README's demo passwords): "1" seeds it, "0" never. Unset: only
+  // `npm start`/`npm run dev` on their own embedded database, outside production (scripts/should-seed-demo.ts).
+  PLENARY_SEED_DEMO: z.enum(["0", "1"], { message: 'must be "1" (seed the demo) or "0" (never)' }).optional(),
   // Shared secret the web app uses to call the realtime server's internal endpoints.
   INTERNAL_SECRET: z.string().min(16).optional(),
 });

@@ -2,35 +2,25 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
 import { authClient } from "@/app/_lib/auth-client";
+import { authFormErrorMessage, SignInInput, SignUpInput } from "@/lib/auth/schemas";
+import { safeNextPath } from "@/lib/security/safe-next-path";
 import { Field } from "../ui/form";
 import { Button } from "../ui/button";
-
-const SignUpForm = z.object({
-  name: z.string().trim().min(1, "Tell us your name").max(80),
-  email: z.string().trim().email("Enter a valid email address"),
-  password: z.string().min(8, "Use at least 8 characters").max(128),
-});
-const SignInForm = SignUpForm.pick({ email: true }).extend({ password: z.string().min(1, "Enter your password") });
-
-/** Only same-site paths may be a post-login destination (no open redirects). */
-function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
-}
 
 export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
   const router = useRouter();
   const params = useSearchParams();
-  const next = safeNext(params.get("next"));
+  const next = safeNextPath(params.get("next"));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  // A form post that did not sign in (before hydration) comes back with ?error=.
+  const [formError, setFormError] = useState<string | null>(() => authFormErrorMessage(params.get("error")));
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget));
-    const parsed = (mode === "sign-up" ? SignUpForm : SignInForm).safeParse(data);
+    const parsed = (mode === "sign-up" ? SignUpInput : SignInInput).safeParse(data);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
       return;
@@ -38,8 +28,7 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
     setErrors({});
     setFormError(null);
     setBusy(true);
-    const result =
-      mode === "sign-up" ? await authClient.signUp.email(parsed.data as z.infer<typeof SignUpForm>) : await authClient.signIn.email(parsed.data);
+    const result = mode === "sign-up" ? await authClient.signUp.email(parsed.data as SignUpInput) : await authClient.signIn.email(parsed.data);
     setBusy(false);
     if (result.error) {
       setFormError(
@@ -54,7 +43,17 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={formError ? "form-error" : undefined}>
+    // Before hydration (slow device, no JavaScript) the browser posts the form itself: to a route
+    // that signs in and redirects, never as a GET with the password in the address.
+    <form
+      method="post"
+      action={`/api/account/${mode}`}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-describedby={formError ? "form-error" : undefined}
+    >
+      <input type="hidden" name="next" value={next} />
       {mode === "sign-up" ? <Field label="Name" name="name" autoComplete="name" required error={errors.name} /> : null}
       <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
       <Field

@@ -4,6 +4,8 @@ import { AppError, statusOf, toErrorBody } from "@/lib/errors/app-error";
 import { findSessionUser, type SessionUser } from "@/lib/auth/get-session-user";
 import { getCurrentConferenceOrThrow } from "@/lib/conference/get-current-conference";
 import { assertCan, getViewer } from "@/lib/permissions/get-viewer";
+import { checkFetchRequestOrigin } from "@/lib/security/check-request-origin";
+import { MAX_JSON_BYTES, mediaTypeOf, readBodyText } from "@/lib/security/read-body";
 import { type Permission, type Viewer } from "@/lib/permissions/can";
 import type { Conference } from "@/lib/db/client";
 
@@ -19,10 +21,32 @@ export function jsonError(error: unknown): Response {
   return Response.json({ error: body }, { status: statusOf(body) });
 }
 
-/** Wraps a route handler so every thrown AppError / ZodError becomes a 4xx with a message. */
-export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
+/** Next hands every route handler the Request first; a handler without one is a programming error. */
+function requestOf(value: unknown): Request {
+  const request = value as Request | undefined;
+  if (typeof request?.method !== "string" || typeof request.headers?.get !== "function") {
+    throw new Error("withErrors: the handler was called without a Request");
+  }
+  return request;
+}
+
+export type RouteOptions = {
+  /**
+   * "any": skip the origin check. Only for a caller that proves itself another way and is
+   * cross-origin by nature (Stripe's signed webhook); every other state-changing route keeps it.
+   */
+  origin?: "same-site" | "any";
+};
+
+/**
+ * Wraps a route handler: a state-changing request made by a page of another origin is refused
+ * (403, lib/security/check-request-origin.ts), and every thrown AppError / ZodError becomes a 4xx
+ * with a message.
+ */
+export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>, options: RouteOptions = {}) {
   return async (...args: A): Promise<Response> => {
     try {
+      if (options.origin !== "any") checkFetchRequestOrigin(requestOf(args[0]));
       return await handler(...args);
     } catch (error) {
       return jsonError(error);
@@ -30,11 +54,20 @@ export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise
   };
 }
 
-/** Parses a JSON body with a schema; malformed JSON is a 400, not a 500. */
-export async function parseJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+/**
+ * Parses a JSON body with a schema. Only `application/json` is read (415 otherwise: a form or a
+ * text/plain post is what a page elsewhere can send without asking), at most `maxBytes` of it
+ * counted as it arrives (413), and malformed JSON is a 400, not a 500.
+ */
+export async function parseJson<S extends z.ZodType>(request: Request, schema: S, options: { maxBytes?: number } = {}): Promise<z.infer<S>> {
+  const type = mediaTypeOf(request);
+  if (type !== "application/json") {
+    throw new AppError("UNSUPPORTED_MEDIA", `Send the body as application/json${type ? ` (not ${type})` : ""}`);
+  }
+  const text = await readBodyText(request, options.maxBytes ?? MAX_JSON_BYTES);
   let raw: unknown;
   try {
-    raw = await request.json();
+    raw = JSON.parse(text);
   } catch {
     throw new AppError("INVALID_INPUT", "Request body must be JSON");
   }
