@@ -2,8 +2,10 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { prisma } from "@/lib/db/client";
 import { env, getAuthSecret } from "@/lib/config/env";
+import { publishDomainEvent } from "@/lib/realtime/notify";
 
-function trustedOrigins(): string[] {
+/** The origins the web app and the realtime server accept requests from (also lib/security/allowed-origins.ts). */
+export function trustedOrigins(): string[] {
   const origins = new Set<string>([env.PUBLIC_URL, env.REALTIME_PUBLIC_URL]);
   // Local use: people open either name for the same machine.
   for (const url of [env.PUBLIC_URL]) {
@@ -32,6 +34,19 @@ export const auth = betterAuth({
     expiresIn: 60 * 60 * 24 * 30,
     updateAge: 60 * 60 * 24,
     cookieCache: { enabled: true, maxAge: 60 },
+  },
+  // Every session that ends (sign-out, revoked, expired and swept) tells the realtime nodes, which
+  // drop the sockets opened with it: an open tab must not keep chatting as the signed-out account.
+  databaseHooks: {
+    session: {
+      delete: {
+        after: async (session) => {
+          await publishDomainEvent({ type: "session:ended", sessionId: session.id }).catch((error: Error) =>
+            console.error("could not announce the end of a session", error.message),
+          );
+        },
+      },
+    },
   },
   telemetry: { enabled: false },
   // Brute-force protection on credentials, loose enough for a room full of people behind one NAT.

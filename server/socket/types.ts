@@ -3,7 +3,8 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/
 
 /** Who is on a socket: set once by the middleware (server/socket/authenticate.ts). */
 export type SocketUser = { id: string; name: string };
-export type SocketData = { user: SocketUser | null };
+/** `sessionId`: the sign-in session the socket was opened with (it is dropped when that ends). */
+export type SocketData = { user: SocketUser | null; sessionId: string | null };
 
 export type PlenaryServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type PlenarySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

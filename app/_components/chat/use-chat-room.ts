@@ -132,6 +132,8 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
       if (settings.roomKey === roomKey) setInfo((i) => (i ? { ...i, settings } : i));
     };
     const onSanction = (s: SanctionChange) => {
+      // A speaker's mute holds in their talk's room only.
+      if (s.kind && s.talkId && !("talkId" in ref && ref.talkId === s.talkId)) return;
       setInfo((i) => (i ? { ...i, sanction: s.kind ? { kind: s.kind, until: s.until } : null } : i));
     };
     const onPresence = (p: Presence) => {
