@@ -59,6 +59,8 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
       if (cancelled) return;
       if (!ack.ok) {
         setJoinError(ack.error.message);
+        // What the room allowed before (a reconnect as someone else, a revoked ticket) no longer holds.
+        setInfo(null);
         return;
       }
       setJoinError(null);
