@@ -199,7 +199,9 @@ describe("sockets follow the session and the rules (real socket.io server and cl
       expect(await emit(anonymous, "talk:join", { talkId })).toMatchObject({ ok: true });
       const named = new Promise<{ count: number; users: { id: string; name: string }[] }>((resolve) => {
         const on = (p: { talkId: string; count: number; users: { id: string; name: string }[] }) => {
-          if (p.talkId === talkId && p.users.some((u) => u.id === cast.carol.id)) (resolve(p), signedIn.off("presence:update", on));
+          if (p.talkId !== talkId || !p.users.some((u) => u.id === cast.carol.id)) return;
+          signedIn.off("presence:update", on);
+          resolve(p);
         };
         signedIn.on("presence:update", on);
       });
