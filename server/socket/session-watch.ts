@@ -1,12 +1,11 @@
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { TtlCache } from "@/lib/chat/ttl-cache";
 import type { PlenarySocket } from "./types";
 
 export type SessionWatchOptions = {
   /** How often this node checks that the sessions of its sockets still exist and have not expired (ms). */
   sweepIntervalMs: number;
-  /** How long one "this session is live" answer is trusted before an event checks again (ms). */
+  /** How long one "this session is live" answer is trusted before an event has it checked again (ms). */
   checkTtlMs: number;
 };
 
@@ -14,20 +13,20 @@ export type SessionWatchOptions = {
  * Keeps every signed-in socket tied to the session it connected with: a socket speaks for its
  * session, so it must not outlive it. Three ways a session's end reaches its sockets, fastest
  * first: the `session:ended` domain event (better-auth's delete hook, lib/auth/auth.ts); the check
- * before each event (cached a few seconds per session, so a busy chat costs one query per session
- * per `checkTtlMs`); and a periodic sweep for sessions that expired or were deleted behind
- * better-auth's back. An ended session's sockets are disconnected: the browser reconnects with
+ * before each event (one query per session per `checkTtlMs`: only a socket's first event waits for
+ * it, later ones are answered from the last check while the next one runs, so a busy chat is
+ * neither slowed nor reordered); and a periodic sweep for sessions that expired or were deleted
+ * behind better-auth's back. An ended session's sockets are disconnected: the browser reconnects with
  * whatever cookie it has now (anonymous, or the account signed in since).
  */
 export class SessionWatch {
   private readonly bySession = new Map<string, Set<PlenarySocket>>();
-  private readonly live: TtlCache<boolean>;
+  /** The last check of each tracked session: its answer, when it was asked, and one in flight. */
+  private readonly checks = new Map<string, { live: boolean; at: number; pending: Promise<boolean> | null }>();
   private timer: NodeJS.Timeout | null = null;
   private sweeping = false;
 
-  constructor(private readonly options: SessionWatchOptions) {
-    this.live = new TtlCache<boolean>(options.checkTtlMs);
-  }
+  constructor(private readonly options: SessionWatchOptions) {}
 
   start(): void {
     this.timer = setInterval(() => void this.sweep(), this.options.sweepIntervalMs);
@@ -51,12 +50,14 @@ export class SessionWatch {
     const sockets = id ? this.bySession.get(id) : undefined;
     if (!id || !sockets) return;
     sockets.delete(socket);
-    if (sockets.size === 0) this.bySession.delete(id);
+    if (sockets.size > 0) return;
+    this.bySession.delete(id);
+    this.checks.delete(id);
   }
 
   /** Drops this node's sockets of a session that ended. */
   endSession(sessionId: string): void {
-    this.live.delete(sessionId);
+    this.checks.delete(sessionId);
     for (const socket of this.bySession.get(sessionId) ?? []) socket.disconnect(true);
     this.bySession.delete(sessionId);
   }
@@ -76,14 +77,47 @@ export class SessionWatch {
   async assertLive(socket: PlenarySocket): Promise<void> {
     const id = socket.data.sessionId;
     if (!id) return;
-    const live = await this.live.get(id, async () => {
-      const found = await prisma.session.findFirst({ where: { id, expiresAt: { gt: new Date() } }, select: { id: true } });
-      return found !== null;
-    });
+    const last = this.checks.get(id);
+    let live: boolean;
+    if (last && last.at > 0) {
+      live = last.live;
+      this.refreshIfOld(id, last);
+    } else {
+      // Never answered yet: wait (events that come meanwhile wait for the same query, in order).
+      live = await this.check(id);
+    }
     if (live) return;
     // After the error ack has gone out.
     setImmediate(() => this.endSession(id));
     throw new AppError("UNAUTHENTICATED", "Your session has ended: sign in again");
+  }
+
+  private refreshIfOld(id: string, last: { at: number; pending: Promise<boolean> | null }): void {
+    if (last.pending || Date.now() - last.at < this.options.checkTtlMs) return;
+    void this.check(id).then(
+      (live) => live || this.endSession(id),
+      () => {},
+    );
+  }
+
+  private check(id: string): Promise<boolean> {
+    const last = this.checks.get(id);
+    if (last?.pending) return last.pending;
+    const pending = prisma.session
+      .findFirst({ where: { id, expiresAt: { gt: new Date() } }, select: { id: true } })
+      .then((found) => {
+        const live = found !== null;
+        if (this.bySession.has(id)) this.checks.set(id, { live, at: Date.now(), pending: null });
+        return live;
+      })
+      .catch((error: Error) => {
+        // The database is unreachable: keep the last answer rather than refuse everyone.
+        const entry = this.checks.get(id);
+        if (entry) entry.pending = null;
+        throw error;
+      });
+    this.checks.set(id, { live: last?.live ?? true, at: last?.at ?? 0, pending });
+    return pending;
   }
 
   async sweep(): Promise<void> {
