@@ -1,7 +1,6 @@
 import http from "node:http";
 import { Server } from "socket.io";
 import { env, getDatabaseUrl } from "@/lib/config/env";
-import { isAllowedOrigin } from "@/lib/security/allowed-origins";
 import { forgetChatAccess } from "@/lib/chat/get-chat-room-access";
 import { authenticateSocket } from "./socket/authenticate";
 import { SessionWatch, type SessionWatchOptions } from "./socket/session-watch";
@@ -84,12 +83,13 @@ export async function startRealtimeServer(
     maxHttpBufferSize: SOCKET_FRAME_LIMIT,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
     // The cookie rides along on any page's WebSocket to us (no CORS for WebSockets): only our own
-    // pages may open one. A request without Origin is let in: browsers always send it on WebSocket
+    // pages (the same origins as CORS above) may open one. A request without Origin is let in: browsers always send it on WebSocket
     // handshakes and on cross-origin requests, so it is no page riding a visitor's cookie but a
     // client of its own (tests, scripts) that has to present its own credentials.
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
-      callback(origin && !isAllowedOrigin(origin) ? "Origin not allowed" : null, !origin || isAllowedOrigin(origin));
+      const allowed = !origin || origins.includes(origin);
+      callback(allowed ? null : "Origin not allowed", allowed);
     },
   });
 

@@ -1,11 +1,10 @@
 import { betterAuth } from "better-auth";
+import { publishDomainEvent } from "@/lib/realtime/notify";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { prisma } from "@/lib/db/client";
 import { env, getAuthSecret } from "@/lib/config/env";
-import { publishDomainEvent } from "@/lib/realtime/notify";
 
-/** The origins the web app and the realtime server accept requests from (also lib/security/allowed-origins.ts). */
-export function trustedOrigins(): string[] {
+function trustedOrigins(): string[] {
   const origins = new Set<string>([env.PUBLIC_URL, env.REALTIME_PUBLIC_URL]);
   // Local use: people open either name for the same machine.
   for (const url of [env.PUBLIC_URL]) {
