@@ -2,7 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, signIn } from "../support/accounts";
 
 // Alex Attendee has a ticket; the talk is not public, so a signed-out visitor cannot chat there.
-const TALK = "/talks/live-video-at-the-edge";
+// No other spec ends or replays it (an ended talk's chat is a replay, without a composer).
+const TALK = "/talks/webrtc-vs-hls";
 
 const composerOf = (page: Page) => page.getByRole("region", { name: "Talk chat" }).getByRole("textbox", { name: "Message" });
 
