@@ -7,6 +7,7 @@ import { TimeZoneProvider } from "./_components/schedule/time-zone";
 import { getPageContext } from "./_lib/page-context";
 import { env } from "@/lib/config/env";
 import { AnnouncementBanner } from "./_components/chat/announcement-banner";
+import { RealtimeIdentity } from "./_components/realtime/realtime-identity";
 
 export const dynamic = "force-dynamic";
 
@@ -47,6 +48,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="skip-link">
           Skip to content
         </a>
+        <RealtimeIdentity userId={user?.id ?? null} />
         <TimeZoneProvider conferenceZone={conference.timeZone}>
           <SiteHeader conferenceName={conference.name} user={user} isOrganizer={isOrganizer} />
           <AnnouncementBanner conferenceId={conference.id} realtimeUrl={realtimeUrl} />

@@ -1,7 +1,10 @@
 import http from "node:http";
 import { Server } from "socket.io";
 import { env, getDatabaseUrl } from "@/lib/config/env";
+import { forgetChatAccess } from "@/lib/chat/get-chat-room-access";
 import { authenticateSocket } from "./socket/authenticate";
+import { SessionWatch, type SessionWatchOptions } from "./socket/session-watch";
+import { SOCKET_FRAME_LIMIT } from "./socket/frame-limits";
 import { createDispatcher } from "./socket/dispatch";
 import { talkRoomEvents } from "./socket/talk-rooms";
 import type { PlenaryServer, PlenarySocket } from "./socket/types";
@@ -29,6 +32,8 @@ export async function startRealtimeServer(
     rtmpPort?: number;
     /** Where the domain-event LISTEN connection goes; default DATABASE_URL (tests put a fault-injecting proxy between). */
     listenDatabaseUrl?: string;
+    /** Tests shorten how often sockets' sessions are re-checked. */
+    sessions?: Partial<SessionWatchOptions>;
   } = {},
 ): Promise<RealtimeServer> {
   const origins = allowedOrigins();
@@ -96,8 +101,18 @@ export async function startRealtimeServer(
 
   const io: PlenaryServer = new Server(httpServer, {
     cors: { origin: origins, credentials: true },
-    maxHttpBufferSize: 8 * 1024 * 1024, // media chunks; chat payloads are limited by their schemas
+    // Per packet; a talk's publisher gets more for its media chunks (server/socket/frame-limits.ts).
+    maxHttpBufferSize: SOCKET_FRAME_LIMIT,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    // The cookie rides along on any page's WebSocket to us (no CORS for WebSockets): only our own
+    // pages (the same origins as CORS above) may open one. A request without Origin is let in: browsers always send it on WebSocket
+    // handshakes and on cross-origin requests, so it is no page riding a visitor's cookie but a
+    // client of its own (tests, scripts) that has to present its own credentials.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      const allowed = !origin || origins.includes(origin);
+      callback(allowed ? null : "Origin not allowed", allowed);
+    },
   });
 
   // Server-wide first: rooms across nodes (Redis), then the features built on them.
@@ -105,20 +120,35 @@ export async function startRealtimeServer(
   const modules = featureModules({ rtmpPort: options.rtmpPort });
   const features = [];
   for (const m of modules) features.push((await m.setup({ io, routes, cluster })).events);
-  const dispatch = createDispatcher([talkRoomEvents, ...features]);
+  const sessions = new SessionWatch({ sweepIntervalMs: 30_000, checkTtlMs: 5_000, ...options.sessions });
+  sessions.start();
+  const dispatch = createDispatcher([talkRoomEvents, ...features], { beforeEvent: (socket) => sessions.assertLive(socket) });
   const leaving = modules.flatMap((m) => (m.onDisconnect ? [m.onDisconnect] : []));
   // Shared by every socket (socket.io calls it with the socket as `this`): no closure per connection.
   function onDisconnect(this: PlenarySocket) {
+    sessions.untrack(this);
     for (const left of leaving) left(this);
   }
 
   io.use((socket, next) => void authenticateSocket(socket, next));
   io.on("connection", (socket) => {
     socket.onAny(dispatch);
-    if (leaving.length) socket.on("disconnect", onDisconnect);
+    sessions.track(socket);
+    socket.on("disconnect", onDisconnect);
   });
 
-  relay = await relayDomainEvents({ io, databaseUrl: options.listenDatabaseUrl ?? getDatabaseUrl() });
+  relay = await relayDomainEvents({
+    io,
+    databaseUrl: options.listenDatabaseUrl ?? getDatabaseUrl(),
+    onEvent: (event) => {
+      if (event.type === "session:ended") sessions.endSession(event.sessionId);
+      if (event.type === "access:changed") {
+        // Cached rights of every account are a few seconds old at most; after a loss, none are kept.
+        forgetChatAccess();
+        sessions.dropAccount(event.userId);
+      }
+    },
+  });
 
   const port = options.port ?? env.REALTIME_PORT;
   await new Promise<void>((resolve, reject) => {
@@ -133,6 +163,7 @@ export async function startRealtimeServer(
     port: boundPort,
     close: async () => {
       for (const m of modules) await m.close?.();
+      sessions.close();
       await relay?.close();
       io.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -1,5 +1,6 @@
 import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { publishDomainEvent } from "@/lib/realtime/notify";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { prisma } from "@/lib/db/client";
 import { env, getAuthSecret } from "@/lib/config/env";
@@ -42,6 +43,23 @@ export const auth = betterAuth({
     updateAge: 60 * 60 * 24,
     cookieCache: { enabled: true, maxAge: 60 },
   },
+  // Every session that ends (sign-out, revoked, expired and swept) tells the realtime nodes, which
+  // drop the sockets opened with it: an open tab must not keep chatting as the signed-out account.
+  databaseHooks: {
+    user: {
+      create: { before: async (user) => checkName(user) },
+      update: { before: async (user) => checkName(user) },
+    },
+    session: {
+      delete: {
+        after: async (session) => {
+          await publishDomainEvent({ type: "session:ended", sessionId: session.id }).catch((error: Error) =>
+            console.error("could not announce the end of a session", error.message),
+          );
+        },
+      },
+    },
+  },
   telemetry: { enabled: false },
   // Brute-force protection on credentials, loose enough for a room full of people behind one NAT:
   // per client address here (counted in lib/rate-limit: Redis when configured, so every web node
@@ -55,12 +73,6 @@ export const auth = betterAuth({
       "/sign-up/email": { window: 60, max: 30 },
     },
     customStorage: betterAuthRateLimitStorage(),
-  },
-  databaseHooks: {
-    user: {
-      create: { before: async (user) => checkName(user) },
-      update: { before: async (user) => checkName(user) },
-    },
   },
   hooks: {
     before: createAuthMiddleware(async (ctx) => {

@@ -19,9 +19,10 @@ import {
   type RoomSettingsView,
 } from "./schemas";
 
-export type SanctionView = { id: string; conferenceId: string; userId: string; kind: "MUTE" | "BAN"; until: string | null };
+/** `talkId`: the talk whose room a speaker's mute holds in; null for the whole conference. */
+export type SanctionView = { id: string; conferenceId: string; talkId: string | null; userId: string; kind: "MUTE" | "BAN"; until: string | null };
 /** A sanction given (kind set) or lifted (kind null), pushed to the sanctioned account. */
-export type SanctionChange = { conferenceId: string; userId: string; kind: "MUTE" | "BAN" | null; until: string | null };
+export type SanctionChange = { conferenceId: string; talkId?: string | null; userId: string; kind: "MUTE" | "BAN" | null; until: string | null };
 export type ReactionView = { roomKey: string; messageId: string; emoji: string; count: number; userId: string; on: boolean };
 
 /** Everything a chat panel needs when it opens a room. */

@@ -15,7 +15,9 @@ export async function openChatRoom(options: { room: ChatRoomRef; userId: string 
   const [history, settings, sanction] = await Promise.all([
     listMessages({ room: options.room, userId: options.userId, limit: HISTORY_PAGE }),
     getRoomLimits({ roomKey: access.room.key, conferenceId: access.room.conferenceId }),
-    options.userId ? findActiveSanction({ conferenceId: access.room.conferenceId, userId: options.userId }) : Promise.resolve(null),
+    options.userId
+      ? findActiveSanction({ conferenceId: access.room.conferenceId, userId: options.userId, talkId: access.room.talkId })
+      : Promise.resolve(null),
   ]);
   return {
     room: { key: access.room.key, conferenceId: access.room.conferenceId, talkId: access.room.talkId },

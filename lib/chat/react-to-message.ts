@@ -15,7 +15,7 @@ export async function reactToMessage(options: ReactInput & { userId: string }) {
   const ref = message.talkId ? { talkId: message.talkId } : { conferenceId: message.conferenceId };
   const access = await getChatRoomAccessOrThrow({ room: ref, userId: options.userId });
   assertChatAccess(access, "chat");
-  if (await findActiveSanction({ conferenceId: message.conferenceId, userId: options.userId })) {
+  if (await findActiveSanction({ conferenceId: message.conferenceId, userId: options.userId, talkId: message.talkId })) {
     throw new AppError("FORBIDDEN", "You cannot react while muted or banned");
   }
   const key = { messageId_userId_emoji: { messageId: message.id, userId: options.userId, emoji: options.emoji } };

@@ -8,7 +8,8 @@ import type { SanctionUserInput } from "./schemas";
 /**
  * Mutes an account for some minutes or bans it from the conference's chat. Both are keyed by
  * account (not display name), so renaming does not escape them. Speakers may mute from their own
- * talk's room; banning, and sanctioning from the hallway, is for organizers.
+ * talk's room, and their mute holds in that room only; banning, conference-wide mutes and
+ * sanctioning from the hallway are for organizers.
  */
 export async function sanctionUser(options: SanctionUserInput & { moderatorId: string }) {
   const access = await getChatRoomAccessOrThrow({ room: options.room, userId: options.moderatorId });
@@ -23,9 +24,10 @@ export async function sanctionUser(options: SanctionUserInput & { moderatorId: s
   if (isOrganizer(await getViewer({ conferenceId, userId: target.id }))) throw new AppError("FORBIDDEN", "Organizers cannot be muted or banned");
 
   const until = options.kind === "MUTE" ? new Date(Date.now() + (options.minutes ?? 10) * 60_000) : null;
+  const talkId = can(access.viewer, "conference:moderate-chat") ? null : access.room.talkId;
   const sanction = await prisma.chatSanction.create({
-    data: { conferenceId, userId: options.userId, kind: options.kind, until, reason: options.reason, createdById: options.moderatorId },
-    select: { id: true, kind: true, until: true, conferenceId: true, userId: true },
+    data: { conferenceId, talkId, userId: options.userId, kind: options.kind, until, reason: options.reason, createdById: options.moderatorId },
+    select: { id: true, kind: true, until: true, conferenceId: true, talkId: true, userId: true },
   });
   return { sanction: { ...sanction, until: sanction.until?.toISOString() ?? null } };
 }

@@ -25,7 +25,7 @@ export async function sendMessage(options: { room: ChatRoomRef; author: { id: st
     if (slowMs > 0) throw new AppError("RATE_LIMITED", `Slow mode is on: wait ${Math.ceil(slowMs / 1000)} s`, { retryAfterMs: slowMs });
   }
 
-  const sanction = await findActiveSanction({ conferenceId: room.conferenceId, userId: options.author.id });
+  const sanction = await findActiveSanction({ conferenceId: room.conferenceId, userId: options.author.id, talkId: room.talkId });
   if (sanction) {
     throw new AppError(
       "FORBIDDEN",

@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { assertChatAccess, getChatRoomAccessOrThrow } from "@/lib/chat/get-chat-room-access";
+import { findActiveSanction } from "@/lib/chat/find-active-sanction";
 import { pollSelect, toPollView } from "./poll-view";
 
 /**
@@ -15,6 +16,9 @@ export async function votePoll(options: { pollId: string; optionIds: string[]; u
   if (!poll) throw notFound("Poll");
   const access = await getChatRoomAccessOrThrow({ room: { talkId: poll.talkId }, userId: options.userId });
   assertChatAccess(access, "chat");
+  // A ban keeps an account out of the conference's audience features; a mute only stops its words.
+  const sanction = await findActiveSanction({ conferenceId: access.room.conferenceId, userId: options.userId, talkId: access.room.talkId });
+  if (sanction?.kind === "BAN") throw new AppError("FORBIDDEN", "You are banned from this conference's chat, polls and Q&A");
   if (poll.status !== "OPEN") throw new AppError("GONE", "This poll is closed");
   const chosen = [...new Set(options.optionIds)];
   if (!poll.multiple && chosen.length !== 1) throw new AppError("INVALID_INPUT", "Choose exactly one option");

@@ -16,7 +16,7 @@ export async function askQuestion(options: { talkId: string; body: string; userI
     const waitMs = chatRateLimiter.take(`qa|${access.room.key}|${options.userId}`, limits.burst, limits.intervalMs);
     if (waitMs > 0) throw new AppError("RATE_LIMITED", `Slow down: try again in ${Math.ceil(waitMs / 1000)} s`);
   }
-  if (await findActiveSanction({ conferenceId: access.room.conferenceId, userId: options.userId })) {
+  if (await findActiveSanction({ conferenceId: access.room.conferenceId, userId: options.userId, talkId: access.room.talkId })) {
     throw new AppError("FORBIDDEN", "You cannot ask questions while muted or banned");
   }
   const moderated = !access.canModerate && (await isQaModerated(options.talkId));

@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { assertChatAccess, getChatRoomAccessOrThrow } from "@/lib/chat/get-chat-room-access";
+import { findActiveSanction } from "@/lib/chat/find-active-sanction";
 import { questionSelect, toQuestionView } from "./question-view";
 
 /**
@@ -12,6 +13,9 @@ export async function voteQuestion(options: { questionId: string; on: boolean; u
   if (!found || found.status !== "APPROVED") throw notFound("Question");
   const access = await getChatRoomAccessOrThrow({ room: { talkId: found.talkId }, userId: options.userId });
   assertChatAccess(access, "chat");
+  // A ban keeps an account out of the conference's audience features; a mute only stops its words.
+  const sanction = await findActiveSanction({ conferenceId: access.room.conferenceId, userId: options.userId, talkId: access.room.talkId });
+  if (sanction?.kind === "BAN") throw new AppError("FORBIDDEN", "You are banned from this conference's chat, polls and Q&A");
   const key = { questionId: found.id, userId: options.userId };
   const question = await prisma.$transaction(async (tx) => {
     if (options.on) {

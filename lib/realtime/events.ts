@@ -38,7 +38,9 @@ export type ClientToServerEvents = {
 };
 
 /** Domain events (pg_notify) reach the browser under their own type, without the `type` field. */
-type DomainEventsToClient = { [D in DomainEvent as D["type"]]: (event: Omit<D, "type">) => void };
+type DomainEventsToClient = { [D in BrowserDomainEvent as D["type"]]: (event: Omit<D, "type">) => void };
+// Session and access changes are for the realtime nodes (they drop sockets), never sent on.
+type BrowserDomainEvent = Exclude<DomainEvent, { type: "session:ended" | "access:changed" }>;
 export type TalkStatusEvent = Omit<Extract<DomainEvent, { type: "talk:status" }>, "type">;
 export type ScheduleChangedEvent = Omit<Extract<DomainEvent, { type: "schedule:changed" }>, "type">;
 
@@ -67,6 +69,8 @@ export type _ClientEventNamesAreUnique = NoOverlap<
 /** Socket.io room names, in one place. */
 export const rooms = {
   talk: (talkId: string) => `talk:${talkId}`,
+  // The anonymous viewers in a talk's room: they get the watcher count, not who is watching.
+  talkAnonymous: (talkId: string) => `talk:${talkId}:anonymous`,
   conference: (conferenceId: string) => `conference:${conferenceId}`,
   user: (userId: string) => `user:${userId}`,
 };

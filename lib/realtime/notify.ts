@@ -15,6 +15,10 @@ export const DomainEvent = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("schedule:changed"), conferenceId: z.string(), talkId: z.string().optional(), at: z.string() }),
   z.object({ type: z.literal("recording:changed"), talkId: z.string(), conferenceId: z.string(), at: z.string() }),
+  // A sign-in session ended (sign-out, revoked, deleted): sockets opened with it are dropped.
+  z.object({ type: z.literal("session:ended"), sessionId: z.string() }),
+  // An account lost rights in a conference (a ticket revoked): its sockets reconnect and are re-checked.
+  z.object({ type: z.literal("access:changed"), conferenceId: z.string(), userId: z.string() }),
 ]);
 export type DomainEvent = z.infer<typeof DomainEvent>;
 

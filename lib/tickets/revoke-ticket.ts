@@ -1,14 +1,16 @@
 import { prisma, type Ticket } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
+import { publishDomainEvent } from "@/lib/realtime/notify";
 
 /**
  * Revokes one ticket: its holder loses access at once (permissions read VALID tickets only) and
- * the seat goes back into the quota. Revoking twice is a no-op.
+ * the seat goes back into the quota; open sockets of the holder are re-checked (the realtime
+ * nodes drop them, and they reconnect with what is left). Revoking twice is a no-op.
  */
 export async function revokeTicket(options: { ticketId: string; conferenceId: string; now?: Date }): Promise<{ ticket: Ticket; changed: boolean }> {
   const { ticketId, conferenceId } = options;
   const now = options.now ?? new Date();
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const revoked = await tx.ticket.updateMany({
       where: { id: ticketId, conferenceId, status: "VALID" },
       data: { status: "REVOKED", revokedAt: now },
@@ -20,4 +22,6 @@ export async function revokeTicket(options: { ticketId: string; conferenceId: st
     }
     return { ticket, changed: revoked.count === 1 };
   });
+  if (result.changed) await publishDomainEvent({ type: "access:changed", conferenceId, userId: result.ticket.userId });
+  return result;
 }

@@ -22,7 +22,7 @@ export const chatEvents = {
     const opened = await openChatRoom({ room, userId: userIdOf(socket) });
     await socket.join(opened.canModerate ? [opened.room.key, modRoom(opened.room.key)] : opened.room.key);
     await joinAccountRoom(socket);
-    const presence = opened.room.talkId ? ctx.presence.current(opened.room.talkId) : null;
+    const presence = opened.room.talkId ? ctx.presence.current(opened.room.talkId, { anonymous: !socket.data.user }) : null;
     const me = socket.data.user ? { id: socket.data.user.id, name: socket.data.user.name } : null;
     return { ...opened, presence, me };
   },

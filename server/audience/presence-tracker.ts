@@ -1,4 +1,5 @@
 import type { TalkPresenceView } from "@/lib/presence/events";
+import { rooms } from "@/lib/realtime/events";
 import type { PlenaryServer } from "../socket/types";
 import { PRESENCE_NAMES_MAX, type NodeTalkPresence, type PresenceStore, type TalkPresence } from "./presence-store";
 
@@ -26,9 +27,10 @@ export class PresenceTracker {
     this.timer.unref();
   }
 
-  current(talkId: string): TalkPresenceView {
+  /** The count, and who is here unless `anonymous` (a viewer without an account sees only the count). */
+  current(talkId: string, options: { anonymous?: boolean } = {}): TalkPresenceView {
     const t = this.totals.get(talkId);
-    return { talkId, count: t?.count ?? 0, users: t?.users ?? [] };
+    return { talkId, count: t?.count ?? 0, users: options.anonymous ? [] : (t?.users ?? []) };
   }
 
   private localSnapshot(): Map<string, NodeTalkPresence> {
@@ -65,7 +67,9 @@ export class PresenceTracker {
       this.totals = next;
       for (const talkId of changed) {
         const payload = this.current(talkId);
-        this.io.local.to(`talk:${talkId}`).emit("presence:update", payload);
+        // Names and ids of who is here are for signed-in watchers; anonymous ones get the count.
+        this.io.local.to(rooms.talk(talkId)).except(rooms.talkAnonymous(talkId)).emit("presence:update", payload);
+        this.io.local.to(rooms.talkAnonymous(talkId)).emit("presence:update", { ...payload, users: [] });
         this.io.local.to(presenceRoom(talkId)).except(`talk:${talkId}`).emit("presence:count", { talkId, count: payload.count });
       }
     } catch (error) {

@@ -4,6 +4,8 @@ import { getStreamKey } from "@/lib/media/get-stream-key";
 import type { EventHandlers } from "../socket/dispatch";
 import type { PlenaryServer, PlenarySocket } from "../socket/types";
 import type { FeatureModule } from "../feature-module";
+import { allowLargeFrames } from "../socket/frame-limits";
+import { MAX_CHUNK_BYTES } from "@/lib/media/schemas";
 import { serveMediaRoute } from "./media-routes";
 import { uploadRoute } from "./upload-route";
 import { startRtmpIngest, type RtmpIngest } from "./rtmp-ingest";
@@ -34,8 +36,12 @@ const userIdOf = (socket: PlenarySocket) => socket.data.user?.id ?? null;
 
 /** Browser publishing, the player's view of a talk's media, and the OBS stream key. */
 const mediaEvents = {
-  "media:publish": (input, socket) =>
-    startPublishing({ talkId: input.talkId, streamId: input.streamId, userId: userIdOf(socket), socketId: socket.id }),
+  "media:publish": async (input, socket) => {
+    const started = await startPublishing({ talkId: input.talkId, streamId: input.streamId, userId: userIdOf(socket), socketId: socket.id });
+    // The publisher's chunks are far bigger than any other packet (room for the event around them).
+    allowLargeFrames(socket, MAX_CHUNK_BYTES + 64 * 1024);
+    return started;
+  },
   "media:chunk": (input, socket) => pushMediaChunk({ ...input, socketId: socket.id }),
   "media:end": (input, socket) => endTalk({ talkId: input.talkId, userId: userIdOf(socket) }),
   "media:watch": async (input, socket) => ({ media: await getTalkMedia({ talkId: input.talkId, userId: userIdOf(socket) }) }),

@@ -39,8 +39,16 @@ export function withContext<Ctx>(ctx: Ctx, ...tables: Partial<{ [E in ClientEven
  * still handled; an ack-only call (`emit(event, ack)`) parses as an empty input; errors never
  * escape. Unknown events are ignored.
  */
-export function createDispatcher(features: SocketEvents[]) {
-  const handlers = new Map<string, { parse: (input: unknown) => unknown; run: AnyHandler }>();
+export function createDispatcher(
+  features: SocketEvents[],
+  options: {
+    /** Runs before every handler; throwing refuses the event (e.g. the socket's session ended). */ beforeEvent?: (
+      socket: PlenarySocket,
+    ) => Promise<void>;
+  } = {},
+) {
+  const handlers = new Map<string, Handler>();
+  const beforeEvent = options.beforeEvent ?? null;
   for (const events of features) {
     for (const [event, run] of Object.entries(events) as [ClientEventName, AnyHandler][]) {
       if (handlers.has(event)) throw new Error(`Two features handle the socket event ${event}`);
@@ -58,18 +66,22 @@ export function createDispatcher(features: SocketEvents[]) {
     const last = args[args.length - 1];
     const ack = typeof last === "function" ? (last as (response: unknown) => void) : null;
     const payload = ack && args.length === 1 ? undefined : args[0];
-    void answer(handler, payload, this, ack);
+    void answer(handler, payload, this, ack, beforeEvent);
   };
 }
 
+type Handler = { parse: (input: unknown) => unknown; run: AnyHandler };
+
 async function answer(
-  handler: { parse: (input: unknown) => unknown; run: AnyHandler },
+  handler: Handler,
   payload: unknown,
   socket: PlenarySocket,
   ack: ((response: unknown) => void) | null,
+  beforeEvent: ((socket: PlenarySocket) => Promise<void>) | null,
 ) {
   let response: unknown;
   try {
+    if (beforeEvent) await beforeEvent(socket);
     const result = await handler.run(handler.parse(payload ?? {}), socket);
     response = { ok: true, ...(result ?? {}) };
   } catch (error) {

@@ -13,12 +13,14 @@ export const talkRoomEvents = {
   "talk:join": async ({ talkId }, socket) => {
     const { talk, viewer } = await getTalkAccessOrThrow({ talkId, userId: socket.data.user?.id ?? null });
     assertCan(viewer, "talk:watch", talk);
-    await socket.join([rooms.talk(talk.id), rooms.conference(talk.conferenceId)]);
+    const joined = [rooms.talk(talk.id), rooms.conference(talk.conferenceId)];
+    await socket.join(socket.data.user ? joined : [...joined, rooms.talkAnonymous(talk.id)]);
     return { talk: { id: talk.id, status: talk.status } };
   },
 
   "talk:leave": async ({ talkId }, socket) => {
     await socket.leave(rooms.talk(talkId));
+    await socket.leave(rooms.talkAnonymous(talkId));
   },
 
   // Schedule pages listen for status and schedule changes; that information is public.

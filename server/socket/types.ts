@@ -3,8 +3,9 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/
 
 /** Who is on a socket: set once by the middleware (server/socket/authenticate.ts). */
 export type SocketUser = { id: string; name: string };
-/** `clientAddress`: who connects, by address, for per-address limits (lib/security/client-address.ts; null when unknown). */
-export type SocketData = { user: SocketUser | null; clientAddress: string | null };
+/** `sessionId`: the sign-in session the socket was opened with (it is dropped when that ends). `clientAddress`:
+ * who connects, by address, for per-address limits (lib/security/client-address.ts; null when unknown). */
+export type SocketData = { user: SocketUser | null; sessionId: string | null; clientAddress: string | null };
 
 export type PlenaryServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type PlenarySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

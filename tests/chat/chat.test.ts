@@ -135,7 +135,7 @@ describe("chat on the realtime server (real socket.io clients, real server, real
       { room: talkRoom(), body: 42 },
       { room: talkRoom(), body: "   " },
       { room: talkRoom(), body: "x".repeat(501) },
-      { room: talkRoom(), body: "x".repeat(2_000_000) },
+      { room: talkRoom(), body: "x".repeat(50_000) },
       { room: { talkId: cast.fx.talks.webTalk.id, conferenceId: cast.conferenceId }, body: "both" },
       { room: talkRoom(), body: "hi", admin: true },
     ];

@@ -59,6 +59,8 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
       if (cancelled) return;
       if (!ack.ok) {
         setJoinError(ack.error.message);
+        // What the room allowed before (a reconnect as someone else, a revoked ticket) no longer holds.
+        setInfo(null);
         return;
       }
       setJoinError(null);
@@ -132,6 +134,8 @@ export function useChatRoom(realtimeUrl: string, room: ChatRoomRef) {
       if (settings.roomKey === roomKey) setInfo((i) => (i ? { ...i, settings } : i));
     };
     const onSanction = (s: SanctionChange) => {
+      // A speaker's mute holds in their talk's room only.
+      if (s.kind && s.talkId && !("talkId" in ref && ref.talkId === s.talkId)) return;
       setInfo((i) => (i ? { ...i, sanction: s.kind ? { kind: s.kind, until: s.until } : null } : i));
     };
     const onPresence = (p: Presence) => {
