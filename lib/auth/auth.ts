@@ -2,6 +2,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { prisma } from "@/lib/db/client";
 import { env, getAuthSecret } from "@/lib/config/env";
+import { onAddressConfirmed, onPasswordReset, sendAddressConfirmation, sendPasswordReset } from "./account-mail";
 
 function trustedOrigins(): string[] {
   const origins = new Set<string>([env.PUBLIC_URL, env.REALTIME_PUBLIC_URL]);
@@ -27,6 +28,20 @@ export const auth = betterAuth({
     minPasswordLength: 8,
     maxPasswordLength: 128,
     autoSignIn: true,
+    // An unconfirmed account may sign in (public talks, agenda, chat where allowed); speaker
+    // profiles and tickets wait for a confirmed address (lib/permissions, lib/tickets/check-out).
+    requireEmailVerification: false,
+    sendResetPassword: async ({ user, url }) => sendPasswordReset({ user, url }),
+    resetPasswordTokenExpiresIn: 60 * 60,
+    revokeSessionsOnPasswordReset: true,
+    onPasswordReset: async ({ user }) => onPasswordReset(user),
+  },
+  emailVerification: {
+    sendVerificationEmail: async ({ user, url }) => sendAddressConfirmation({ user, url }),
+    sendOnSignUp: true,
+    autoSignInAfterVerification: true,
+    expiresIn: 60 * 60 * 24,
+    afterEmailVerification: async (user) => onAddressConfirmed(user),
   },
   session: {
     expiresIn: 60 * 60 * 24 * 30,
@@ -42,6 +57,9 @@ export const auth = betterAuth({
     customRules: {
       "/sign-in/email": { window: 60, max: 30 },
       "/sign-up/email": { window: 60, max: 30 },
+      // Each of these sends a mail: keep them from being a spam cannon.
+      "/send-verification-email": { window: 60, max: 10 },
+      "/request-password-reset": { window: 60, max: 10 },
     },
   },
   advanced: { useSecureCookies: env.PUBLIC_URL.startsWith("https://") },

@@ -1,10 +1,11 @@
 import { auth } from "./auth";
 
-export type SessionUser = { id: string; name: string; email: string };
+// emailVerified: whether the account has confirmed its address (speaker profiles and tickets need it).
+export type SessionUser = { id: string; name: string; email: string; emailVerified: boolean };
 
 /** The signed-in user behind a request's cookies, or null. Used by pages, route handlers and sockets. */
 export async function findSessionUser(options: { headers: Headers }): Promise<SessionUser | null> {
   const session = await auth.api.getSession({ headers: options.headers });
   if (!session) return null;
-  return { id: session.user.id, name: session.user.name, email: session.user.email };
+  return { id: session.user.id, name: session.user.name, email: session.user.email, emailVerified: session.user.emailVerified };
 }
