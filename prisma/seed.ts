@@ -229,7 +229,12 @@ async function ensureAccount(email: string, name: string): Promise<string> {
   if (existing) return existing.id;
   const context = await auth.$context;
   const user = await context.internalAdapter.createUser({ email, name, emailVerified: true }, { method: "email-password" });
-  await context.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: await context.password.hash(DEMO_PASSWORD) });
+  await context.internalAdapter.linkAccount({
+    userId: user.id,
+    providerId: "credential",
+    accountId: user.id,
+    password: await context.password.hash(DEMO_PASSWORD),
+  });
   return user.id;
 }
 

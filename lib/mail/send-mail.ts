@@ -27,7 +27,7 @@ export async function sendMail(mail: Mail): Promise<void> {
   }
   if (isDevMailboxEnabled()) {
     deliverToDevMailbox(mail);
-    console.log(`[mail] to ${mail.to}: "${mail.subject}" (no SMTP_URL: open ${env.PUBLIC_URL}/dev/mailbox)`);
+    if (env.NODE_ENV !== "test") console.log(`[mail] to ${mail.to}: "${mail.subject}" (no SMTP_URL: open ${env.PUBLIC_URL}/dev/mailbox)`);
     return;
   }
   console.warn(`[mail] SMTP_URL is not set; not sent to ${mail.to}: "${mail.subject}"\n${mail.text}`);

@@ -29,7 +29,15 @@ export async function getEditorSchedule(options: { conferenceId: string }): Prom
     prisma.speaker.findMany({
       where: { conferenceId },
       orderBy: { name: "asc" },
-      select: { id: true, name: true, slug: true, headline: true, accountEmail: true, user: { select: { email: true, emailVerified: true } }, _count: { select: { talks: true } } },
+      select: {
+        id: true,
+        name: true,
+        slug: true,
+        headline: true,
+        accountEmail: true,
+        user: { select: { email: true, emailVerified: true } },
+        _count: { select: { talks: true } },
+      },
     }),
     prisma.talk.findMany({ where: { conferenceId }, orderBy: [{ startsAt: "asc" }, { title: "asc" }], select: editorTalkSelect }),
     findScheduleConflicts({ conferenceId }),
