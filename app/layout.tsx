@@ -7,6 +7,7 @@ import { TimeZoneProvider } from "./_components/schedule/time-zone";
 import { getPageContext } from "./_lib/page-context";
 import { env } from "@/lib/config/env";
 import { AnnouncementBanner } from "./_components/chat/announcement-banner";
+import { EmailConfirmationBanner } from "./_components/auth/email-confirmation-banner";
 
 export const dynamic = "force-dynamic";
 
@@ -49,6 +50,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <TimeZoneProvider conferenceZone={conference.timeZone}>
           <SiteHeader conferenceName={conference.name} user={user} isOrganizer={isOrganizer} />
+          {user && !user.emailVerified ? <EmailConfirmationBanner email={user.email} /> : null}
           <AnnouncementBanner conferenceId={conference.id} realtimeUrl={realtimeUrl} />
           <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6 sm:py-10">
             {children}

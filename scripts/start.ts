@@ -104,6 +104,8 @@ async function main() {
     PUBLIC_URL: publicUrl,
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
+    // No mail server on a newcomer's machine: account mails wait in the dev mailbox page instead.
+    ...(config.SMTP_URL ? {} : { PLENARY_DEV_MAILBOX: "1" }),
   };
   try {
     await migrateDeploy(database.url);
@@ -142,6 +144,7 @@ async function main() {
   spawnChild("web app", [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)]);
   await Promise.all([waitForHttp(`http://127.0.0.1:${port}/`, 120_000), waitForHttp(`http://127.0.0.1:${realtimePort}/healthz`, 120_000)]);
   log(`ready in ${elapsed()}: open ${publicUrl}  (realtime on :${realtimePort}; Ctrl-C to stop)`);
+  if (!config.SMTP_URL) log(`no SMTP_URL: account mails (address confirmation, password reset) are shown at ${publicUrl}/dev/mailbox`);
 }
 
 main().catch((error) => {
