@@ -8,6 +8,7 @@ import { getPageContext } from "./_lib/page-context";
 import { env } from "@/lib/config/env";
 import { AnnouncementBanner } from "./_components/chat/announcement-banner";
 import { RealtimeIdentity } from "./_components/realtime/realtime-identity";
+import { EmailConfirmationBanner } from "./_components/auth/email-confirmation-banner";
 
 export const dynamic = "force-dynamic";
 
@@ -51,6 +52,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <RealtimeIdentity userId={user?.id ?? null} />
         <TimeZoneProvider conferenceZone={conference.timeZone}>
           <SiteHeader conferenceName={conference.name} user={user} isOrganizer={isOrganizer} />
+          {user && !user.emailVerified ? <EmailConfirmationBanner email={user.email} /> : null}
           <AnnouncementBanner conferenceId={conference.id} realtimeUrl={realtimeUrl} />
           <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6 sm:py-10">
             {children}

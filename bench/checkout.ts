@@ -48,7 +48,12 @@ async function main() {
     });
     // A fresh crowd per run: an attendee may hold only one unpaid order at a time.
     const crowd = async (run: string) => {
-      const people = Array.from({ length: ATTENDEES }, (_, i) => ({ id: randomUUID(), name: `Attendee ${i}`, email: `${run}-${i}@bench.test` }));
+      const people = Array.from({ length: ATTENDEES }, (_, i) => ({
+        id: randomUUID(),
+        name: `Attendee ${i}`,
+        email: `${run}-${i}@bench.test`,
+        emailVerified: true,
+      }));
       await prisma.user.createMany({ data: people });
       return people;
     };

@@ -106,6 +106,8 @@ async function main() {
     PUBLIC_URL: publicUrl,
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
+    // No mail server on a newcomer's machine: account mails wait in the dev mailbox page instead.
+    ...(config.SMTP_URL ? {} : { PLENARY_DEV_MAILBOX: "1" }),
   };
   try {
     await migrateDeploy(database.url);
@@ -158,6 +160,7 @@ async function main() {
   // /api/health, not /: a deployment without the demo may have no conference yet.
   await Promise.all([waitForHttp(`http://127.0.0.1:${port}/api/health`, 120_000), waitForHttp(`http://127.0.0.1:${realtimePort}/healthz`, 120_000)]);
   log(`ready in ${elapsed()}: open ${publicUrl}  (realtime on :${realtimePort}; Ctrl-C to stop)`);
+  if (!config.SMTP_URL) log(`no SMTP_URL: account mails (address confirmation, password reset) are shown at ${publicUrl}/dev/mailbox`);
 }
 
 main().catch((error) => {

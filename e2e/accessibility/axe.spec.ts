@@ -32,6 +32,11 @@ const publicPages = [
   "/tickets",
   "/sign-in",
   "/sign-up",
+  "/forgot-password",
+  "/reset-password?token=from-the-mail",
+  "/reset-password?error=INVALID_TOKEN",
+  "/verify-email?error=TOKEN_EXPIRED",
+  "/dev/mailbox",
 ];
 
 test.describe("a visitor who is not signed in", () => {

@@ -1,20 +1,9 @@
-import { test, expect, type Page } from "@playwright/test";
-import { ACCOUNTS, signIn } from "../support/accounts";
+import { test, expect } from "@playwright/test";
+import { ACCOUNTS, confirmEmail, signIn, signUp } from "../support/accounts";
 
 // Tickets the way people use them: an organizer sets up a talk and a discount code, an attendee
 // registers with the code (typed in lower case) and sees the discounted price, the organizer
 // confirms the payment, and the admin area stays shut for attendees.
-
-async function signUp(page: Page, name: string) {
-  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@example.test`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a-good-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  return email;
-}
 
 test("an organizer creates a talk and a discount code; an attendee registers with it at the discounted price", async ({ page, browser }) => {
   const code = `HALF${Date.now() % 1_000_000}`;
@@ -46,6 +35,8 @@ test("an organizer creates a talk and a discount code; an attendee registers wit
   const attendeeContext = await browser.newContext();
   const attendee = await attendeeContext.newPage();
   const email = await signUp(attendee, "Nora Newcomer");
+  // Tickets go to confirmed addresses only.
+  await confirmEmail(attendee, email);
   await attendee.goto("/tickets");
   await attendee.getByRole("radio", { name: /General admission/ }).check();
   await expect(attendee.getByTestId("order-total")).toHaveText("€149.00");

@@ -8,6 +8,8 @@ import { formatZodError } from "@/lib/errors/app-error";
 import { betterAuthRateLimitStorage, describeWait, findAccountLockout, recordSignInResult } from "@/lib/rate-limit/sign-in-limits";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/security/client-address";
 import { NAME_MAX, safeText } from "@/lib/validation/text";
+import { allowedOrigins } from "@/lib/security/allowed-origins";
+import { onAddressConfirmed, onPasswordReset, sendAddressConfirmation, sendPasswordReset } from "./account-mail";
 
 const DisplayName = safeText({ min: 1, max: NAME_MAX, tooShort: "Tell us your name", tooLong: `A name has at most ${NAME_MAX} characters` });
 
@@ -22,8 +24,6 @@ function checkName<T extends { name?: unknown }>(user: T): { data: T } | void {
 const emailOf = (body: unknown) =>
   body && typeof body === "object" && typeof (body as { email?: unknown }).email === "string" ? (body as { email: string }).email : null;
 
-import { allowedOrigins } from "@/lib/security/allowed-origins";
-
 // Sessions live in PostgreSQL (the `session` table); the cookie carries a signed session token
 // that the realtime server checks with the same `auth.api.getSession`.
 export const auth = betterAuth({
@@ -37,6 +37,20 @@ export const auth = betterAuth({
     minPasswordLength: 8,
     maxPasswordLength: 128,
     autoSignIn: true,
+    // An unconfirmed account may sign in (public talks, agenda, chat where allowed); speaker
+    // profiles and tickets wait for a confirmed address (lib/permissions, lib/tickets/check-out).
+    requireEmailVerification: false,
+    sendResetPassword: async ({ user, url }) => sendPasswordReset({ user, url }),
+    resetPasswordTokenExpiresIn: 60 * 60,
+    revokeSessionsOnPasswordReset: true,
+    onPasswordReset: async ({ user }) => onPasswordReset(user),
+  },
+  emailVerification: {
+    sendVerificationEmail: async ({ user, url }) => sendAddressConfirmation({ user, url }),
+    sendOnSignUp: true,
+    autoSignInAfterVerification: true,
+    expiresIn: 60 * 60 * 24,
+    afterEmailVerification: async (user) => onAddressConfirmed(user),
   },
   session: {
     expiresIn: 60 * 60 * 24 * 30,
@@ -71,6 +85,9 @@ export const auth = betterAuth({
     customRules: {
       "/sign-in/email": { window: 60, max: 30 },
       "/sign-up/email": { window: 60, max: 30 },
+      // Each of these sends a mail: keep them from being a spam cannon.
+      "/send-verification-email": { window: 60, max: 10 },
+      "/request-password-reset": { window: 60, max: 10 },
     },
     customStorage: betterAuthRateLimitStorage(),
   },

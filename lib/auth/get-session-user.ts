@@ -1,12 +1,13 @@
 import { auth } from "./auth";
 
-export type SessionUser = { id: string; name: string; email: string };
+// emailVerified: whether the account has confirmed its address (speaker profiles and tickets need it).
+export type SessionUser = { id: string; name: string; email: string; emailVerified: boolean };
 
 /** The signed-in user behind a request's cookies, or null. Used by pages, route handlers and sockets. */
 export async function findSessionUser(options: { headers: Headers }): Promise<SessionUser | null> {
   const session = await auth.api.getSession({ headers: options.headers });
   if (!session) return null;
-  return { id: session.user.id, name: session.user.name, email: session.user.email };
+  return { id: session.user.id, name: session.user.name, email: session.user.email, emailVerified: session.user.emailVerified };
 }
 
 /**
@@ -17,5 +18,8 @@ export async function findSessionUser(options: { headers: Headers }): Promise<Se
 export async function findLiveSession(options: { headers: Headers }): Promise<{ sessionId: string; user: SessionUser } | null> {
   const session = await auth.api.getSession({ headers: options.headers, query: { disableCookieCache: true } });
   if (!session) return null;
-  return { sessionId: session.session.id, user: { id: session.user.id, name: session.user.name, email: session.user.email } };
+  return {
+    sessionId: session.session.id,
+    user: { id: session.user.id, name: session.user.name, email: session.user.email, emailVerified: session.user.emailVerified },
+  };
 }

@@ -17,6 +17,7 @@ export function messageSelect(conferenceId: string) {
     user: {
       select: {
         name: true,
+        emailVerified: true,
         memberships: { where: { conferenceId }, select: { role: true } },
         speakers: { where: { conferenceId }, select: { talks: { select: { talkId: true } } } },
       },
@@ -35,6 +36,7 @@ type SelectedMessage = {
   mediaOffsetMs: number | null;
   user: {
     name: string;
+    emailVerified: boolean;
     memberships: { role: Role }[];
     speakers: { talks: { talkId: string }[] }[];
   };
@@ -49,7 +51,8 @@ function authorOf(message: SelectedMessage): Viewer {
     conferenceId: message.conferenceId,
     role: message.user.memberships[0]?.role ?? null,
     hasTicket: false,
-    speakerTalkIds: new Set(message.user.speakers.flatMap((s) => s.talks.map((t) => t.talkId))),
+    // Speaker profiles count for confirmed addresses only, as in getViewer: no "Speaker" badge for a squatter.
+    speakerTalkIds: new Set(message.user.emailVerified ? message.user.speakers.flatMap((s) => s.talks.map((t) => t.talkId)) : []),
   };
 }
 

@@ -78,6 +78,16 @@ const EnvVariables = z.object({
   PLENARY_SEED_DEMO: z.enum(["0", "1"], { message: 'must be "1" (seed the demo) or "0" (never)' }).optional(),
   // Shared secret the web app uses to call the realtime server's internal endpoints.
   INTERNAL_SECRET: z.string().min(16).optional(),
+  // Outgoing mail (address confirmation, password reset): smtp://user:pass@host:587 or smtps://…:465.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  // The sender of those mails: an address, or "Name <address>"; default: no-reply at PUBLIC_URL's host.
+  MAIL_FROM: z.string().min(3).optional(),
+  // "1": without SMTP_URL, keep mails in the dev mailbox page (/dev/mailbox) even in a production build
+  // (`npm start` sets it on a machine without SMTP); off, they are only written to the log.
+  PLENARY_DEV_MAILBOX: flag,
 });
 
 /** The names of every variable Plenary reads. */
@@ -105,8 +115,15 @@ const EnvSchema = EnvVariables.transform((raw) => {
     REALTIME_INTERNAL_URLS: realtimeInternalUrls,
     // Internal calls web -> realtime; the dev default is fine on one machine, set it in production.
     INTERNAL_SECRET: raw.INTERNAL_SECRET ?? raw.BETTER_AUTH_SECRET ?? "plenary-dev-internal-secret",
+    MAIL_FROM: raw.MAIL_FROM ?? `Plenary <no-reply@${mailDomain(publicUrl)}>`,
   };
 });
+
+/** A sender domain from PUBLIC_URL's host (mail servers refuse a bare "localhost"). */
+function mailDomain(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname;
+  return host.includes(".") && !/^[\d.]+$/.test(host) ? host : "plenary.invalid";
+}
 
 /** RTMP served by this node on PUBLIC_URL's host; null when it is off here (RTMP_PORT=0) and no address is configured. */
 function defaultRtmpUrl(publicUrl: string, rtmpPort: number): string | null {

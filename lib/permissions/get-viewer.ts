@@ -9,8 +9,10 @@ export async function getViewer(options: { conferenceId: string; userId: string 
   const [membership, ticket, talks] = await Promise.all([
     prisma.membership.findUnique({ where: { userId_conferenceId: { userId, conferenceId } } }),
     prisma.ticket.findFirst({ where: { conferenceId, userId, status: "VALID" }, select: { id: true } }),
+    // Speaker profiles are matched to accounts by address: only a confirmed one counts (a link
+    // made before addresses were confirmed waits for it).
     prisma.talkSpeaker.findMany({
-      where: { speaker: { userId, conferenceId } },
+      where: { speaker: { userId, conferenceId, user: { emailVerified: true } } },
       select: { talkId: true },
     }),
   ]);

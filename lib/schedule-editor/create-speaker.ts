@@ -10,7 +10,7 @@ import { resolveSpeakerAccount } from "./speaker-account";
 export async function createSpeaker(options: { conferenceId: string; input: z.input<typeof CreateSpeakerInput> }) {
   const { conferenceId } = options;
   const input = CreateSpeakerInput.parse(options.input);
-  const userId = await resolveSpeakerAccount(input.accountEmail);
+  const account = await resolveSpeakerAccount(input.accountEmail);
   let slug = input.slug;
   if (!slug) {
     const base = slugify(input.name);
@@ -27,7 +27,8 @@ export async function createSpeaker(options: { conferenceId: string; input: z.in
         bio: input.bio,
         avatarUrl: input.avatarUrl ?? null,
         links: input.links,
-        userId: userId ?? null,
+        accountEmail: account?.accountEmail ?? null,
+        userId: account?.userId ?? null,
       },
     })
     .catch((error: unknown) => {

@@ -7,7 +7,7 @@ export type EditorSchedule = {
   conference: { id: string; name: string; timeZone: string; startsOn: string; endsOn: string };
   stages: { id: string; name: string; slug: string; position: number; talkCount: number }[];
   tracks: { id: string; name: string; slug: string; color: string }[];
-  speakers: { id: string; name: string; slug: string; headline: string; accountEmail: string | null; talkCount: number }[];
+  speakers: { id: string; name: string; slug: string; headline: string; accountEmail: string | null; accountLinked: boolean; talkCount: number }[];
   talks: EditorTalk[];
   conflicts: ScheduleConflict[];
 };
@@ -29,7 +29,15 @@ export async function getEditorSchedule(options: { conferenceId: string }): Prom
     prisma.speaker.findMany({
       where: { conferenceId },
       orderBy: { name: "asc" },
-      select: { id: true, name: true, slug: true, headline: true, user: { select: { email: true } }, _count: { select: { talks: true } } },
+      select: {
+        id: true,
+        name: true,
+        slug: true,
+        headline: true,
+        accountEmail: true,
+        user: { select: { email: true, emailVerified: true } },
+        _count: { select: { talks: true } },
+      },
     }),
     prisma.talk.findMany({ where: { conferenceId }, orderBy: [{ startsAt: "asc" }, { title: "asc" }], select: editorTalkSelect }),
     findScheduleConflicts({ conferenceId }),
@@ -42,7 +50,12 @@ export async function getEditorSchedule(options: { conferenceId: string }): Prom
     },
     stages: stages.map(({ _count, ...s }) => ({ ...s, talkCount: _count.talks })),
     tracks,
-    speakers: speakers.map(({ _count, user, ...s }) => ({ ...s, accountEmail: user?.email ?? null, talkCount: _count.talks })),
+    speakers: speakers.map(({ _count, user, accountEmail, ...s }) => ({
+      ...s,
+      accountEmail: accountEmail ?? user?.email ?? null,
+      accountLinked: !!user?.emailVerified,
+      talkCount: _count.talks,
+    })),
     talks: talks.map(toEditorTalk),
     conflicts,
   };

@@ -10,9 +10,9 @@ import { resolveSpeakerAccount } from "./speaker-account";
 export async function updateSpeaker(options: { conferenceId: string; speakerId: string; input: z.input<typeof UpdateSpeakerInput> }) {
   const { conferenceId, speakerId } = options;
   const input = UpdateSpeakerInput.parse(options.input);
-  const exists = await prisma.speaker.findFirst({ where: { id: speakerId, conferenceId }, select: { id: true } });
+  const exists = await prisma.speaker.findFirst({ where: { id: speakerId, conferenceId }, select: { id: true, accountEmail: true, userId: true } });
   if (!exists) throw notFound("Speaker");
-  const userId = await resolveSpeakerAccount(input.accountEmail);
+  const account = await resolveSpeakerAccount(input.accountEmail);
   const speaker = await prisma.speaker
     .update({
       where: { id: speakerId },
@@ -23,7 +23,8 @@ export async function updateSpeaker(options: { conferenceId: string; speakerId: 
         bio: input.bio,
         avatarUrl: input.avatarUrl,
         links: input.links,
-        userId,
+        // An unchanged address keeps its link; a new one links only a confirmed account.
+        ...(account && !(account.accountEmail === exists.accountEmail && exists.userId) ? account : {}),
       },
     })
     .catch((error: unknown) => {

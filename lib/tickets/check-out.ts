@@ -30,6 +30,11 @@ export async function checkOut(options: {
   provider?: PaymentProvider;
 }): Promise<CheckoutResult> {
   const { conferenceId, user, input } = options;
+  // Tickets, receipts and the registration list name the attendee by address: it must be theirs.
+  const account = await prisma.user.findUnique({ where: { id: user.id }, select: { emailVerified: true } });
+  if (!account?.emailVerified) {
+    throw new AppError("FORBIDDEN", "Confirm your email address before getting a ticket: use the link we sent you, or send it again.");
+  }
   const placed = await placeOrder({ conferenceId, userId: user.id, input });
   if (placed.order.status !== "PENDING") return { ...placed, paymentUrl: null };
 

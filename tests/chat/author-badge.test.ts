@@ -4,6 +4,7 @@ import { authorBadge } from "@/lib/chat/author-badge";
 import { listMessages } from "@/lib/chat/list-messages";
 import { ListMessagesInput } from "@/lib/chat/schemas";
 import { getViewer } from "@/lib/permissions/get-viewer";
+import { createUser, uid } from "../support/fixtures";
 import { chatCast } from "./helpers";
 
 // A sent message takes its badge from the sender's viewer; history builds it from the rows
@@ -38,5 +39,17 @@ describe("author badges", () => {
         expect(live, `${name} in ${room}, live`).toBe(expected[room][name]);
       }
     }
+  });
+
+  it("an account linked to a speaker profile without a confirmed address gets no speaker badge, live or in history", async () => {
+    const { fx, conferenceId, organizer } = cast;
+    const squatter = await createUser({ conferenceId, ticket: true, name: "Not Really Sam", verified: false });
+    const profile = await prisma.speaker.create({ data: { conferenceId, userId: squatter.id, slug: `sq-${uid()}`, name: "Sam" } });
+    await prisma.talkSpeaker.create({ data: { talkId: fx.talks.webTalk.id, speakerId: profile.id } });
+    const talkId = fx.talks.webTalk.id;
+    await prisma.chatMessage.create({ data: { conferenceId, talkId, userId: squatter.id, body: "trust me, I am the speaker" } });
+    const history = await listMessages({ ...ListMessagesInput.parse({ room: { talkId } }), userId: organizer.id });
+    expect(history.messages.find((m) => m.body === "trust me, I am the speaker")!.author.badge).toBeNull();
+    expect(authorBadge(await getViewer({ conferenceId, userId: squatter.id }), talkId)).toBeNull();
   });
 });

@@ -204,17 +204,31 @@ describe("schedule editor services", () => {
     expect(stored.speakers).toEqual([]);
   });
 
-  it("links a speaker profile to an account by email and unlinks it with an empty email", async () => {
+  it("links a speaker profile to a confirmed account by email and unlinks it with an empty email", async () => {
     const user = await prisma.user.create({
-      data: { id: `u-${conferenceId}`, name: "Linus", email: `linus-${conferenceId}@example.org` },
+      data: { id: `u-${conferenceId}`, name: "Linus", email: `linus-${conferenceId}@example.org`, emailVerified: true },
     });
     const { speaker } = await createSpeaker({ conferenceId, input: { name: "Linus", accountEmail: user.email.toUpperCase() } as never });
-    expect(speaker.userId).toBe(user.id);
+    expect(speaker).toMatchObject({ userId: user.id, accountEmail: user.email });
     const unlinked = await updateSpeaker({ conferenceId, speakerId: speaker.id, input: { accountEmail: "" } as never });
-    expect(unlinked.speaker.userId).toBeNull();
-    const error = await rejection(updateSpeaker({ conferenceId, speakerId: speaker.id, input: { accountEmail: "nobody@example.org" } }));
-    expect(error.details).toEqual({ fields: { accountEmail: ["No account has signed up with this email yet"] } });
+    expect(unlinked.speaker).toMatchObject({ userId: null, accountEmail: null });
+    // An address nobody has confirmed yet is kept on the profile, waiting.
+    const waiting = await updateSpeaker({ conferenceId, speakerId: speaker.id, input: { accountEmail: "nobody@example.org" } });
+    expect(waiting.speaker).toMatchObject({ userId: null, accountEmail: "nobody@example.org" });
     await prisma.user.delete({ where: { id: user.id } });
+  });
+
+  it("does not link a speaker profile to an account that has not confirmed the address", async () => {
+    const squatter = await prisma.user.create({
+      data: { id: `sq-${conferenceId}`, name: "Squatter", email: `keynote-${conferenceId}@example.org`, emailVerified: false },
+    });
+    const { speaker } = await createSpeaker({ conferenceId, input: { name: "Keynote speaker", accountEmail: squatter.email } as never });
+    expect(speaker).toMatchObject({ userId: null, accountEmail: squatter.email });
+    // Editing other fields keeps the address waiting; the account gets nothing until it confirms.
+    const edited = await updateSpeaker({ conferenceId, speakerId: speaker.id, input: { headline: "Opens the day", accountEmail: squatter.email } });
+    expect(edited.speaker.userId).toBeNull();
+    await prisma.speaker.delete({ where: { id: speaker.id } });
+    await prisma.user.delete({ where: { id: squatter.id } });
   });
 
   it("lists the editor's schedule with stages in order and talk counts", async () => {

@@ -35,8 +35,12 @@ export async function createConference(options: { timeZone?: string; startsAt?: 
   return { conference, stages: { main, side }, track, talks: { keynote, webTalk, sideTalk } };
 }
 
-/** A real account (signed up through better-auth) with its session cookie. */
-export async function createUser(options: { conferenceId?: string; role?: Role; ticket?: boolean; name?: string } = {}) {
+/**
+ * A real account (signed up through better-auth) with its session cookie. Its address is marked
+ * confirmed in the database unless `verified: false`: speaker profiles and tickets need that, and
+ * these tests are not about mail (tests/mail follows the mailed link instead).
+ */
+export async function createUser(options: { conferenceId?: string; role?: Role; ticket?: boolean; name?: string; verified?: boolean } = {}) {
   const email = `user-${uid()}@example.test`;
   const response = await auth.api.signUpEmail({
     body: { email, password: "correct-horse-battery", name: options.name ?? "Test User" },
@@ -48,6 +52,7 @@ export async function createUser(options: { conferenceId?: string; role?: Role; 
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
+  if (options.verified !== false) await prisma.user.update({ where: { id: body.user.id }, data: { emailVerified: true } });
   if (options.conferenceId && options.role) {
     await prisma.membership.create({ data: { userId: body.user.id, conferenceId: options.conferenceId, role: options.role } });
   }

@@ -10,11 +10,11 @@ export async function createTestConference(): Promise<{ id: string; slug: string
   });
 }
 
-/** Attendee accounts, inserted directly: signing up 200 people through better-auth tests nothing here. */
+/** Attendee accounts with confirmed addresses, inserted directly: signing up 200 people through better-auth tests nothing here. */
 export async function createAttendees(count: number): Promise<string[]> {
   const rows = Array.from({ length: count }, (_, i) => {
     const id = randomUUID();
-    return { id, name: `Attendee ${i}`, email: `attendee-${id}@example.test` };
+    return { id, name: `Attendee ${i}`, email: `attendee-${id}@example.test`, emailVerified: true };
   });
   await prisma.user.createMany({ data: rows });
   return rows.map((row) => row.id);

@@ -28,7 +28,10 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
     setErrors({});
     setFormError(null);
     setBusy(true);
-    const result = mode === "sign-up" ? await authClient.signUp.email(parsed.data as SignUpInput) : await authClient.signIn.email(parsed.data);
+    const result =
+      mode === "sign-up"
+        ? await authClient.signUp.email({ ...(parsed.data as SignUpInput), callbackURL: "/verify-email" })
+        : await authClient.signIn.email(parsed.data);
     setBusy(false);
     if (result.error) {
       setFormError(
@@ -65,6 +68,15 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
         error={errors.password}
         hint={mode === "sign-up" ? "At least 8 characters." : undefined}
       />
+      {mode === "sign-in" ? (
+        <p className="-mt-2 text-right text-sm">
+          <Link href="/forgot-password" className="font-medium text-brand-600 hover:underline">
+            Forgot your password?
+          </Link>
+        </p>
+      ) : (
+        <p className="text-xs text-zinc-500">We mail you a link to confirm the address: speaker access and tickets need it.</p>
+      )}
       {formError ? (
         <p id="form-error" role="alert" className="rounded-xl bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-500/10 dark:text-red-300">
           {formError}

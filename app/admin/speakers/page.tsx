@@ -36,7 +36,13 @@ export default async function AdminSpeakersPage() {
               </td>
               <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">{s.headline}</td>
               <td className="px-4 py-3">
-                {s.accountEmail ? <Badge tone="success">{s.accountEmail}</Badge> : <span className="text-zinc-400">—</span>}
+                {!s.accountEmail ? (
+                  <span className="text-zinc-400">—</span>
+                ) : s.accountLinked ? (
+                  <Badge tone="success">{s.accountEmail}</Badge>
+                ) : (
+                  <Badge tone="warning">{s.accountEmail} · not confirmed yet</Badge>
+                )}
               </td>
               <td className="px-4 py-3 text-right tabular-nums">{s.talkCount}</td>
             </tr>

@@ -16,6 +16,7 @@ export type SpeakerFormValues = {
   avatarUrl: string | null;
   links: { label: string; url: string }[];
   accountEmail: string | null;
+  accountLinked?: boolean;
 };
 
 /** Create or edit a speaker profile, with the shared schema's field errors. */
@@ -93,7 +94,11 @@ export function SpeakerForm({ speaker }: { speaker?: SpeakerFormValues }) {
             type="email"
             defaultValue={speaker?.accountEmail ?? ""}
             error={errors.accountEmail}
-            hint="The account that presents: it gets the speaker studio for this speaker's talks."
+            hint={
+              speaker?.accountEmail && !speaker.accountLinked
+                ? "Waiting for the account with this address to confirm it: then it gets the speaker studio for this speaker's talks."
+                : "The account that presents: once it has confirmed this address, it gets the speaker studio for this speaker's talks."
+            }
           />
         </div>
         <fieldset className="space-y-3">
