@@ -8,9 +8,11 @@ import { serveMediaRoute } from "./media-routes";
 import { uploadRoute } from "./upload-route";
 import { startRtmpIngest, type RtmpIngest } from "./rtmp-ingest";
 import { startPremiereClock } from "./premiere-clock";
+import { startAutoEndClock } from "./auto-end-clock";
 import { startPublishing } from "./start-publishing";
 import { pushMediaChunk } from "./push-media-chunk";
 import { endTalk } from "./end-talk";
+import { discardTestStream } from "./discard-test-stream";
 import { rotateStreamKey } from "./rotate-stream-key";
 import { listIngests, onIngestOpened, suspendAllIngests } from "./ingest/ingest-registry";
 import type { LiveIngest } from "./ingest/live-ingest";
@@ -34,9 +36,10 @@ const userIdOf = (socket: PlenarySocket) => socket.data.user?.id ?? null;
 /** Browser publishing, the player's view of a talk's media, and the OBS stream key. */
 const mediaEvents = {
   "media:publish": (input, socket) =>
-    startPublishing({ talkId: input.talkId, streamId: input.streamId, userId: userIdOf(socket), socketId: socket.id }),
+    startPublishing({ talkId: input.talkId, streamId: input.streamId, mode: input.mode, userId: userIdOf(socket), socketId: socket.id }),
   "media:chunk": (input, socket) => pushMediaChunk({ ...input, socketId: socket.id }),
   "media:end": (input, socket) => endTalk({ talkId: input.talkId, userId: userIdOf(socket) }),
+  "media:discard-test": (input, socket) => discardTestStream({ talkId: input.talkId, userId: userIdOf(socket) }),
   "media:watch": async (input, socket) => ({ media: await getTalkMedia({ talkId: input.talkId, userId: userIdOf(socket) }) }),
   "media:stream-key": (input, socket) => getStreamKey({ talkId: input.talkId, userId: userIdOf(socket) }),
   "media:stream-key:rotate": (input, socket) => rotateStreamKey({ talkId: input.talkId, userId: userIdOf(socket) }),
@@ -46,6 +49,7 @@ const mediaEvents = {
 export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule {
   let rtmp: RtmpIngest | null = null;
   let stopClock: (() => void) | null = null;
+  let stopAutoEnd: (() => void) | null = null;
   let stopListening: (() => void) | null = null;
   return {
     name: "media",
@@ -54,6 +58,7 @@ export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule 
       stopListening = onIngestOpened((ingest) => routeIngestEvents(io, ingest));
       rtmp = await startRtmpIngest({ port: options.rtmpPort });
       stopClock = startPremiereClock();
+      stopAutoEnd = startAutoEndClock();
       return { events: mediaEvents };
     },
     onDisconnect: (socket) => {
@@ -61,6 +66,7 @@ export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule 
     },
     close: async () => {
       stopClock?.();
+      stopAutoEnd?.();
       stopListening?.();
       await rtmp?.close();
       await suspendAllIngests();

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Recording" ADD COLUMN     "isTest" BOOLEAN NOT NULL DEFAULT false;
