@@ -65,5 +65,8 @@ export async function authorizeMediaRead(options: { key: MediaKey; cookie: strin
   // A test stream does not exist for attendees.
   if (decision.privateTest) throw notFound("Media");
   if (!decision.allowed)
-    throw new AppError(decision.signedIn ? "FORBIDDEN" : "UNAUTHENTICATED", decision.signedIn ? "You need a ticket to watch this talk" : "Sign in to watch this talk");
+    throw new AppError(
+      decision.signedIn ? "FORBIDDEN" : "UNAUTHENTICATED",
+      decision.signedIn ? "You need a ticket to watch this talk" : "Sign in to watch this talk",
+    );
 }

@@ -7,12 +7,12 @@ import { prisma } from "@/lib/db/client";
  * Each is claimed with a conditional UPDATE (LIVE -> ENDED): of several realtime nodes sweeping at
  * once, one gets it; the caller then finishes its recording as "End talk" would.
  */
-export async function claimOverdueLiveTalks(options: { now?: Date } = {}): Promise<string[]> {
+export async function claimOverdueLiveTalks(options: { now?: Date; conferenceId?: string } = {}): Promise<string[]> {
   const now = options.now ?? new Date();
   const cutoff = new Date(now.getTime() - env.TALK_AUTO_END_GRACE_MINUTES * 60_000);
   const quietSince = now.getTime() - env.TALK_AUTO_END_IDLE_SECONDS * 1000;
   const talks = await prisma.talk.findMany({
-    where: { status: "LIVE", endsAt: { lt: cutoff }, NOT: { recording: { is: { source: "UPLOAD" } } } },
+    where: { status: "LIVE", endsAt: { lt: cutoff }, conferenceId: options.conferenceId, NOT: { recording: { is: { source: "UPLOAD" } } } },
     select: {
       id: true,
       recording: {

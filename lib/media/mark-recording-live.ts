@@ -16,5 +16,10 @@ export async function markRecordingLive(options: { recordingId: string; talkId: 
     await setTalkStatus({ talkId: options.talkId, status: "LIVE" });
     return;
   }
-  await publishDomainEvent({ type: "recording:changed", talkId: options.talkId, conferenceId: recording.talk.conferenceId, at: new Date().toISOString() });
+  await publishDomainEvent({
+    type: "recording:changed",
+    talkId: options.talkId,
+    conferenceId: recording.talk.conferenceId,
+    at: new Date().toISOString(),
+  });
 }
