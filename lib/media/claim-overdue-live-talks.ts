@@ -16,15 +16,14 @@ export async function claimOverdueLiveTalks(options: { now?: Date; conferenceId?
     select: {
       id: true,
       recording: {
-        select: { startedAt: true, segments: { orderBy: { sequence: "desc" }, take: 1, select: { startedAt: true, durationMs: true } } },
+        select: { updatedAt: true, segments: { orderBy: { sequence: "desc" }, take: 1, select: { listedAt: true } } },
       },
     },
     take: 100,
   });
   const claimed: string[] = [];
   for (const talk of talks) {
-    const last = talk.recording?.segments[0];
-    const lastMediaAt = last ? last.startedAt.getTime() + last.durationMs : (talk.recording?.startedAt?.getTime() ?? 0);
+    const lastMediaAt = (talk.recording?.segments[0]?.listedAt ?? talk.recording?.updatedAt)?.getTime() ?? 0;
     if (lastMediaAt > quietSince) continue;
     const { count } = await prisma.talk.updateMany({ where: { id: talk.id, status: "LIVE", endsAt: { lt: cutoff } }, data: { status: "ENDED" } });
     if (count === 1) claimed.push(talk.id);
