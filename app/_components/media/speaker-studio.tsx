@@ -217,7 +217,7 @@ export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, 
           ) : ended ? (
             <Badge>Ended</Badge>
           ) : otherTest ? (
-            <Badge tone="warning">Private test (OBS)</Badge>
+            <Badge tone="warning">Private test on (OBS or another tab)</Badge>
           ) : (
             <Badge>Off air</Badge>
           )}
