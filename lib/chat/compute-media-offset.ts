@@ -13,9 +13,10 @@ const timelineCache = new TtlCache<Timeline>(1_000);
 async function loadTimeline(talkId: string, at: Date): Promise<Timeline> {
   const recording = await prisma.recording.findUnique({
     where: { talkId },
-    select: { id: true, status: true, startedAt: true },
+    select: { id: true, status: true, startedAt: true, isTest: true },
   });
-  if (!recording || recording.status !== "LIVE" || !recording.startedAt) return null;
+  // A private test stream is not the talk's timeline: it is thrown away.
+  if (!recording || recording.status !== "LIVE" || !recording.startedAt || recording.isTest) return null;
   const segment = await prisma.recordingSegment.findFirst({
     where: { recordingId: recording.id, startedAt: { lte: at } },
     orderBy: { sequence: "desc" },

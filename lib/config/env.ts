@@ -88,6 +88,37 @@ const EnvVariables = z.object({
   // "1": without SMTP_URL, keep mails in the dev mailbox page (/dev/mailbox) even in a production build
   // (`npm start` sets it on a machine without SMTP); off, they are only written to the log.
   PLENARY_DEV_MAILBOX: flag,
+  // Talk lifecycle and media access (lib/media/, server/media/auto-end-clock.ts).
+  // Segment URLs carry a signed token from the playlist; it lasts this long (a replay's playlist is read once).
+  MEDIA_TOKEN_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(240),
+  // Speakers can go public from this many minutes before the slot (organizers at any time; a private test stream always).
+  TALK_GO_LIVE_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(15),
+  // A talk still LIVE this long after its slot ends, with no media arriving, is ended (its replay kept).
+  TALK_AUTO_END_GRACE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(30),
+  // "No media arriving": no segment for this long.
+  TALK_AUTO_END_IDLE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(120),
+  // How often each realtime node looks for such talks (ending one twice is harmless).
+  TALK_AUTO_END_SWEEP_SECONDS: z.coerce.number().min(0.1).max(3600).default(60),
 });
 
 /** The names of every variable Plenary reads. */

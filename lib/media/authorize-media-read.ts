@@ -1,13 +1,15 @@
 import crypto from "node:crypto";
-import { AppError } from "@/lib/errors/app-error";
+import { prisma } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import { findSessionUser } from "@/lib/auth/get-session-user";
 import { can } from "@/lib/permissions/can";
 import { getTalkAccessOrThrow } from "@/lib/talks/get-talk-access";
+import { verifyMediaToken } from "./media-token";
 import { isSafeKey } from "./storage/media-storage";
 
 const KEY = /^talks\/([A-Za-z0-9_-]{1,64})\/([a-f0-9]{8,32})\/(.+)$/;
-// Players reload a live playlist every second or two: remember decisions briefly, per cookie.
-const decisions = new Map<string, { allowed: boolean; until: number }>();
+// Players reload a live playlist every second or two: remember decisions briefly, per cookie and folder.
+const decisions = new Map<string, { allowed: boolean; privateTest: boolean; signedIn: boolean; until: number }>();
 const TTL_MS = 30_000;
 
 export type MediaKey = { key: string; talkId: string; folder: string; file: string };
@@ -19,29 +21,52 @@ export function parseMediaKey(key: string): MediaKey | null {
   return { key, talkId: match[1]!, folder: `talks/${match[1]}/${match[2]}`, file: match[3]! };
 }
 
+export function isPlaylistKey(key: MediaKey): boolean {
+  return key.file.endsWith(".m3u8");
+}
+
 /**
- * Playlists are checked against `talk:watch` (public talk, or a ticket/staff session cookie).
- * Segments are not: their paths hold the recording's random folder, which only an allowed
- * playlist reveals, and they must stay cacheable by a CDN.
+ * Playlists are checked against `talk:watch` (public talk, or a ticket/staff session cookie); a
+ * private test stream only for those who may broadcast the talk. Everything else in a talk's
+ * folder (segments) needs the signed token an allowed playlist gives its segment URIs
+ * (media-token.ts): no cookie, so a CDN can serve it, yet scoped to the talk and short-lived.
  */
-export async function authorizeMediaRead(options: { key: MediaKey; cookie: string | undefined }): Promise<void> {
-  if (!options.key.file.endsWith(".m3u8")) return;
-  const cacheKey = `${options.key.talkId}:${crypto
+export async function authorizeMediaRead(options: { key: MediaKey; cookie: string | undefined; token: string | null }): Promise<void> {
+  if (!isPlaylistKey(options.key)) {
+    const check = verifyMediaToken({ talkId: options.key.talkId, token: options.token });
+    if (check.ok) return;
+    throw new AppError(
+      "FORBIDDEN",
+      check.reason === "expired"
+        ? "This media link has expired: reload the player to get a fresh one"
+        : "This media link needs a valid access token: play the talk from its page",
+    );
+  }
+  const cacheKey = `${options.key.folder}:${crypto
     .createHash("sha256")
     .update(options.cookie ?? "")
     .digest("hex")}`;
-  const cached = decisions.get(cacheKey);
-  if (cached && cached.until > Date.now()) {
-    if (!cached.allowed) throw new AppError("FORBIDDEN", "You cannot watch this talk");
-    return;
+  let decision = decisions.get(cacheKey);
+  if (!decision || decision.until <= Date.now()) {
+    const headers = new Headers();
+    if (options.cookie) headers.set("cookie", options.cookie);
+    const user = options.cookie ? await findSessionUser({ headers }) : null;
+    const { talk, viewer } = await getTalkAccessOrThrow({ talkId: options.key.talkId, userId: user?.id ?? null });
+    const recording = await prisma.recording.findFirst({ where: { storagePrefix: options.key.folder }, select: { isTest: true } });
+    decision = {
+      allowed: can(viewer, "talk:watch", talk),
+      privateTest: recording?.isTest === true && !can(viewer, "talk:broadcast", talk),
+      signedIn: user !== null,
+      until: Date.now() + TTL_MS,
+    };
+    if (decisions.size > 10_000) decisions.clear();
+    decisions.set(cacheKey, decision);
   }
-  const headers = new Headers();
-  if (options.cookie) headers.set("cookie", options.cookie);
-  const user = options.cookie ? await findSessionUser({ headers }) : null;
-  const { talk, viewer } = await getTalkAccessOrThrow({ talkId: options.key.talkId, userId: user?.id ?? null });
-  const allowed = can(viewer, "talk:watch", talk);
-  if (decisions.size > 10_000) decisions.clear();
-  decisions.set(cacheKey, { allowed, until: Date.now() + TTL_MS });
-  if (!allowed)
-    throw new AppError(user ? "FORBIDDEN" : "UNAUTHENTICATED", user ? "You need a ticket to watch this talk" : "Sign in to watch this talk");
+  // A test stream does not exist for attendees.
+  if (decision.privateTest) throw notFound("Media");
+  if (!decision.allowed)
+    throw new AppError(
+      decision.signedIn ? "FORBIDDEN" : "UNAUTHENTICATED",
+      decision.signedIn ? "You need a ticket to watch this talk" : "Sign in to watch this talk",
+    );
 }

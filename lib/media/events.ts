@@ -24,6 +24,8 @@ export const mediaClientEvents = {
     .sentAs<{ talkId: string; seq: number; data: ArrayBuffer | Uint8Array }>()
     .acks<{ seq: number; segments: number }>(),
   "media:end": clientEvent(TalkMediaInput).acks<{ durationMs: number }>(),
+  // Throws a private test stream away (its media too); the talk stays scheduled.
+  "media:discard-test": clientEvent(TalkMediaInput).acks<{ discarded: true }>(),
   "media:watch": clientEvent(TalkMediaInput).acks<{ media: TalkMedia }>(),
   "media:stream-key": clientEvent(TalkMediaInput).acks<StreamKeyView>(),
   "media:stream-key:rotate": clientEvent(TalkMediaInput).acks<StreamKeyView>(),

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/client";
+import { can } from "@/lib/permissions/can";
 import { assertCan } from "@/lib/permissions/get-viewer";
 import { getTalkAccessOrThrow } from "@/lib/talks/get-talk-access";
 import type { TalkMedia } from "./schemas";
@@ -7,7 +8,9 @@ import type { TalkMedia } from "./schemas";
 export async function getTalkMedia(options: { talkId: string; userId: string | null; now?: Date }): Promise<TalkMedia> {
   const { talk, viewer } = await getTalkAccessOrThrow({ talkId: options.talkId, userId: options.userId });
   assertCan(viewer, "talk:watch", talk);
-  const recording = await prisma.recording.findUnique({ where: { talkId: talk.id } });
+  const found = await prisma.recording.findUnique({ where: { talkId: talk.id } });
+  // A private test stream exists only for the talk's speakers and organizers.
+  const recording = found?.isTest && !can(viewer, "talk:broadcast", talk) ? null : found;
   const now = options.now ?? new Date();
   const base: TalkMedia = {
     talkId: talk.id,
@@ -22,6 +25,7 @@ export async function getTalkMedia(options: { talkId: string; userId: string | n
     error: recording?.error ?? null,
     readyAt: recording?.readyAt?.toISOString() ?? null,
     lateByMs: null,
+    isTest: recording?.isTest ?? false,
   };
   if (!recording) return base;
   const playlistPath = `/media/${recording.storagePrefix}/master.m3u8`;

@@ -3,7 +3,11 @@ import { z } from "zod";
 const talkId = z.string().min(1).max(64);
 
 // Each MediaRecorder stream gets a random id: a reconnect with the same id continues the stream.
-export const StartPublishingInput = z.object({ talkId, streamId: z.string().min(8).max(64) }).strict();
+// "test": a private test stream before the slot (only speakers and organizers see it; it can be
+// discarded). "live": public, from TALK_GO_LIVE_WINDOW_MINUTES before the slot (organizers: any time).
+export const PublishMode = z.enum(["live", "test"]);
+export type PublishMode = z.infer<typeof PublishMode>;
+export const StartPublishingInput = z.object({ talkId, streamId: z.string().min(8).max(64), mode: PublishMode.default("live") }).strict();
 export type StartPublishingInput = z.infer<typeof StartPublishingInput>;
 
 export const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
@@ -42,6 +46,8 @@ export type TalkMedia = {
   readyAt: string | null;
   /** An upload late for its slot: how long after the scheduled start it was ready (or, still processing, how long the start has passed). */
   lateByMs: number | null;
+  /** A private test stream (only the talk's speakers and organizers are told of it). */
+  isTest: boolean;
 };
 
 export const UPLOAD_TYPES: Record<string, string> = {

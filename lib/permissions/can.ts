@@ -22,6 +22,7 @@ export type Permission =
   | "talk:broadcast" // speaker studio, upload, go live / end
   | "talk:moderate" // delete messages, slow mode, Q&A answer/pin, polls in this talk
   | "talk:view-stream-key"
+  | "talk:go-live-early" // go public before the slot's window opens (a speaker can test privately instead)
   | "agenda:edit";
 
 export function isOrganizer(viewer: Viewer): boolean {
@@ -55,6 +56,8 @@ export function can(viewer: Viewer, permission: Permission, talk?: TalkRef): boo
       return isOrganizer(viewer) || presents(viewer, talk);
     case "talk:view-stream-key":
       return isOrganizer(viewer) || presents(viewer, talk);
+    case "talk:go-live-early":
+      return isOrganizer(viewer);
     case "agenda:edit":
       return viewer.userId !== null;
   }

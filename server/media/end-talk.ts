@@ -12,15 +12,22 @@ import { findIngest, openLiveIngest } from "./ingest/ingest-registry";
 export async function endTalk(options: { talkId: string; userId: string | null }) {
   const { talk, viewer } = await getTalkAccessOrThrow({ talkId: options.talkId, userId: options.userId });
   assertCan(viewer, "talk:broadcast", talk);
-  const open = findIngest(talk.id);
-  if (open) return open.end();
-  const recording = await prisma.recording.findUnique({ where: { talkId: talk.id }, select: { status: true, source: true } });
-  if (recording?.status === "LIVE") {
+  const recording = await prisma.recording.findUnique({ where: { talkId: talk.id }, select: { isTest: true } });
+  if (recording?.isTest) throw new AppError("CONFLICT", "This is a private test stream: discard it instead of ending the talk");
+  return finishTalk({ talkId: talk.id, status: talk.status });
+}
+
+/** Ends a talk, whoever asks ("End talk", the auto-end clock): the replay is produced the same way. */
+export async function finishTalk(options: { talkId: string; status: string }): Promise<{ durationMs: number }> {
+  const open = findIngest(options.talkId);
+  if (open && !open.isTest) return open.end();
+  const recording = await prisma.recording.findUnique({ where: { talkId: options.talkId }, select: { status: true, source: true, isTest: true } });
+  if (recording?.status === "LIVE" && !recording.isTest) {
     // Live, but nobody is publishing on this process (e.g. after a restart): finish the recording.
-    const ingest = await openLiveIngest({ talkId: talk.id, source: recording.source === "RTMP" ? "RTMP" : "BROWSER" });
+    const ingest = await openLiveIngest({ talkId: options.talkId, source: recording.source === "RTMP" ? "RTMP" : "BROWSER" });
     return ingest.end();
   }
-  if (talk.status !== "LIVE") throw new AppError("CONFLICT", "This talk is not live");
-  await setTalkStatus({ talkId: talk.id, status: "ENDED" });
+  if (options.status !== "LIVE") throw new AppError("CONFLICT", "This talk is not live");
+  await setTalkStatus({ talkId: options.talkId, status: "ENDED" });
   return { durationMs: 0 };
 }

@@ -10,9 +10,11 @@ import { serveMediaRoute } from "./media-routes";
 import { uploadRoute } from "./upload-route";
 import { startRtmpIngest, type RtmpIngest } from "./rtmp-ingest";
 import { startPremiereClock } from "./premiere-clock";
+import { startAutoEndClock } from "./auto-end-clock";
 import { startPublishing } from "./start-publishing";
 import { pushMediaChunk } from "./push-media-chunk";
 import { endTalk } from "./end-talk";
+import { discardTestStream } from "./discard-test-stream";
 import { rotateStreamKey } from "./rotate-stream-key";
 import { listIngests, onIngestOpened, suspendAllIngests } from "./ingest/ingest-registry";
 import { cancelAllUploadTranscodes, resumeUploadTranscodes } from "./upload-transcodes";
@@ -37,13 +39,20 @@ const userIdOf = (socket: PlenarySocket) => socket.data.user?.id ?? null;
 /** Browser publishing, the player's view of a talk's media, and the OBS stream key. */
 const mediaEvents = {
   "media:publish": async (input, socket) => {
-    const started = await startPublishing({ talkId: input.talkId, streamId: input.streamId, userId: userIdOf(socket), socketId: socket.id });
+    const started = await startPublishing({
+      talkId: input.talkId,
+      streamId: input.streamId,
+      mode: input.mode,
+      userId: userIdOf(socket),
+      socketId: socket.id,
+    });
     // The publisher's chunks are far bigger than any other packet (room for the event around them).
     allowLargeFrames(socket, MAX_CHUNK_BYTES + 64 * 1024);
     return started;
   },
   "media:chunk": (input, socket) => pushMediaChunk({ ...input, socketId: socket.id }),
   "media:end": (input, socket) => endTalk({ talkId: input.talkId, userId: userIdOf(socket) }),
+  "media:discard-test": (input, socket) => discardTestStream({ talkId: input.talkId, userId: userIdOf(socket) }),
   "media:watch": async (input, socket) => ({ media: await getTalkMedia({ talkId: input.talkId, userId: userIdOf(socket) }) }),
   "media:stream-key": (input, socket) => getStreamKey({ talkId: input.talkId, userId: userIdOf(socket) }),
   "media:stream-key:rotate": (input, socket) => rotateStreamKey({ talkId: input.talkId, userId: userIdOf(socket) }),
@@ -53,6 +62,7 @@ const mediaEvents = {
 export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule {
   let rtmp: RtmpIngest | null = null;
   let stopClock: (() => void) | null = null;
+  let stopAutoEnd: (() => void) | null = null;
   let stopListening: (() => void) | null = null;
   return {
     name: "media",
@@ -63,6 +73,7 @@ export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule 
       stopClock = startPremiereClock();
       // Uploads a restart interrupted start again (their transcodes run in the background).
       await resumeUploadTranscodes().catch((error: unknown) => console.error("could not resume interrupted upload transcodes:", error));
+      stopAutoEnd = startAutoEndClock();
       return { events: mediaEvents };
     },
     onDisconnect: (socket) => {
@@ -70,6 +81,7 @@ export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule 
     },
     close: async () => {
       stopClock?.();
+      stopAutoEnd?.();
       stopListening?.();
       await rtmp?.close();
       await suspendAllIngests();

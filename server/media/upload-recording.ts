@@ -45,6 +45,7 @@ export async function uploadRecording(options: {
   }
   if (talk.status !== "SCHEDULED") throw new AppError("CONFLICT", "This talk has already started: uploads are for talks that have not");
   const existing = await prisma.recording.findUnique({ where: { talkId: talk.id } });
+  if (existing?.isTest) throw new AppError("CONFLICT", "Your private test stream is still on: discard it before uploading a recording");
   if (existing && existing.source !== "UPLOAD") throw new AppError("CONFLICT", "This talk already has a live recording");
 
   // Received beside the media, then named after its recording: a restart resumes from it.

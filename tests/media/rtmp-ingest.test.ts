@@ -72,6 +72,27 @@ function pushRtmp(streamKey: string, seconds: number) {
 }
 
 describe("RTMP ingest", () => {
+  it("streams privately before the slot's window: the studio previews it, attendees see nothing, and it is discarded", async () => {
+    const { talk, speaker, attendee } = await createLiveTalkSetup();
+    const inADay = new Date(Date.now() + 24 * 3600_000);
+    await prisma.talk.update({ where: { id: talk.id }, data: { startsAt: inADay, endsAt: new Date(inADay.getTime() + 1800_000) } });
+    const studio = await connectClient(server.port, speaker.cookie);
+    const viewer = await connectClient(server.port, attendee.cookie);
+    sockets.push(studio, viewer);
+    const encoder = pushRtmp(talk.streamKey, 30);
+    const preview = await waitFor(async () => {
+      const ack = await emitAck(studio, "media:watch", { talkId: talk.id });
+      return ack.ok && ack.media.playlistPath ? ack.media : null;
+    }, 40_000);
+    expect(preview).toMatchObject({ isTest: true, source: "RTMP", status: "SCHEDULED" });
+    expect((await emitAck(viewer, "media:watch", { talkId: talk.id })).media).toMatchObject({ playlistPath: null, status: "SCHEDULED" });
+    expect((await prisma.talk.findUniqueOrThrow({ where: { id: talk.id } })).status).toBe("SCHEDULED");
+    // Discarding disconnects the encoder and leaves nothing behind.
+    expect(await emitAck(studio, "media:discard-test", { talkId: talk.id })).toMatchObject({ ok: true });
+    await encoder.exited;
+    expect(await prisma.recording.findUnique({ where: { talkId: talk.id } })).toBeNull();
+  });
+
   it("goes live with the talk's stream key and ends with ENDLIST", async () => {
     const { talk, speaker, attendee } = await createLiveTalkSetup();
     const encoder = pushRtmp(talk.streamKey, 7);

@@ -18,6 +18,8 @@ type Props = {
   realtimeUrl: string;
   media: TalkMedia | null;
   onUploaded?: () => void;
+  /** When the speakers may go public (TALK_GO_LIVE_WINDOW_MINUTES before the slot), and whether this viewer may before. */
+  goLive: { opensAt: string; windowMinutes: number; canGoLiveEarly: boolean };
 };
 
 const WIDTH = 1280;
@@ -40,8 +42,8 @@ function startTicker(onTick: () => void): () => void {
 }
 
 /** Speaker studio: camera/mic preview and pickers, screen share with camera picture-in-picture, go live / end. */
-export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, media, onUploaded }: Props) {
-  const ids = { camera: useId(), mic: useId() };
+export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, media, onUploaded, goLive }: Props) {
+  const ids = { camera: useId(), mic: useId(), window: useId(), test: useId() };
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const cameraVideo = useRef<HTMLVideoElement | null>(null);
   const screenVideo = useRef<HTMLVideoElement | null>(null);
@@ -178,14 +180,24 @@ export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, 
     }
   }, [screenStream]);
 
+  // The on-air clock and the countdown to the go-live window.
   useEffect(() => {
-    if (broadcast.phase !== "live" && broadcast.phase !== "starting") return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
-  }, [broadcast.phase]);
+  }, []);
 
   const onAir = broadcast.phase === "live" || broadcast.phase === "starting";
+  const testing = onAir && broadcast.mode === "test";
+  // A test stream this page did not start (OBS before the window, another tab, a reload).
+  const otherTest = !onAir && broadcast.phase !== "ending" && media?.isTest === true && media.recordingStatus === "LIVE";
   const ended = status === "ENDED" || broadcast.phase === "ended";
+  const opensAt = new Date(goLive.opensAt).getTime();
+  const windowOpen = now >= opensAt;
+  const mayGoLive = windowOpen || goLive.canGoLiveEarly;
+  const start = () => {
+    const stream = outputStream();
+    return stream ? broadcast.goLive(stream, "live") : undefined;
+  };
   const { stats } = broadcast;
   const healthy = stats.pending <= 3 && connected;
 
@@ -194,7 +206,9 @@ export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-lg font-semibold">Speaker studio</h2>
         <div aria-live="polite" className="flex items-center gap-2 text-sm">
-          {broadcast.phase === "live" ? (
+          {broadcast.phase === "live" && testing ? (
+            <Badge tone="warning">Private test · {formatTime(((now - (broadcast.startedAt ?? now)) / 1000) | 0)}</Badge>
+          ) : broadcast.phase === "live" ? (
             <Badge tone="live">
               <LiveDot /> On air · {formatTime(((now - (broadcast.startedAt ?? now)) / 1000) | 0)}
             </Badge>
@@ -202,6 +216,8 @@ export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, 
             <Badge tone="warning">Starting…</Badge>
           ) : ended ? (
             <Badge>Ended</Badge>
+          ) : otherTest ? (
+            <Badge tone="warning">Private test on (OBS or another tab)</Badge>
           ) : (
             <Badge>Off air</Badge>
           )}
@@ -292,20 +308,62 @@ export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, 
         </p>
       ) : null}
 
+      {!ended && status === "SCHEDULED" ? (
+        <div className="space-y-1 rounded-xl bg-zinc-50 p-3 text-sm dark:bg-zinc-800/60">
+          <p id={ids.window}>
+            {windowOpen ? (
+              <>Your slot&apos;s go-live window is open: going live puts you on air for every attendee.</>
+            ) : (
+              <>
+                You can go live from {goLive.windowMinutes} minutes before your slot, at{" "}
+                <time dateTime={goLive.opensAt}>{new Date(goLive.opensAt).toLocaleString([], { dateStyle: "medium", timeStyle: "short" })}</time> (in{" "}
+                <span className="tabular-nums">{formatCountdown(opensAt - now)}</span>).{" "}
+                {goLive.canGoLiveEarly ? "As an organizer you can start it now." : "An organizer can start it earlier."}
+              </>
+            )}
+          </p>
+          <p id={ids.test} className="text-zinc-600 dark:text-zinc-400">
+            A test stream is private: only this talk&apos;s speakers and the organizers see it, attendees still see the talk as scheduled, and you can
+            throw it away. {windowOpen ? "" : "OBS streams privately too until the window opens."}
+          </p>
+        </div>
+      ) : null}
+
       <div className="flex flex-wrap gap-2">
-        {!onAir && !ended ? (
+        {!onAir && !ended && !otherTest && status === "SCHEDULED" ? (
           <Button
             type="button"
+            variant="secondary"
+            aria-describedby={ids.test}
             disabled={!cameraStream || !connected || broadcast.phase === "ending"}
             onClick={() => {
               const stream = outputStream();
-              if (stream) void broadcast.goLive(stream);
+              if (stream) void broadcast.goLive(stream, "test");
             }}
           >
-            Go live
+            Test stream (private)
           </Button>
         ) : null}
-        {onAir || broadcast.phase === "ending" || (status === "LIVE" && !ended) ? (
+        {testing || otherTest ? (
+          <Button type="button" variant="secondary" disabled={broadcast.phase === "ending"} onClick={() => void broadcast.discardTest()}>
+            Discard test
+          </Button>
+        ) : null}
+        {(!onAir || testing) && !ended ? (
+          <Button
+            type="button"
+            aria-describedby={status === "SCHEDULED" ? ids.window : undefined}
+            disabled={!cameraStream || !connected || broadcast.phase === "ending" || (status === "SCHEDULED" && !mayGoLive) || otherTest}
+            onClick={async () => {
+              // The test is thrown away first: the broadcast starts from a clean recording.
+              if (testing && !(await broadcast.discardTest())) return;
+              void start();
+            }}
+          >
+            {status === "SCHEDULED" && !windowOpen && goLive.canGoLiveEarly ? "Go live early (organizer)" : "Go live"}
+          </Button>
+        ) : null}
+        {(onAir && !testing) || (broadcast.phase === "ending" && broadcast.mode === "live") || (status === "LIVE" && !ended) ? (
           <Button type="button" variant="danger" disabled={broadcast.phase === "ending"} onClick={() => void broadcast.endTalk()}>
             {broadcast.phase === "ending" ? "Ending…" : "End talk"}
           </Button>
@@ -324,6 +382,18 @@ export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, 
       ) : null}
     </Card>
   );
+}
+
+/** "2 d 3 h", "3 h 12 min", "4 min 05 s": how long until the go-live window opens. */
+function formatCountdown(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  const d = Math.floor(seconds / 86400);
+  const h = Math.floor((seconds % 86400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  if (d > 0) return `${d} d ${h} h`;
+  if (h > 0) return `${h} h ${m} min`;
+  return `${m} min ${String(s).padStart(2, "0")} s`;
 }
 
 function drawContained(context: CanvasRenderingContext2D, video: HTMLVideoElement, x: number, y: number, w: number, h: number) {

@@ -7,12 +7,13 @@ export type TalkMediaAreaProps = {
   talk: { id: string; slug: string; title: string; status: "SCHEDULED" | "LIVE" | "ENDED"; startsAt: string; endsAt: string };
   canBroadcast: boolean;
   canWatch: boolean;
+  goLive: { opensAt: string; windowMinutes: number; canGoLiveEarly: boolean };
   realtimeUrl: string;
   startAtSeconds?: number;
 };
 
 /** The talk page's video area: the attendee player, plus the speaker studio for those who present. */
-export default function TalkMediaArea({ talk, canBroadcast, canWatch, realtimeUrl, startAtSeconds }: TalkMediaAreaProps) {
+export default function TalkMediaArea({ talk, canBroadcast, canWatch, goLive, realtimeUrl, startAtSeconds }: TalkMediaAreaProps) {
   const { socket, connected, media, status, refresh } = useTalkMedia({ talkId: talk.id, realtimeUrl, initialStatus: talk.status });
   return (
     <div className="space-y-4">
@@ -35,6 +36,7 @@ export default function TalkMediaArea({ talk, canBroadcast, canWatch, realtimeUr
           status={status}
           realtimeUrl={realtimeUrl}
           media={media}
+          goLive={goLive}
           onUploaded={() => void refresh()}
         />
       ) : null}

@@ -56,6 +56,9 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
   const seqRef = useRef(0);
   const ackedBytesRef = useRef<{ at: number; bytes: number }[]>([]);
   const publishedRef = useRef(false);
+  // "test": a private test stream (only speakers and organizers see it); "live": the real thing.
+  const modeRef = useRef<"live" | "test">("live");
+  const [mode, setMode] = useState<"live" | "test">("live");
 
   const bump = useCallback((patch: Partial<BroadcastStats> | ((s: BroadcastStats) => Partial<BroadcastStats>)) => {
     setStats((s) => ({ ...s, ...(typeof patch === "function" ? patch(s) : patch) }));
@@ -95,7 +98,7 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
     const ack = await request(
       socket,
       "media:publish",
-      { talkId, streamId: streamIdRef.current },
+      { talkId, streamId: streamIdRef.current, mode: modeRef.current },
       {
         timeoutMs: 15_000,
         noAnswer: "The server did not answer. Check your connection.",
@@ -154,7 +157,7 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
   }
 
   const goLive = useCallback(
-    async (stream: MediaStream) => {
+    async (stream: MediaStream, nextMode: "live" | "test" = "live") => {
       const mimeType = pickMimeType();
       if (!mimeType) {
         setError("This browser cannot record video (MediaRecorder is missing).");
@@ -163,6 +166,9 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
       }
       setError(null);
       setPhase("starting");
+      modeRef.current = nextMode;
+      setMode(nextMode);
+      bump({ segments: 0, chunksSent: 0, chunksAcked: 0, pending: 0 });
       streamIdRef.current = crypto.randomUUID();
       seqRef.current = 0;
       pendingRef.current.clear();
@@ -219,7 +225,34 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
     }
   }, [socket, talkId]);
 
+  /** Stops a private test stream and throws it away on the server: back to "off air", nothing kept. */
+  const discardTest = useCallback(async (): Promise<boolean> => {
+    if (!socket) return false;
+    setPhase("ending");
+    const recorder = recorderRef.current;
+    recorderRef.current = null;
+    publishedRef.current = false;
+    if (recorder) {
+      // The test's last slice is not wanted anywhere.
+      recorder.ondataavailable = null;
+      if (recorder.state !== "inactive") recorder.stop();
+    }
+    pendingRef.current.clear();
+    streamIdRef.current = null;
+    const ack = await request(socket, "media:discard-test", { talkId }, { timeoutMs: 20_000, noAnswer: "The server did not answer. Try again." });
+    if (!ack.ok) {
+      setError(ack.error.message);
+      setPhase("error");
+      return false;
+    }
+    setError(null);
+    setPhase("idle");
+    modeRef.current = "live";
+    setMode("live");
+    return true;
+  }, [socket, talkId]);
+
   useEffect(() => () => stopRecorder(), []);
 
-  return { phase, error, startedAt, stats, goLive, endTalk, setError };
+  return { phase, mode, error, startedAt, stats, goLive, endTalk, discardTest, setError };
 }

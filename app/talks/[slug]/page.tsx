@@ -7,6 +7,8 @@ import { talkKindLabel } from "@/lib/talks/talk-kind-label";
 import { isHappeningNow } from "@/lib/schedule/happening-now";
 import { listFavouriteTalkIds } from "@/lib/agenda/list-agenda";
 import { can } from "@/lib/permissions/can";
+import { env } from "@/lib/config/env";
+import { goLiveWindowOpensAt } from "@/lib/media/go-live-window";
 import { Badge, LiveDot } from "../../_components/ui/badge";
 import { buttonClass } from "../../_components/ui/button";
 import { TalkTime, ZoneToggle } from "../../_components/schedule/time-zone";
@@ -119,6 +121,11 @@ export default async function TalkPage({ params, searchParams }: Params) {
               }}
               canBroadcast={canBroadcast}
               canWatch={canWatch}
+              goLive={{
+                opensAt: goLiveWindowOpensAt(talk).toISOString(),
+                windowMinutes: env.TALK_GO_LIVE_WINDOW_MINUTES,
+                canGoLiveEarly: can(viewer, "talk:go-live-early", ref),
+              }}
               realtimeUrl={realtimeUrl}
               startAtSeconds={startAt}
             />

@@ -1,4 +1,4 @@
-import { openLiveRecording, type LiveSource } from "@/lib/media/open-live-recording";
+import { openLiveRecording, testMismatch, type LiveSource } from "@/lib/media/open-live-recording";
 import { LiveIngest } from "./live-ingest";
 
 // The live ingests of this realtime process, by talk. A talk is ingested by one node at a time:
@@ -23,13 +23,14 @@ export function onIngestOpened(listener: (ingest: LiveIngest) => void): () => vo
 }
 
 /** The ingest of a talk: the open one, or one opened on the talk's live recording (see openLiveRecording). */
-export async function openLiveIngest(options: { talkId: string; source: LiveSource }): Promise<LiveIngest> {
-  const existing = findIngest(options.talkId);
-  if (existing) return existing;
-  const pending = opening.get(options.talkId);
-  if (pending) return pending;
+export async function openLiveIngest(options: { talkId: string; source: LiveSource; isTest?: boolean }): Promise<LiveIngest> {
+  const existing = findIngest(options.talkId) ?? (await opening.get(options.talkId));
+  if (existing) {
+    if (options.isTest !== undefined && existing.isTest !== options.isTest) throw testMismatch(existing.isTest);
+    return existing;
+  }
   const promise = (async () => {
-    const recording = await openLiveRecording({ talkId: options.talkId, source: options.source });
+    const recording = await openLiveRecording({ talkId: options.talkId, source: options.source, isTest: options.isTest });
     const ingest = await LiveIngest.open({ recordingId: recording.id });
     ingests.set(options.talkId, ingest);
     ingest.once("ended", () => {

@@ -31,6 +31,8 @@ export class LiveIngest extends EventEmitter {
   readonly talkId: string;
   readonly conferenceId: string;
   readonly recordingId: string;
+  /** A private test stream: never public, thrown away instead of ended. */
+  readonly isTest: boolean;
   private readonly session = new PublisherSession();
   private readonly queue: SerialQueue;
   private readonly writer: RecordingWriter;
@@ -42,6 +44,7 @@ export class LiveIngest extends EventEmitter {
     talkId: string;
     conferenceId: string;
     recordingId: string;
+    isTest: boolean;
     queue: SerialQueue;
     writer: RecordingWriter;
     live: boolean;
@@ -50,6 +53,7 @@ export class LiveIngest extends EventEmitter {
     this.talkId = init.talkId;
     this.conferenceId = init.conferenceId;
     this.recordingId = init.recordingId;
+    this.isTest = init.isTest;
     this.queue = init.queue;
     this.writer = init.writer;
     this.live = init.live;
@@ -82,6 +86,7 @@ export class LiveIngest extends EventEmitter {
       talkId: recording.talkId,
       conferenceId: recording.talk.conferenceId,
       recordingId: recording.id,
+      isTest: recording.isTest,
       queue,
       writer,
       live: recording.startedAt !== null,
@@ -161,6 +166,15 @@ export class LiveIngest extends EventEmitter {
     await finishLiveRecording({ recordingId: this.recordingId, talkId: this.talkId, conferenceId: this.conferenceId, durationMs });
     this.emit("ended");
     return { durationMs };
+  }
+
+  /** A test stream is thrown away: ffmpeg stopped, nothing finished or published (the caller removes its media and row). */
+  async discard(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    await this.segmenter.retire();
+    await this.queue.idle();
+    this.emit("ended");
   }
 
   /** The encoder went away (OBS stopped): flush the segment in progress; the talk stays live. */

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { isGoLiveWindowOpen } from "@/lib/media/go-live-window";
 import { openLiveIngest } from "./ingest-registry";
 import type { LiveIngest } from "./live-ingest";
 
@@ -41,13 +42,22 @@ function videoCodecOf(tag: Buffer): "h264" | "other" | null {
   return (first & 0x0f) === 7 ? "h264" : "other";
 }
 
-/** Who may publish with this stream key: the talk it belongs to, if that talk can go live. */
+/**
+ * Who may publish with this stream key: the talk it belongs to, if that talk can go live. Before
+ * the slot's window an encoder streams privately (a test the studio previews and can discard); an
+ * open stream keeps its kind.
+ */
 async function authorizeStreamKey(options: { app: string; streamKey: string }): Promise<LiveIngest> {
   if (options.app !== "live" || !options.streamKey) throw new AppError("FORBIDDEN", "Unknown stream key");
-  const talk = await prisma.talk.findUnique({ where: { streamKey: options.streamKey }, select: { id: true, status: true } });
+  const talk = await prisma.talk.findUnique({
+    where: { streamKey: options.streamKey },
+    select: { id: true, status: true, startsAt: true, recording: { select: { status: true, isTest: true } } },
+  });
   if (!talk) throw new AppError("FORBIDDEN", "Unknown stream key");
   if (talk.status === "ENDED") throw new AppError("CONFLICT", "This talk has ended");
-  const ingest = await openLiveIngest({ talkId: talk.id, source: "RTMP" });
+  const open = talk.recording?.status === "LIVE" ? talk.recording.isTest : undefined;
+  const isTest = open ?? (talk.status === "SCHEDULED" && !isGoLiveWindowOpen(talk));
+  const ingest = await openLiveIngest({ talkId: talk.id, source: "RTMP", isTest });
   if (ingest.isPublisherConnected) throw new AppError("CONFLICT", "Someone is already publishing this talk");
   return ingest;
 }

@@ -5,9 +5,14 @@ import { getFfmpegPath } from "@/server/media/ffmpeg/ffmpeg-path";
 import { parseMediaPlaylist } from "@/lib/media/hls-playlist";
 import { createConference, createUser, uid } from "../../support/fixtures";
 
-/** A conference with a talk, a speaker account presenting it, and an attendee with a ticket. */
+/** A conference with a talk about to start, a speaker account presenting it, and an attendee with a ticket. */
 export async function createLiveTalkSetup() {
   const { conference, talks } = await createConference();
+  // Its slot starts in a few minutes: inside the go-live window, so its speaker may go public.
+  const startsAt = new Date(Date.now() + 5 * 60_000);
+  const endsAt = new Date(startsAt.getTime() + 30 * 60_000);
+  talks.webTalk = await prisma.talk.update({ where: { id: talks.webTalk.id }, data: { startsAt, endsAt } });
+  talks.sideTalk = await prisma.talk.update({ where: { id: talks.sideTalk.id }, data: { startsAt, endsAt } });
   const speakerUser = await createUser({ conferenceId: conference.id, role: "SPEAKER", name: "Speaker" });
   const speaker = await prisma.speaker.create({
     data: { conferenceId: conference.id, userId: speakerUser.id, slug: `speaker-${uid()}`, name: "Speaker" },

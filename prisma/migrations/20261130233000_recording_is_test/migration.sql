@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Recording" ADD COLUMN     "isTest" BOOLEAN NOT NULL DEFAULT false;
+
+-- AlterTable
+ALTER TABLE "RecordingSegment" ADD COLUMN     "listedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
