@@ -26,7 +26,12 @@ test("signing out in another tab stops this tab's chat from sending as that acco
 
   // The chat closes for the signed-out account without reloading this tab.
   await expect(composerOf(talkTab)).toHaveCount(0, { timeout: 20_000 });
-  await expect(talkTab.getByRole("region", { name: "Talk chat" }).getByText(/sign in/i).first()).toBeVisible();
+  await expect(
+    talkTab
+      .getByRole("region", { name: "Talk chat" })
+      .getByText(/sign in/i)
+      .first(),
+  ).toBeVisible();
   await context.close();
 });
 
