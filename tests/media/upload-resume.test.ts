@@ -54,11 +54,18 @@ const readyOrFailed = (talkId: string) =>
     return row.status !== "PROCESSING" ? row : null;
   }, 180_000);
 
-/** What a node killed mid-transcode leaves: the recording PROCESSING and the upload kept. */
-async function interruptedUpload(options: { keepFile: boolean }) {
+/**
+ * What a node killed mid-transcode leaves: the recording PROCESSING and the upload kept.
+ * `heldBy`: a live node that holds its claim from before the row exists (other test files boot
+ * nodes that resume unclaimed uploads at any moment).
+ */
+async function interruptedUpload(options: { keepFile: boolean; heldBy?: pg.Client }) {
   const setup = await createLiveTalkSetup();
+  const id = `crec${crypto.randomBytes(10).toString("hex")}`;
+  if (options.heldBy) await options.heldBy.query("SELECT pg_advisory_lock(hashtext('plenary:transcode'), hashtext($1))", [id]);
   const recording = await prisma.recording.create({
     data: {
+      id,
       talkId: setup.talk.id,
       source: "UPLOAD",
       status: "PROCESSING",
@@ -96,14 +103,13 @@ describe("upload transcodes interrupted by a restart", () => {
   });
 
   it("after a crash, a booting node resumes the uploads nobody holds, leaves the one another node is transcoding, and fails one whose file is gone", async () => {
-    const orphan = await interruptedUpload({ keepFile: true });
-    const elsewhere = await interruptedUpload({ keepFile: true });
-    const lost = await interruptedUpload({ keepFile: false });
-    // Another live node is transcoding this one: it holds the claim.
+    // Another live node is transcoding one of them: it holds the claim.
     const otherNode = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await otherNode.connect();
     try {
-      await otherNode.query("SELECT pg_advisory_lock(hashtext('plenary:transcode'), hashtext($1))", [elsewhere.recording.id]);
+      const orphan = await interruptedUpload({ keepFile: true });
+      const elsewhere = await interruptedUpload({ keepFile: true, heldBy: otherNode });
+      const lost = await interruptedUpload({ keepFile: false });
       await boot();
       expect(await readyOrFailed(orphan.talk.id)).toMatchObject({ status: "READY", progress: 100 });
       expect(await readyOrFailed(lost.talk.id)).toMatchObject({ status: "FAILED", error: expect.stringMatching(/upload it again/i) });

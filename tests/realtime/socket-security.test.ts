@@ -130,13 +130,14 @@ describe("sockets follow the session and the rules (real socket.io server and cl
 
       const studio = await pool.open(cast.speaker.cookie);
       const talkId = cast.fx.talks.webTalk.id;
-      // Before it publishes, the speaker's socket is an ordinary one too; after, chunks fit.
-      expect(await emit(studio, "media:publish", { talkId, streamId: randomUUID() })).toMatchObject({ ok: true });
+      // Before it publishes, the speaker's socket is an ordinary one too; after, chunks fit. (A private
+      // test stream: the talk's slot is days away, too early to go public.)
+      expect(await emit(studio, "media:publish", { talkId, streamId: randomUUID(), mode: "test" })).toMatchObject({ ok: true });
       // A WebM header's magic number first, so the ingest takes the chunk (it is no playable video).
       const chunk = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(1024 * 1024, 1)]);
       expect(await emit(studio, "media:chunk", { talkId, seq: 0, data: chunk })).toMatchObject({ ok: true, seq: 0 });
       expect(studio.connected).toBe(true);
-      await emit(studio, "media:end", { talkId });
+      await emit(studio, "media:discard-test", { talkId });
     });
   });
 
