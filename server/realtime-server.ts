@@ -158,17 +158,20 @@ export async function startRealtimeServer(
   const address = httpServer.address();
   const boundPort = typeof address === "object" && address ? address.port : port;
 
+  let closing: Promise<void> | null = null;
   return {
     io,
     port: boundPort,
-    close: async () => {
-      for (const m of modules) await m.close?.();
-      sessions.close();
-      await relay?.close();
-      io.close();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      // The adapter still publishes while io.close() disconnects everyone: Redis goes last.
-      await cluster.close();
-    },
+    // Once: a second io.close() would make the Redis adapter unsubscribe on a connection already quit.
+    close: () =>
+      (closing ??= (async () => {
+        for (const m of modules) await m.close?.();
+        sessions.close();
+        await relay?.close();
+        io.close();
+        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        // The adapter still publishes while io.close() disconnects everyone: Redis goes last.
+        await cluster.close();
+      })()),
   };
 }
