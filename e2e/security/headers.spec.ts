@@ -42,6 +42,8 @@ test("injected markup cannot run script: inline handlers and parser-inserted scr
 });
 
 test("the app runs under its CSP: hydrated pages, the talk page's chat over socket.io, the admin, no violation", async ({ browser }) => {
+  // Four pages hydrated one after another: over a minute on a busy machine.
+  test.setTimeout(180_000);
   const context = await browser.newContext();
   const violations = await recordCspViolations(context);
   const page = await context.newPage();
