@@ -75,8 +75,11 @@ function upload(talkId: string, cookie: string, body: Buffer) {
 
 const folderOf = (storagePrefix: string) => path.join(process.env.MEDIA_DIR!, ...storagePrefix.split("/"));
 
-/** ffmpeg processes this test process started (its own children), by pid. */
-function ffmpegChildren(): number[] {
+/**
+ * ffmpeg processes this test process started (its own children), by pid; with `recordingId`, only
+ * those transcoding that recording's upload (a node resumes other tests' interrupted uploads at boot).
+ */
+function ffmpegChildren(recordingId?: string): number[] {
   const pids: number[] = [];
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -85,7 +88,8 @@ function ffmpegChildren(): number[] {
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
       const state = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0];
       if (ppid !== process.pid || state === "Z") continue;
-      if (fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("plenary-upload-")) pids.push(Number(entry));
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (cmdline.includes("plenary-upload-") && (!recordingId || cmdline.includes(recordingId))) pids.push(Number(entry));
     } catch {
       // the process went away while we looked
     }
@@ -97,7 +101,7 @@ function ffmpegChildren(): number[] {
 async function transcodeUnderWay(talkId: string) {
   const recording = await waitFor(() => prisma.recording.findUnique({ where: { talkId } }), 20_000);
   await waitFor(async () => fs.existsSync(path.join(folderOf(recording.storagePrefix), "v0")), 60_000, 50);
-  const pids = await waitFor(async () => (ffmpegChildren().length > 0 ? ffmpegChildren() : null), 10_000, 50);
+  const pids = await waitFor(async () => (ffmpegChildren(recording.id).length > 0 ? ffmpegChildren(recording.id) : null), 10_000, 50);
   return { recording, pids };
 }
 
