@@ -44,6 +44,22 @@ const EnvVariables = z.object({
   // "1" lets a production process run on the development auth secret (benchmarks only).
   PLENARY_ALLOW_DEV_SECRET: flag,
   MEDIA_DIR: z.string().min(1).default(".data/media"),
+  // Where recordings are stored: "local" (MEDIA_DIR) or "s3" (an S3-compatible bucket, S3_* below).
+  MEDIA_STORAGE: z.enum(["local", "s3"]).default("local"),
+  // The store's address (MinIO, Garage, R2...; unset: AWS S3 in S3_REGION).
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  // Unset: the AWS SDK's own chain (instance role, ~/.aws).
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  // "1": bucket in the path (http://host/bucket/key), as most self-hosted stores want.
+  S3_FORCE_PATH_STYLE: flag,
+  // How long a segment or playlist write keeps retrying an unavailable store before the live talk gives up on it.
+  S3_RETRY_SECONDS: z.coerce.number().min(1).max(3600).default(120),
+  // Where browsers fetch segments when not through this deployment's /media/ (a CDN in front of the
+  // bucket that checks the token, or nginx elsewhere): segment URIs in playlists become <base>/<key>?token=...
+  MEDIA_PUBLIC_BASE_URL: z.string().url().optional(),
   FFMPEG_PATH: z.string().min(1).optional(),
   // Where ffmpeg is looked for when FFMPEG_PATH is not set.
   PATH: z.string().default(""),
@@ -124,7 +140,10 @@ const EnvVariables = z.object({
 /** The names of every variable Plenary reads. */
 export const envVariableNames = Object.keys(EnvVariables.shape) as (keyof z.input<typeof EnvVariables>)[];
 
-const EnvSchema = EnvVariables.transform((raw) => {
+const EnvSchema = EnvVariables.refine((raw) => raw.MEDIA_STORAGE !== "s3" || raw.S3_BUCKET !== undefined, {
+  message: "MEDIA_STORAGE=s3 needs S3_BUCKET",
+  path: ["S3_BUCKET"],
+}).transform((raw) => {
   const realtimePort = raw.REALTIME_PORT ?? raw.PORT + 1;
   const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, "");
   const realtimePublicUrl = (raw.REALTIME_PUBLIC_URL ?? `${new URL(publicUrl).protocol}//${new URL(publicUrl).hostname}:${realtimePort}`).replace(

@@ -20,10 +20,17 @@ describe("media tokens", () => {
     expect(a).toBe(b);
   });
 
-  it("adds the token to segment URIs only, not to variant playlists or tags", () => {
+  it("adds the token to segment and rendition playlist URIs, never to tags", () => {
     const media = "#EXTM3U\n#EXTINF:1.000,\n000000.ts\n#EXT-X-ENDLIST\n";
     expect(addTokenToPlaylist(media, "1.x")).toBe("#EXTM3U\n#EXTINF:1.000,\n000000.ts?token=1.x\n#EXT-X-ENDLIST\n");
     const master = '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1,NAME="v0"\nv0/index.m3u8\n';
-    expect(addTokenToPlaylist(master, "1.x")).toBe(master);
+    expect(addTokenToPlaylist(master, "1.x")).toBe('#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1,NAME="v0"\nv0/index.m3u8?token=1.x\n');
+  });
+
+  it("makes segment URIs absolute under a public base, leaving playlist URIs relative", () => {
+    const media = "#EXTM3U\n#EXTINF:1.000,\n000000.ts\n";
+    expect(addTokenToPlaylist(media, "1.x", "https://cdn.example/talks/t/r/v0/")).toBe(
+      "#EXTM3U\n#EXTINF:1.000,\nhttps://cdn.example/talks/t/r/v0/000000.ts?token=1.x\n",
+    );
   });
 });

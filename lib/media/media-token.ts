@@ -41,13 +41,18 @@ export function verifyMediaToken(options: { talkId: string; token: string | null
   return { ok: true };
 }
 
-/** Gives every segment URI of a media playlist the token; variant playlists (master) are left as they are. */
-export function addTokenToPlaylist(text: string, token: string): string {
+/**
+ * Gives every URI of a playlist the token: a media playlist's segments, and a master playlist's
+ * rendition playlists (a player reloads those every second; with the token, one cached answer
+ * serves every viewer). `base` makes segment URIs absolute (segments fetched from a CDN).
+ */
+export function addTokenToPlaylist(text: string, token: string, base?: string): string {
   return text
     .split("\n")
     .map((line) => {
-      if (line === "" || line.startsWith("#") || /\.m3u8(\?|$)/.test(line)) return line;
-      return `${line}${line.includes("?") ? "&" : "?"}${MEDIA_TOKEN_PARAM}=${encodeURIComponent(token)}`;
+      if (line === "" || line.startsWith("#")) return line;
+      const uri = base && !/\.m3u8(\?|$)/.test(line) && !/^[a-z]+:/i.test(line) ? `${base}${line}` : line;
+      return `${uri}${uri.includes("?") ? "&" : "?"}${MEDIA_TOKEN_PARAM}=${encodeURIComponent(token)}`;
     })
     .join("\n");
 }

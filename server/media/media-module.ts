@@ -6,7 +6,7 @@ import type { PlenaryServer, PlenarySocket } from "../socket/types";
 import type { FeatureModule } from "../feature-module";
 import { allowLargeFrames } from "../socket/frame-limits";
 import { MAX_CHUNK_BYTES } from "@/lib/media/schemas";
-import { serveMediaRoute } from "./media-routes";
+import { mediaAuthRoute, serveMediaRoute } from "./media-routes";
 import { uploadRoute } from "./upload-route";
 import { startRtmpIngest, type RtmpIngest } from "./rtmp-ingest";
 import { startPremiereClock } from "./premiere-clock";
@@ -67,7 +67,7 @@ export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule 
   return {
     name: "media",
     setup: async ({ io, routes }) => {
-      routes.push(serveMediaRoute, uploadRoute);
+      routes.push(serveMediaRoute, mediaAuthRoute, uploadRoute);
       stopListening = onIngestOpened((ingest) => routeIngestEvents(io, ingest));
       rtmp = await startRtmpIngest({ port: options.rtmpPort });
       stopClock = startPremiereClock();

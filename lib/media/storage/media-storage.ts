@@ -2,7 +2,7 @@ import type { Readable } from "node:stream";
 
 /**
  * Where recordings live. Keys are slash-separated paths ("talks/<talkId>/<recordingId>/v0/000001.ts").
- * Local disk today; an S3-compatible driver implements the same five calls later.
+ * Local disk (local-disk-storage.ts, the default) or an S3-compatible bucket (s3-storage.ts), by MEDIA_STORAGE.
  */
 export interface MediaStorage {
   /** Stores a finished file (moved when possible: segments are written once and never change). */
@@ -31,8 +31,12 @@ export function contentTypeFor(key: string): string {
   return "application/octet-stream";
 }
 
-/** Segments never change once written; playlists do while a talk is live. */
+/**
+ * Segments never change once written; playlists do while a talk is live, so caches (a CDN, nginx's
+ * micro-cache) may keep one a second: N viewers polling cost the origin about one read a second.
+ */
 export function cacheControlFor(key: string): string {
   if (key.endsWith(".ts") || key.endsWith(".m4s")) return "public, max-age=31536000, immutable";
+  if (key.endsWith(".m3u8")) return "public, max-age=1";
   return "no-cache";
 }
