@@ -1,6 +1,6 @@
 /**
  * Makes sure the machine has what the tests drive: a Chromium for Playwright (browser downloads
- * are impossible on many build machines) and ffmpeg. Order: what is already there; Debian's
+ * are impossible on many build machines), ffmpeg and nginx (media delivery). Order: what is already there; Debian's
  * packages via apt when running as root on Debian; Playwright's own download as a last resort.
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -33,6 +33,17 @@ function aptInstall(packages: string[]): boolean {
   return spawnSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...packages], { stdio: "inherit", env }).status === 0;
 }
 
+const NGINX_CANDIDATES = ["/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx"];
+
+/** nginx for the media delivery test and `npm run bench:viewers` (the production path's proxy). */
+export function findNginx(): string | null {
+  return NGINX_CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
+}
+
+export function ensureNginx(): string | null {
+  return findNginx() ?? (aptInstall(["nginx"]) ? findNginx() : null);
+}
+
 export function ensureTools(): { chromium: string | null } {
   let chromium = findChromium();
   if (!chromium && aptInstall(["chromium"])) chromium = findChromium();
@@ -44,6 +55,8 @@ export function ensureTools(): { chromium: string | null } {
   // ffmpeg: the system one is preferred (it writes playlists atomically); the npm-shipped static
   // build is the fallback the media code uses when this fails.
   if (!process.env.FFMPEG_PATH && !onPath("ffmpeg")) aptInstall(["ffmpeg"]);
+  // nginx: tests that need it skip without it (tests/media/nginx-delivery.test.ts says so).
+  ensureNginx();
   if (chromium) {
     try {
       execFileSync(chromium, ["--version"], { stdio: "ignore" });
@@ -57,6 +70,6 @@ export function ensureTools(): { chromium: string | null } {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { chromium } = ensureTools();
   console.log(
-    `[tools] chromium: ${chromium ?? "playwright's"}; ffmpeg: ${process.env.FFMPEG_PATH ?? (onPath("ffmpeg") ? "system" : "npm static build")}`,
+    `[tools] chromium: ${chromium ?? "playwright's"}; nginx: ${findNginx() ?? "none"}; ffmpeg: ${process.env.FFMPEG_PATH ?? (onPath("ffmpeg") ? "system" : "npm static build")}`,
   );
 }
