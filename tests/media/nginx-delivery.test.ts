@@ -1,10 +1,15 @@
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Socket } from "socket.io-client";
 import { env, overrideEnv } from "@/lib/config/env";
+import { prisma } from "@/lib/db/client";
 import { parseMediaPlaylist } from "@/lib/media/hls-playlist";
+import { getMediaStorage } from "@/lib/media/storage/get-media-storage";
+import { getFfmpegPath } from "@/server/media/ffmpeg/ffmpeg-path";
 import { startRealtimeServer, type RealtimeServer } from "@/server/realtime-server";
 import { findNginx } from "../../scripts/ensure-tools";
 import { freePorts } from "../../scripts/free-port";
@@ -118,6 +123,45 @@ describe.skipIf(!nginxBinary)("media through nginx (deploy/nginx.conf)", () => {
       expect((await get(`${otherTalk}?${segment.uri.split("?")[1]}`)).status).toBe(403);
 
       feeder.stop();
+    },
+  );
+
+  it(
+    "keeps a premiere's future closed through the proxy: aired segments served from disk, later ones refused even with the token",
+    { timeout: 180_000 },
+    async () => {
+      const { talk, speaker, attendee } = await createLiveTalkSetup();
+      const file = path.join(os.tmpdir(), `plenary-nginx-upload-${crypto.randomUUID()}.mp4`);
+      const made = spawnSync(getFfmpegPath(), [
+        ...["-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=10", "-f", "lavfi"],
+        ...["-i", "sine=frequency=440:sample_rate=48000", "-t", "12", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"],
+        ...["-c:a", "aac", "-movflags", "+faststart", file],
+      ]);
+      expect(made.status).toBe(0);
+      const uploaded = await fetch(`http://127.0.0.1:${server.port}/media/talks/${talk.id}/upload?type=video%2Fmp4`, {
+        method: "POST",
+        headers: { "content-type": "text/plain", cookie: speaker.cookie },
+        body: new Uint8Array(fs.readFileSync(file)),
+      });
+      fs.rmSync(file);
+      expect(uploaded.status).toBe(202);
+      const recording = await waitFor(async () => {
+        const row = await prisma.recording.findUnique({ where: { talkId: talk.id } });
+        return row?.status === "READY" ? row : null;
+      }, 150_000);
+      await prisma.talk.update({ where: { id: talk.id }, data: { startsAt: new Date(Date.now() - 3000) } });
+      const get = (pathname: string, cookie?: string) => fetch(`${proxy.url}${pathname}`, { headers: cookie ? { cookie } : {} });
+      const base = `/media/${recording.storagePrefix}`;
+      const master = await (await get(`${base}/master.m3u8`, attendee.cookie)).text();
+      const rendition = master.split("\n").find((l) => l.startsWith("v0/index.m3u8"))!;
+      const live = parseMediaPlaylist(await (await get(`${base}/${rendition}`)).text());
+      expect(live.ended).toBe(false);
+      const token = rendition.split("?")[1]!;
+      expect((await get(`${base}/v0/000000.ts?${token}`)).status).toBe(200);
+      // 2 s segments, 3 s in: the last one is seconds away, and nginx does not serve it early.
+      const all = parseMediaPlaylist((await getMediaStorage().readText(`${recording.storagePrefix}/v0/vod.m3u8`))!).segments;
+      expect((await get(`${base}/v0/${all.at(-1)!.uri}?${token}`)).status).toBe(403);
+      expect((await get(`${base}/v0/vod.m3u8?${token}`)).status).toBe(403);
     },
   );
 });
