@@ -7,6 +7,8 @@ import type { PlenaryServer, PlenarySocket } from "./socket/types";
 // list that registers them (server/modules.ts) can all depend on it without a circle.
 
 export type HttpRoute = {
+  /** The route's name in metrics (plenary_http_request_duration_seconds{route}). */
+  name: string;
   method: "GET" | "POST" | "PUT" | "DELETE";
   path: RegExp;
   handler: (req: http.IncomingMessage, res: http.ServerResponse, match: RegExpMatchArray, url: URL) => Promise<void>;
@@ -24,5 +26,7 @@ export type FeatureModule = {
   setup: (ctx: FeatureSetup) => Promise<{ events: SocketEvents }>;
   /** A socket went away (called through one listener shared by every socket). */
   onDisconnect?: (socket: PlenarySocket) => void;
+  /** The node is being replaced, before its sockets are told to go: hand over what others can continue (live ingests). */
+  drain?: () => Promise<void> | void;
   close?: () => Promise<void> | void;
 };

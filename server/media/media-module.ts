@@ -18,6 +18,7 @@ import { discardTestStream } from "./discard-test-stream";
 import { rotateStreamKey } from "./rotate-stream-key";
 import { listIngests, onIngestOpened, suspendAllIngests } from "./ingest/ingest-registry";
 import { cancelAllUploadTranscodes, resumeUploadTranscodes } from "./upload-transcodes";
+import { readRealtimeGaugesFrom } from "@/lib/metrics/realtime-metrics";
 import type { LiveIngest } from "./ingest/live-ingest";
 
 // Events to the publishing socket: health after each segment, and a clear error when the server
@@ -68,6 +69,7 @@ export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule 
     name: "media",
     setup: async ({ io, routes }) => {
       routes.push(serveMediaRoute, uploadRoute);
+      readRealtimeGaugesFrom({ liveIngests: () => listIngests().length });
       stopListening = onIngestOpened((ingest) => routeIngestEvents(io, ingest));
       rtmp = await startRtmpIngest({ port: options.rtmpPort });
       stopClock = startPremiereClock();
@@ -78,6 +80,13 @@ export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule 
     },
     onDisconnect: (socket) => {
       for (const ingest of listIngests()) ingest.detachPublisher({ kind: "browser", socketId: socket.id });
+    },
+    // Live talks stay live: each ingest ends its segment and lets go, and its publisher (studio or
+    // OBS) reconnects to another node, which continues the timeline after a discontinuity.
+    drain: async () => {
+      await rtmp?.close();
+      rtmp = null;
+      await suspendAllIngests();
     },
     close: async () => {
       stopClock?.();

@@ -29,6 +29,7 @@ function decodeMediaPath(raw: string): string | null {
  */
 export const serveMediaRoute: HttpRoute = {
   method: "GET",
+  name: "media",
   path: /^\/media\/(talks\/.+)$/,
   handler: async (req, res, match, url) => {
     const path = decodeMediaPath(match[1]!);
