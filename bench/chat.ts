@@ -44,7 +44,23 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // ---------------------------------------------------------------------------------------------
 // Server roles (child processes). They answer {cmd:"stats"} with CPU and memory.
 // ---------------------------------------------------------------------------------------------
-function serveStats() {
+/** Percentiles (ms) from a prom-client histogram's cumulative buckets: the bucket bound where the share is reached. */
+async function histogramPercentiles(metric: {
+  get: () => Promise<{ values: { value: number; labels: Record<string, unknown>; metricName?: string }[] }>;
+  reset: () => void;
+}) {
+  const { values } = await metric.get();
+  const buckets = values.filter((v) => v.metricName?.endsWith("_bucket")).map((v) => ({ le: Number(v.labels.le), n: v.value }));
+  const total = values.find((v) => v.metricName?.endsWith("_count"))?.value ?? 0;
+  metric.reset();
+  const at = (q: number) => {
+    const hit = buckets.find((b) => b.n >= total * q);
+    return hit && Number.isFinite(hit.le) ? Math.round(hit.le * 1000) : null;
+  };
+  return { count: total, p50: at(0.5), p99: at(0.99) };
+}
+
+function serveStats(extra: () => Promise<Record<string, unknown>> = async () => ({})) {
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   // Every GC pause since the last stats request (ms), for the tail's evidence.
@@ -52,7 +68,7 @@ function serveStats() {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) gcPauses.push(entry.duration);
   }).observe({ entryTypes: ["gc"] });
-  process.on("message", (m: Msg) => {
+  process.on("message", async (m: Msg) => {
     if (m.cmd === "stats") {
       const loop = { p50: Math.round(lag.percentile(50) / 1e6), p99: Math.round(lag.percentile(99) / 1e6), max: Math.round(lag.max / 1e6) };
       lag.reset();
@@ -70,8 +86,10 @@ function serveStats() {
       }
       if (m.snapshot && process.env.BENCH_HEAP_SNAPSHOT) writeHeapSnapshot(`/tmp/plenary-heap-${Date.now()}.heapsnapshot`);
       const mem = process.memoryUsage();
+      const more = await extra();
       process.send!({
         cmd: "stats",
+        ...more,
         cpu: process.cpuUsage(),
         at: performance.now(),
         rss: mem.rss,
@@ -90,7 +108,12 @@ async function runPlenaryServer() {
   const { startRealtimeServer } = await import("@/server/realtime-server");
   configureAudience({});
   const server = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
-  serveStats();
+  const { realtimeMetrics } = await import("@/lib/metrics/realtime-metrics");
+  // Server-side figures beside the clients' ones: accepted -> broadcast done, and one broadcast's length.
+  serveStats(async () => ({
+    delivery: await histogramPercentiles(realtimeMetrics.chatDelivery),
+    flush: await histogramPercentiles(realtimeMetrics.broadcastFlush),
+  }));
   // A clean exit writes the CPU profile when run with BENCH_PROF=1.
   process.on("SIGTERM", () => process.exit(0));
   process.send!({ cmd: "ready", port: server.port });
@@ -116,6 +139,8 @@ async function runBareServer() {
 // Client worker: socket.io protocol (EIO=4) over raw websockets.
 // ---------------------------------------------------------------------------------------------
 async function runClients() {
+  // A clean exit writes the CPU profile when run with BENCH_PROF_CLIENTS=1.
+  process.on("SIGTERM", () => process.exit(0));
   const { default: WebSocket } = await import("ws");
   const STAMP = /b:(\d{13}):/g;
   let hist = new Uint32Array(60_001);
@@ -235,6 +260,8 @@ async function runClients() {
     } else if (m.cmd === "phase") {
       hist = new Uint32Array(60_001);
       lag.reset();
+      const cpuBefore = process.cpuUsage();
+      const wallBefore = performance.now();
       phaseStart = Date.now();
       received = 0;
       measuring = true;
@@ -270,7 +297,9 @@ async function runClients() {
       measuring = false;
       const sparse: [number, number][] = [];
       hist.forEach((n, ms) => n && sparse.push([ms, n]));
-      process.send!({ cmd: "phase-done", sent, acked, errors, received, hist: sparse, loopP99: Math.round(lag.percentile(99) / 1e6) });
+      const cpu = process.cpuUsage(cpuBefore);
+      const cpuPct = Math.round(((cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore)) * 100);
+      process.send!({ cmd: "phase-done", sent, acked, errors, received, hist: sparse, loopP99: Math.round(lag.percentile(99) / 1e6), cpuPct });
     } else if (m.cmd === "disconnect") {
       for (const c of clients) c.ws?.terminate();
       clients = [];
@@ -412,7 +441,8 @@ async function main() {
   // The children's configuration, checked once here rather than failing in each of them.
   const { parseEnv } = await import("@/lib/config/env");
   parseEnv(env);
-  const workers = await Promise.all(Array.from({ length: workersN }, () => spawnRole("clients", env)));
+  const clientProf = process.env.BENCH_PROF_CLIENTS ? ["--cpu-prof", "--cpu-prof-dir=/tmp/plenary-chat-prof-clients"] : [];
+  const workers = await Promise.all(Array.from({ length: workersN }, () => spawnRole("clients", env, clientProf)));
   const split = <T>(list: T[]) => Array.from({ length: workersN }, (_, w) => list.filter((_, i) => i % workersN === w));
 
   async function runPhases(mode: "plenary" | "bare", port: number, server: ChildProcess, rates: number[]) {
@@ -475,7 +505,7 @@ async function main() {
       };
       results.push(run);
       log(
-        `${mode} ${rate} msg/s: ${JSON.stringify(run)} server loop ${JSON.stringify(after.loop)} gc ${JSON.stringify(after.gc)} client loop p99 ${done.map((d) => d.loopP99).join("/")} ms`,
+        `${mode} ${rate} msg/s: ${JSON.stringify(run)} server loop ${JSON.stringify(after.loop)} gc ${JSON.stringify(after.gc)}${after.delivery ? ` server accept->broadcast ${JSON.stringify(after.delivery)} flush ${JSON.stringify(after.flush)}` : ""} client loop p99 ${done.map((d) => d.loopP99).join("/")} ms, client cpu ${done.map((d) => d.cpuPct).join("/")} %`,
       );
     }
     await Promise.all(workers.map((w) => request(w.child, { cmd: "disconnect" }, "disconnected")));
