@@ -112,6 +112,8 @@ async function runPlenaryServer() {
   // Server-side figures beside the clients' ones: accepted -> broadcast done, and one broadcast's length.
   serveStats(async () => ({
     delivery: await histogramPercentiles(realtimeMetrics.chatDelivery),
+    // chat:send from arrival to ack (rights, rate limit, the insert): the database part of delivery.
+    ack: await histogramPercentiles(realtimeMetrics.socketEvents),
     flush: await histogramPercentiles(realtimeMetrics.broadcastFlush),
   }));
   // A clean exit writes the CPU profile when run with BENCH_PROF=1.
@@ -505,7 +507,7 @@ async function main() {
       };
       results.push(run);
       log(
-        `${mode} ${rate} msg/s: ${JSON.stringify(run)} server loop ${JSON.stringify(after.loop)} gc ${JSON.stringify(after.gc)}${after.delivery ? ` server accept->broadcast ${JSON.stringify(after.delivery)} flush ${JSON.stringify(after.flush)}` : ""} client loop p99 ${done.map((d) => d.loopP99).join("/")} ms, client cpu ${done.map((d) => d.cpuPct).join("/")} %`,
+        `${mode} ${rate} msg/s: ${JSON.stringify(run)} server loop ${JSON.stringify(after.loop)} gc ${JSON.stringify(after.gc)}${after.delivery ? ` server accept->broadcast ${JSON.stringify(after.delivery)} accept->ack ${JSON.stringify(after.ack)} flush ${JSON.stringify(after.flush)}` : ""} client loop p99 ${done.map((d) => d.loopP99).join("/")} ms, client cpu ${done.map((d) => d.cpuPct).join("/")} %`,
       );
     }
     await Promise.all(workers.map((w) => request(w.child, { cmd: "disconnect" }, "disconnected")));
