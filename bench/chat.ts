@@ -45,11 +45,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // Server roles (child processes). They answer {cmd:"stats"} with CPU and memory.
 // ---------------------------------------------------------------------------------------------
 /** Percentiles (ms) from a prom-client histogram's cumulative buckets: the bucket bound where the share is reached. */
-async function histogramPercentiles(metric: {
-  get: () => Promise<{ values: { value: number; labels: Record<string, unknown>; metricName?: string }[] }>;
-  reset: () => void;
-}) {
-  const { values } = await metric.get();
+async function histogramPercentiles(
+  metric: {
+    get: () => Promise<{ values: { value: number; labels: Record<string, unknown>; metricName?: string }[] }>;
+    reset: () => void;
+  },
+  only: Record<string, string> = {},
+) {
+  const values = (await metric.get()).values.filter((v) => Object.entries(only).every(([k, want]) => v.labels[k] === want));
   const buckets = values.filter((v) => v.metricName?.endsWith("_bucket")).map((v) => ({ le: Number(v.labels.le), n: v.value }));
   const total = values.find((v) => v.metricName?.endsWith("_count"))?.value ?? 0;
   metric.reset();
@@ -113,7 +116,7 @@ async function runPlenaryServer() {
   serveStats(async () => ({
     delivery: await histogramPercentiles(realtimeMetrics.chatDelivery),
     // chat:send from arrival to ack (rights, rate limit, the insert): the database part of delivery.
-    ack: await histogramPercentiles(realtimeMetrics.socketEvents),
+    ack: await histogramPercentiles(realtimeMetrics.socketEvents, { event: "chat:send", outcome: "ok" }),
     flush: await histogramPercentiles(realtimeMetrics.broadcastFlush),
   }));
   // A clean exit writes the CPU profile when run with BENCH_PROF=1.
