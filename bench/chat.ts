@@ -25,19 +25,18 @@
  * idle-phase measurement (/tmp/plenary-heap-*.heapsnapshot, compare the two); BENCH_IDLE_ROLE=bare-server
  * holds the idle connections on bare socket.io instead, for the same figure without Plenary.
  */
-import { fork, type ChildProcess } from "node:child_process";
-import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import http from "node:http";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
-import pg from "pg";
 import { writeHeapSnapshot } from "node:v8";
+import { percentile, request, spawnBenchRole, type Msg } from "./support/bench-processes";
+import { prepareChatAudience } from "./support/chat-audience";
 
 const SELF = fileURLToPath(import.meta.url);
 const role = process.argv[2] ?? "main";
 const AUTH_SECRET = process.env.BETTER_AUTH_SECRET ?? "plenary-bench-secret-0123456789-abcdefghijklmnop";
 
-type Msg = { cmd: string; [k: string]: any };
 const log = (s: string) => process.stderr.write(`[bench:chat] ${s}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -318,29 +317,8 @@ async function runClients() {
 // ---------------------------------------------------------------------------------------------
 // Orchestrator.
 // ---------------------------------------------------------------------------------------------
-function spawnRole(name: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): Promise<{ child: ChildProcess; ready: Msg }> {
-  const child = fork(SELF, [name], {
-    env,
-    execArgv: ["--import", "tsx", ...execArgv],
-    stdio: ["ignore", process.env.BENCH_TRACE_GC ? "inherit" : "ignore", "inherit", "ipc"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("message", (m: Msg) => (m.cmd === "ready" ? resolve({ child, ready: m }) : reject(new Error(`unexpected ${m.cmd}`))));
-    child.once("exit", (code) => reject(new Error(`${name} exited (${code})`)));
-  });
-}
-
-function request<T = Msg>(child: ChildProcess, message: Msg, reply: string): Promise<T> {
-  return new Promise((resolve) => {
-    const on = (m: Msg) => {
-      if (m.cmd !== reply) return;
-      child.off("message", on);
-      resolve(m as T);
-    };
-    child.on("message", on);
-    child.send(message);
-  });
-}
+const spawnRole = (name: string, env: NodeJS.ProcessEnv, execArgv: string[] = []) =>
+  spawnBenchRole(SELF, name, env, execArgv, process.env.BENCH_TRACE_GC ? "inherit" : "ignore");
 
 type PhaseRun = { rate: number; p50: number; p99: number; ratio: number; cpu: number; loopP99: number; gcP99: number };
 
@@ -360,21 +338,6 @@ function summarize(runs: PhaseRun[]) {
   };
 }
 
-function percentile(hist: Map<number, number>, total: number, p: number): number {
-  let seen = 0;
-  const target = Math.ceil(total * p);
-  for (const ms of [...hist.keys()].sort((a, b) => a - b)) {
-    seen += hist.get(ms)!;
-    if (seen >= target) return ms;
-  }
-  return NaN;
-}
-
-function signedCookie(token: string): string {
-  const signature = createHmac("sha256", AUTH_SECRET).update(token).digest("base64");
-  return `better-auth.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
-}
-
 async function main() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 60);
   const clientsN = Number(process.env.BENCH_CLIENTS ?? 2000);
@@ -382,59 +345,13 @@ async function main() {
   const sendersN = Number(process.env.BENCH_SENDERS ?? 200);
   const workersN = 2;
 
-  // 1. Database.
-  const { ensureDatabase } = await import("../scripts/db/embedded-postgres");
-  const { migrateDeploy } = await import("../scripts/db/migrate");
-  const db = await ensureDatabase();
-  const dbName = "plenary_bench_chat";
-  const admin = new pg.Client({ connectionString: db.url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const url = new URL(db.url);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
-  await migrateDeploy(databaseUrl, { stdio: "ignore" });
-  log(`database ready (${db.embedded ? "embedded" : "DATABASE_URL"})`);
-
-  // 2. A conference with a public keynote (any account may chat there) and the accounts.
-  const sql = new pg.Client({ connectionString: databaseUrl });
-  await sql.connect();
-  const conferenceId = `bench-${randomUUID()}`;
-  const talkId = `bench-talk-${randomUUID()}`;
-  const stageId = `bench-stage-${randomUUID()}`;
-  await sql.query(
-    `INSERT INTO "Conference" (id, slug, name, "timeZone", "startsOn", "endsOn", "updatedAt") VALUES ($1, 'bench', 'Bench', 'UTC', now(), now(), now())`,
-    [conferenceId],
-  );
-  await sql.query(`INSERT INTO "Stage" (id, "conferenceId", slug, name, position) VALUES ($1, $2, 'main', 'Main', 0)`, [stageId, conferenceId]);
-  await sql.query(
-    `INSERT INTO "Talk" (id, "conferenceId", slug, title, kind, "startsAt", "endsAt", "stageId", status, "isPublic", "streamKey", "updatedAt")
-     VALUES ($1, $2, 'keynote', 'Keynote', 'KEYNOTE', now(), now() + interval '1 hour', $3, 'LIVE', true, $4, now())`,
-    [talkId, conferenceId, stageId, randomUUID()],
-  );
-  const accounts = Math.max(clientsN, idleN);
-  const cookies: string[] = [];
-  for (let offset = 0; offset < accounts; offset += 1000) {
-    const users: string[] = [];
-    const params: unknown[] = [];
-    const sessions: string[] = [];
-    const sparams: unknown[] = [];
-    for (let i = offset; i < Math.min(accounts, offset + 1000); i++) {
-      const id = `bench-user-${i}`;
-      const token = randomBytes(24).toString("base64url");
-      cookies.push(signedCookie(token));
-      params.push(id, `Attendee ${i}`, `attendee${i}@bench.test`);
-      users.push(`($${params.length - 2}, $${params.length - 1}, $${params.length}, true, now(), now())`);
-      sparams.push(`bench-session-${i}`, token, id);
-      sessions.push(`($${sparams.length - 2}, now() + interval '7 days', $${sparams.length - 1}, now(), now(), $${sparams.length})`);
-    }
-    await sql.query(`INSERT INTO "user" (id, name, email, "emailVerified", "createdAt", "updatedAt") VALUES ${users.join(",")}`, params);
-    await sql.query(`INSERT INTO "session" (id, "expiresAt", token, "createdAt", "updatedAt", "userId") VALUES ${sessions.join(",")}`, sparams);
-  }
-  await sql.end();
-  log(`${accounts} accounts with sessions`);
+  // 1. Database, and 2. a conference with a public keynote (any account may chat there) and the accounts.
+  const { db, databaseUrl, talkId, cookies } = await prepareChatAudience({
+    databaseName: "plenary_bench_chat",
+    accounts: Math.max(clientsN, idleN),
+    authSecret: AUTH_SECRET,
+    log,
+  });
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -19,7 +19,7 @@ export type RunningNginx = { port: number; stop: () => Promise<void> };
  * deploy/nginx.conf as it is, on loopback: its `server name:port;` upstream entries pointed at
  * `upstreams[name]` and `listen 80` at `port`, inside a minimal main context of our own.
  */
-export async function startNginx(options: { upstreams: Record<string, number>; port: number }): Promise<RunningNginx> {
+export async function startNginx(options: { upstreams: Record<string, number>; port: number; workerConnections?: number }): Promise<RunningNginx> {
   const binary = findNginx();
   if (!binary) throw new Error("nginx is not installed");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-nginx-"));
@@ -35,7 +35,7 @@ export async function startNginx(options: { upstreams: Record<string, number>; p
   fs.writeFileSync(
     path.join(dir, "nginx.conf"),
     `daemon off;\nmaster_process off;\npid ${path.join(dir, "nginx.pid")};\nerror_log ${path.join(dir, "error.log")} warn;\n` +
-      `events { worker_connections 512; }\nhttp {\n  access_log off;\n  ${temp}\n  include ${path.join(dir, "site.conf")};\n}\n`,
+      `worker_rlimit_nofile ${2 * (options.workerConnections ?? 512) + 64};\nevents { worker_connections ${options.workerConnections ?? 512}; }\nhttp {\n  access_log off;\n  ${temp}\n  include ${path.join(dir, "site.conf")};\n}\n`,
   );
   const child: ChildProcess = spawn(binary, ["-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
