@@ -108,7 +108,11 @@ function serveStats(extra: () => Promise<Record<string, unknown>> = async () => 
 async function runPlenaryServer() {
   const { configureAudience } = await import("@/server/audience");
   const { startRealtimeServer } = await import("@/server/realtime-server");
-  configureAudience({});
+  // Experiments with the room batcher's budget: BENCH_BATCH_CPU_SHARE, BENCH_BATCH_MAX_WINDOW_MS.
+  configureAudience({
+    ...(process.env.BENCH_BATCH_CPU_SHARE ? { batchCpuShare: Number(process.env.BENCH_BATCH_CPU_SHARE) } : {}),
+    ...(process.env.BENCH_BATCH_MAX_WINDOW_MS ? { batchMaxWindowMs: Number(process.env.BENCH_BATCH_MAX_WINDOW_MS) } : {}),
+  });
   const server = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
   const { realtimeMetrics } = await import("@/lib/metrics/realtime-metrics");
   // Server-side figures beside the clients' ones: accepted -> broadcast done, and one broadcast's length.
