@@ -1,4 +1,5 @@
 import type http from "node:http";
+import type { DomainEvent } from "@/lib/realtime/notify";
 import type { Cluster } from "./cluster/redis-adapter";
 import type { SocketEvents } from "./socket/dispatch";
 import type { PlenaryServer, PlenarySocket } from "./socket/types";
@@ -24,5 +25,7 @@ export type FeatureModule = {
   setup: (ctx: FeatureSetup) => Promise<{ events: SocketEvents }>;
   /** A socket went away (called through one listener shared by every socket). */
   onDisconnect?: (socket: PlenarySocket) => void;
+  /** A domain event from any process (server/cluster/domain-events.ts). */
+  onDomainEvent?: (event: DomainEvent) => void;
   close?: () => Promise<void> | void;
 };

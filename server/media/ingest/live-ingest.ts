@@ -25,7 +25,8 @@ export type IngestHealth = {
  * generations (SegmenterSupervisor) to a server-written HLS EVENT playlist (RecordingWriter); the
  * talk goes LIVE on its first segment and ENDED at the end.
  * Events: "segment", "restart" (an encoder must resend its headers to a new ffmpeg), "failed"
- * (message), "ended", "stream-key-rotated".
+ * (message), "ended", "stream-key-rotated", "publisher" (connected or not), "released" (this node
+ * let go of the talk: ingest-registry.ts).
  */
 export class LiveIngest extends EventEmitter {
   readonly talkId: string;
@@ -129,14 +130,18 @@ export class LiveIngest extends EventEmitter {
     if (this.ended) throw new AppError("GONE", "This talk has ended");
     await this.segmenter.stopForNewStream();
     this.session.begin(publisher);
+    this.emit("publisher", true);
   }
 
   resumeStream(publisher: BrowserPublisher) {
     this.session.resume(publisher);
+    this.emit("publisher", true);
   }
 
   detachPublisher(connection: PublisherConnection) {
+    const wasConnected = this.session.connected;
     this.session.detach(connection);
+    if (wasConnected && !this.session.connected) this.emit("publisher", false);
   }
 
   /** Feeds one chunk of the browser's recording. Duplicates (resent after a reconnect) are skipped. */
