@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { finishLiveRecording } from "@/lib/media/finish-live-recording";
 import { markRecordingLive } from "@/lib/media/mark-recording-live";
+import { setTalkStatus } from "@/lib/schedule/set-talk-status";
 import type { BrowserPublisher, Publisher, PublisherConnection } from "./publisher";
 import { PublisherSession } from "./publisher-session";
 import { RecordingWriter } from "./recording-writer";
@@ -165,6 +166,11 @@ export class LiveIngest extends EventEmitter {
   async end(): Promise<{ durationMs: number }> {
     if (this.ended) return { durationMs: this.writer.durationMs };
     this.ended = true;
+    // The talk is over from the press of "End talk": a page loaded while the last segment is
+    // flushed (seconds) must not say Live. The recording is finished below.
+    await setTalkStatus({ talkId: this.talkId, status: "ENDED" }).catch((error: unknown) =>
+      console.error(`media ingest ${this.talkId}: talk not marked ended yet:`, error instanceof Error ? error.message : error),
+    );
     await this.segmenter.retire();
     await this.queue.enqueue(() => this.writer.finish());
     const durationMs = this.writer.durationMs;
