@@ -7,6 +7,8 @@ import type { Socket } from "socket.io-client";
 import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { getFfmpegPath } from "@/server/media/ffmpeg/ffmpeg-path";
+import { recoverLiveTimeline } from "@/lib/media/recover-live-timeline";
+import { getMediaStorage } from "@/lib/media/storage/get-media-storage";
 import { freePorts } from "../../scripts/free-port";
 import { connectClient, createLiveTalkSetup, emitAck, readPlaylist, startWebmFeeder, waitFor } from "./support/media-fixtures";
 
@@ -55,6 +57,11 @@ function startNode(rtmpPort: number): Promise<Node> {
     child.once("exit", (code) => reject(new Error(`node exited early (${code})`)));
     setTimeout(() => reject(new Error("node did not start")), 150_000);
   });
+}
+
+async function startNodes(): Promise<[Node, Node]> {
+  const [rtmpA, rtmpB] = await freePorts(2);
+  return Promise.all([startNode(rtmpA!), startNode(rtmpB!)]);
 }
 
 /** OBS stood in for by ffmpeg: H.264 + AAC over RTMP at real-time pace. */
@@ -110,8 +117,7 @@ function watchSegmentFiles(dir: string) {
 
 describe("one ingest per talk across realtime nodes", () => {
   it("refuses a second publisher on another node, keeps one timeline, and lets that node take over when the first dies", async () => {
-    const [rtmpA, rtmpB] = await freePorts(2);
-    const [nodeA, nodeB] = await Promise.all([startNode(rtmpA!), startNode(rtmpB!)]);
+    const [nodeA, nodeB] = await startNodes();
     const { talk, speaker, attendee } = await createLiveTalkSetup();
 
     // The speaker's browser studio publishes through node A.
@@ -197,4 +203,93 @@ describe("one ingest per talk across realtime nodes", () => {
     const rows = await prisma.recordingSegment.findMany({ where: { recordingId: recording.id }, orderBy: { sequence: "asc" } });
     expect(rows.map((r) => r.sequence)).toEqual(rows.map((_, i) => i));
   }, 240_000);
+
+  it("hands the talk over at once when its publisher left the first node, and End talk on that node is done by the new one", async () => {
+    const [nodeA, nodeB] = await startNodes();
+    const { talk, speaker, attendee } = await createLiveTalkSetup();
+    const studioA = await connectClient(nodeA.port, speaker.cookie);
+    sockets.push(studioA);
+    expect(await emitAck(studioA, "media:publish", { talkId: talk.id, streamId: crypto.randomUUID() })).toMatchObject({ ok: true });
+    const feeder = startWebmFeeder({
+      seconds: 60,
+      codec: "h264",
+      size: "320x180",
+      onChunk: async (data, seq) => {
+        if (studioA.connected) await emitAck(studioA, "media:chunk", { talkId: talk.id, seq, data }, 5_000).catch(() => {});
+      },
+    });
+    children.push(feeder.process);
+    await waitFor(async () => (await prisma.recordingSegment.count({ where: { recording: { talkId: talk.id } } })) >= 2, 60_000);
+
+    // The speaker closes the browser studio on node A (node A keeps running) and starts OBS, which lands on node B.
+    feeder.stop();
+    studioA.disconnect();
+    const obs = pushRtmp(nodeB.rtmpPort, talk.streamKey, 40);
+    const before = await prisma.recordingSegment.count({ where: { recording: { talkId: talk.id } } });
+    await waitFor(async () => (await prisma.recordingSegment.count({ where: { recording: { talkId: talk.id } } })) >= before + 2, 60_000);
+
+    // "End talk" pressed in a studio connected to node A, which no longer ingests the talk.
+    const studio = await connectClient(nodeA.port, speaker.cookie);
+    sockets.push(studio);
+    expect(await emitAck(studio, "media:end", { talkId: talk.id }, 30_000)).toMatchObject({ ok: true });
+    await obs.exited;
+    const viewer = await connectClient(nodeA.port, attendee.cookie);
+    sockets.push(viewer);
+    const media = (await emitAck(viewer, "media:watch", { talkId: talk.id })).media;
+    expect(media).toMatchObject({ status: "ENDED", recordingStatus: "ENDED" });
+    const replay = await readPlaylist(nodeA.port, media.playlistPath.replace("master.m3u8", "v0/index.m3u8"), attendee.cookie);
+    expect(replay!.ended).toBe(true);
+    expect(replay!.segments.length).toBeGreaterThanOrEqual(before + 2);
+    expect(replay!.segments.filter((s) => s.discontinuity).length).toBeGreaterThanOrEqual(1);
+    expect((await prisma.recording.findUniqueOrThrow({ where: { talkId: talk.id } })).durationMs).toBeGreaterThan(0);
+  }, 240_000);
+});
+
+describe("taking over a live recording", () => {
+  it("first gives rows to segments the previous node listed but did not record in the timeline, so their names are not reused", async () => {
+    const { talk } = await createLiveTalkSetup();
+    const startedAt = new Date("2026-12-01T10:00:00.000Z");
+    const recording = await prisma.recording.create({
+      data: {
+        talkId: talk.id,
+        source: "BROWSER",
+        status: "LIVE",
+        startedAt,
+        storagePrefix: `talks/${talk.id}/${crypto.randomBytes(8).toString("hex")}`,
+      },
+    });
+    await prisma.recordingSegment.create({
+      data: { recordingId: recording.id, sequence: 0, uri: "000000.ts", startedAt, offsetMs: 0, durationMs: 1000 },
+    });
+    // The playlist went out with three segments; the node died before the last two rows.
+    const at = (ms: number) => new Date(startedAt.getTime() + ms).toISOString();
+    const playlist = [
+      "#EXTM3U",
+      "#EXT-X-VERSION:3",
+      "#EXT-X-TARGETDURATION:2",
+      "#EXT-X-PLAYLIST-TYPE:EVENT",
+      `#EXT-X-PROGRAM-DATE-TIME:${at(0)}`,
+      "#EXTINF:1.000,",
+      "000000.ts",
+      `#EXT-X-PROGRAM-DATE-TIME:${at(1000)}`,
+      "#EXTINF:1.500,",
+      "000001.ts",
+      "#EXT-X-DISCONTINUITY",
+      `#EXT-X-PROGRAM-DATE-TIME:${at(9000)}`,
+      "#EXTINF:0.800,",
+      "000002.ts",
+      "",
+    ].join("\n");
+    await getMediaStorage().putText(`${recording.storagePrefix}/v0/index.m3u8`, playlist);
+
+    expect(await recoverLiveTimeline({ recordingId: recording.id })).toBe(2);
+    const rows = await prisma.recordingSegment.findMany({ where: { recordingId: recording.id }, orderBy: { sequence: "asc" } });
+    expect(rows.map((r) => [r.sequence, r.uri, r.offsetMs, r.durationMs, r.discontinuity, r.startedAt.toISOString()])).toEqual([
+      [0, "000000.ts", 0, 1000, false, at(0)],
+      [1, "000001.ts", 1000, 1500, false, at(1000)],
+      [2, "000002.ts", 2500, 800, true, at(9000)],
+    ]);
+    // Nothing more to do the second time.
+    expect(await recoverLiveTimeline({ recordingId: recording.id })).toBe(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
 import { openLiveRecording, testMismatch, type LiveSource } from "@/lib/media/open-live-recording";
+import { recoverLiveTimeline } from "@/lib/media/recover-live-timeline";
 import { publishDomainEvent } from "@/lib/realtime/notify";
 import { reconnectDelayMs } from "../../cluster/domain-events";
 import { onIngestLeasesLost, releaseIngestLease, takeIngestLease } from "./ingest-leases";
@@ -48,14 +49,13 @@ export function onIngestOpened(listener: (ingest: LiveIngest) => void): () => vo
 
 /** The talk's lease, asking its holder to let go when its publisher is gone (a speaker who moved to this node). */
 async function takeLeaseOrThrow(talkId: string): Promise<void> {
-  if (await takeIngestLease(talkId)) return;
-  await publishDomainEvent({ type: "ingest:release-requested", talkId }).catch(() => {});
   const deadline = Date.now() + HANDOVER_WAIT_MS;
-  while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    if (await takeIngestLease(talkId)) return;
+  while (!(await takeIngestLease(talkId))) {
+    if (Date.now() > deadline) throw new AppError("CONFLICT", INGEST_ELSEWHERE_MESSAGE, { ingestElsewhere: true });
+    // Asked again each time: the holder may hear of its publisher's departure a moment later.
+    await publishDomainEvent({ type: "ingest:release-requested", talkId }).catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  throw new AppError("CONFLICT", INGEST_ELSEWHERE_MESSAGE, { ingestElsewhere: true });
 }
 
 /**
@@ -76,6 +76,7 @@ export async function openLiveIngest(options: { talkId: string; source: LiveSour
     try {
       // Opened after the lease: a node taking over reads the timeline its predecessor left.
       const recording = await openLiveRecording({ talkId: options.talkId, source: options.source, isTest: options.isTest });
+      await recoverLiveTimeline({ recordingId: recording.id });
       ingest = await LiveIngest.open({ recordingId: recording.id });
     } catch (error) {
       await releaseIngestLease(options.talkId);
