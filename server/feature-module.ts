@@ -1,4 +1,5 @@
 import type http from "node:http";
+import type { DomainEvent } from "@/lib/realtime/notify";
 import type { Cluster } from "./cluster/redis-adapter";
 import type { SocketEvents } from "./socket/dispatch";
 import type { PlenaryServer, PlenarySocket } from "./socket/types";
@@ -28,5 +29,7 @@ export type FeatureModule = {
   onDisconnect?: (socket: PlenarySocket) => void;
   /** The node is being replaced, before its sockets are told to go: hand over what others can continue (live ingests). */
   drain?: () => Promise<void> | void;
+  /** A domain event from any process (server/cluster/domain-events.ts). */
+  onDomainEvent?: (event: DomainEvent) => void;
   close?: () => Promise<void> | void;
 };

@@ -180,6 +180,7 @@ export async function startRealtimeServer(
         forgetChatAccess();
         sessions.dropAccount(event.userId);
       }
+      for (const m of modules) m.onDomainEvent?.(event);
     },
   });
 

@@ -13,10 +13,11 @@ import { startPremiereClock } from "./premiere-clock";
 import { startAutoEndClock } from "./auto-end-clock";
 import { startPublishing } from "./start-publishing";
 import { pushMediaChunk } from "./push-media-chunk";
-import { endTalk } from "./end-talk";
+import { endTalk, finishTalk } from "./end-talk";
 import { discardTestStream } from "./discard-test-stream";
 import { rotateStreamKey } from "./rotate-stream-key";
-import { listIngests, onIngestOpened, suspendAllIngests } from "./ingest/ingest-registry";
+import { findIngest, listIngests, onIngestOpened, releaseIdleIngest, suspendAllIngests } from "./ingest/ingest-registry";
+import { closeIngestLeases } from "./ingest/ingest-leases";
 import { cancelAllUploadTranscodes, resumeUploadTranscodes } from "./upload-transcodes";
 import { readRealtimeGaugesFrom } from "@/lib/metrics/realtime-metrics";
 import type { LiveIngest } from "./ingest/live-ingest";
@@ -32,6 +33,12 @@ function routeIngestEvents(io: PlenaryServer, ingest: LiveIngest) {
   ingest.on("failed", (message: string) => {
     const publisher = ingest.publisher;
     if (publisher?.kind === "browser") io.to(publisher.socketId).emit("media:ingest-error", { talkId: ingest.talkId, message });
+  });
+  // This node let go of the talk while its publisher was still here (the lease went elsewhere).
+  ingest.on("released", (message: string | undefined) => {
+    const publisher = ingest.publisher;
+    if (message && publisher?.kind === "browser" && ingest.isPublisherConnected)
+      io.to(publisher.socketId).emit("media:ingest-error", { talkId: ingest.talkId, message });
   });
 }
 
@@ -88,12 +95,19 @@ export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule 
       rtmp = null;
       await suspendAllIngests();
     },
+    onDomainEvent: (event) => {
+      if (event.type === "ingest:release-requested") void releaseIdleIngest(event.talkId);
+      // Only the node that ingests the talk answers (the one asking waits for the recording to finish).
+      if (event.type === "ingest:finish-requested" && findIngest(event.talkId))
+        void finishTalk({ talkId: event.talkId, status: "LIVE" }).catch((error: unknown) => console.error(`end talk ${event.talkId}:`, error));
+    },
     close: async () => {
       stopClock?.();
       stopAutoEnd?.();
       stopListening?.();
       await rtmp?.close();
       await suspendAllIngests();
+      await closeIngestLeases();
       await cancelAllUploadTranscodes();
     },
   };
