@@ -7,7 +7,7 @@ import nextTypescript from "eslint-config-next/typescript";
 import plenary from "./scripts/eslint/no-prisma-in-client.mjs";
 
 const config = [
-  { ignores: ["lib/db/generated/**", ".next/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: ["lib/db/generated/**", ".next/**", ".data/**", "dist/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   js.configs.recommended,
   ...nextCoreWebVitals,
   ...nextTypescript,

@@ -25,26 +25,44 @@
  * idle-phase measurement (/tmp/plenary-heap-*.heapsnapshot, compare the two); BENCH_IDLE_ROLE=bare-server
  * holds the idle connections on bare socket.io instead, for the same figure without Plenary.
  */
-import { fork, type ChildProcess } from "node:child_process";
-import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import http from "node:http";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
-import pg from "pg";
 import { writeHeapSnapshot } from "node:v8";
+import { percentile, request, spawnBenchRole, type Msg } from "./support/bench-processes";
+import { prepareChatAudience } from "./support/chat-audience";
 
 const SELF = fileURLToPath(import.meta.url);
 const role = process.argv[2] ?? "main";
 const AUTH_SECRET = process.env.BETTER_AUTH_SECRET ?? "plenary-bench-secret-0123456789-abcdefghijklmnop";
 
-type Msg = { cmd: string; [k: string]: any };
 const log = (s: string) => process.stderr.write(`[bench:chat] ${s}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------------------------------------
 // Server roles (child processes). They answer {cmd:"stats"} with CPU and memory.
 // ---------------------------------------------------------------------------------------------
-function serveStats() {
+/** Percentiles (ms) from a prom-client histogram's cumulative buckets: the bucket bound where the share is reached. */
+async function histogramPercentiles(
+  metric: {
+    get: () => Promise<{ values: { value: number; labels: Record<string, unknown>; metricName?: string }[] }>;
+    reset: () => void;
+  },
+  only: Record<string, string> = {},
+) {
+  const values = (await metric.get()).values.filter((v) => Object.entries(only).every(([k, want]) => v.labels[k] === want));
+  const buckets = values.filter((v) => v.metricName?.endsWith("_bucket")).map((v) => ({ le: Number(v.labels.le), n: v.value }));
+  const total = values.find((v) => v.metricName?.endsWith("_count"))?.value ?? 0;
+  metric.reset();
+  const at = (q: number) => {
+    const hit = buckets.find((b) => b.n >= total * q);
+    return hit && Number.isFinite(hit.le) ? Math.round(hit.le * 1000) : null;
+  };
+  return { count: total, p50: at(0.5), p99: at(0.99) };
+}
+
+function serveStats(extra: () => Promise<Record<string, unknown>> = async () => ({})) {
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   // Every GC pause since the last stats request (ms), for the tail's evidence.
@@ -52,7 +70,7 @@ function serveStats() {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) gcPauses.push(entry.duration);
   }).observe({ entryTypes: ["gc"] });
-  process.on("message", (m: Msg) => {
+  process.on("message", async (m: Msg) => {
     if (m.cmd === "stats") {
       const loop = { p50: Math.round(lag.percentile(50) / 1e6), p99: Math.round(lag.percentile(99) / 1e6), max: Math.round(lag.max / 1e6) };
       lag.reset();
@@ -70,8 +88,10 @@ function serveStats() {
       }
       if (m.snapshot && process.env.BENCH_HEAP_SNAPSHOT) writeHeapSnapshot(`/tmp/plenary-heap-${Date.now()}.heapsnapshot`);
       const mem = process.memoryUsage();
+      const more = await extra();
       process.send!({
         cmd: "stats",
+        ...more,
         cpu: process.cpuUsage(),
         at: performance.now(),
         rss: mem.rss,
@@ -88,9 +108,20 @@ function serveStats() {
 async function runPlenaryServer() {
   const { configureAudience } = await import("@/server/audience");
   const { startRealtimeServer } = await import("@/server/realtime-server");
-  configureAudience({});
+  // Experiments with the room batcher's budget: BENCH_BATCH_CPU_SHARE, BENCH_BATCH_MAX_WINDOW_MS.
+  configureAudience({
+    ...(process.env.BENCH_BATCH_CPU_SHARE ? { batchCpuShare: Number(process.env.BENCH_BATCH_CPU_SHARE) } : {}),
+    ...(process.env.BENCH_BATCH_MAX_WINDOW_MS ? { batchMaxWindowMs: Number(process.env.BENCH_BATCH_MAX_WINDOW_MS) } : {}),
+  });
   const server = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
-  serveStats();
+  const { realtimeMetrics } = await import("@/lib/metrics/realtime-metrics");
+  // Server-side figures beside the clients' ones: accepted -> broadcast done, and one broadcast's length.
+  serveStats(async () => ({
+    delivery: await histogramPercentiles(realtimeMetrics.chatDelivery),
+    // chat:send from arrival to ack (rights, rate limit, the insert): the database part of delivery.
+    ack: await histogramPercentiles(realtimeMetrics.socketEvents, { event: "chat:send", outcome: "ok" }),
+    flush: await histogramPercentiles(realtimeMetrics.broadcastFlush),
+  }));
   // A clean exit writes the CPU profile when run with BENCH_PROF=1.
   process.on("SIGTERM", () => process.exit(0));
   process.send!({ cmd: "ready", port: server.port });
@@ -116,6 +147,8 @@ async function runBareServer() {
 // Client worker: socket.io protocol (EIO=4) over raw websockets.
 // ---------------------------------------------------------------------------------------------
 async function runClients() {
+  // A clean exit writes the CPU profile when run with BENCH_PROF_CLIENTS=1.
+  process.on("SIGTERM", () => process.exit(0));
   const { default: WebSocket } = await import("ws");
   const STAMP = /b:(\d{13}):/g;
   let hist = new Uint32Array(60_001);
@@ -235,6 +268,8 @@ async function runClients() {
     } else if (m.cmd === "phase") {
       hist = new Uint32Array(60_001);
       lag.reset();
+      const cpuBefore = process.cpuUsage();
+      const wallBefore = performance.now();
       phaseStart = Date.now();
       received = 0;
       measuring = true;
@@ -270,7 +305,9 @@ async function runClients() {
       measuring = false;
       const sparse: [number, number][] = [];
       hist.forEach((n, ms) => n && sparse.push([ms, n]));
-      process.send!({ cmd: "phase-done", sent, acked, errors, received, hist: sparse, loopP99: Math.round(lag.percentile(99) / 1e6) });
+      const cpu = process.cpuUsage(cpuBefore);
+      const cpuPct = Math.round(((cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore)) * 100);
+      process.send!({ cmd: "phase-done", sent, acked, errors, received, hist: sparse, loopP99: Math.round(lag.percentile(99) / 1e6), cpuPct });
     } else if (m.cmd === "disconnect") {
       for (const c of clients) c.ws?.terminate();
       clients = [];
@@ -284,29 +321,8 @@ async function runClients() {
 // ---------------------------------------------------------------------------------------------
 // Orchestrator.
 // ---------------------------------------------------------------------------------------------
-function spawnRole(name: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): Promise<{ child: ChildProcess; ready: Msg }> {
-  const child = fork(SELF, [name], {
-    env,
-    execArgv: ["--import", "tsx", ...execArgv],
-    stdio: ["ignore", process.env.BENCH_TRACE_GC ? "inherit" : "ignore", "inherit", "ipc"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("message", (m: Msg) => (m.cmd === "ready" ? resolve({ child, ready: m }) : reject(new Error(`unexpected ${m.cmd}`))));
-    child.once("exit", (code) => reject(new Error(`${name} exited (${code})`)));
-  });
-}
-
-function request<T = Msg>(child: ChildProcess, message: Msg, reply: string): Promise<T> {
-  return new Promise((resolve) => {
-    const on = (m: Msg) => {
-      if (m.cmd !== reply) return;
-      child.off("message", on);
-      resolve(m as T);
-    };
-    child.on("message", on);
-    child.send(message);
-  });
-}
+const spawnRole = (name: string, env: NodeJS.ProcessEnv, execArgv: string[] = []) =>
+  spawnBenchRole(SELF, name, env, execArgv, process.env.BENCH_TRACE_GC ? "inherit" : "ignore");
 
 type PhaseRun = { rate: number; p50: number; p99: number; ratio: number; cpu: number; loopP99: number; gcP99: number };
 
@@ -326,21 +342,6 @@ function summarize(runs: PhaseRun[]) {
   };
 }
 
-function percentile(hist: Map<number, number>, total: number, p: number): number {
-  let seen = 0;
-  const target = Math.ceil(total * p);
-  for (const ms of [...hist.keys()].sort((a, b) => a - b)) {
-    seen += hist.get(ms)!;
-    if (seen >= target) return ms;
-  }
-  return NaN;
-}
-
-function signedCookie(token: string): string {
-  const signature = createHmac("sha256", AUTH_SECRET).update(token).digest("base64");
-  return `better-auth.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
-}
-
 async function main() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 60);
   const clientsN = Number(process.env.BENCH_CLIENTS ?? 2000);
@@ -348,59 +349,13 @@ async function main() {
   const sendersN = Number(process.env.BENCH_SENDERS ?? 200);
   const workersN = 2;
 
-  // 1. Database.
-  const { ensureDatabase } = await import("../scripts/db/embedded-postgres");
-  const { migrateDeploy } = await import("../scripts/db/migrate");
-  const db = await ensureDatabase();
-  const dbName = "plenary_bench_chat";
-  const admin = new pg.Client({ connectionString: db.url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const url = new URL(db.url);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
-  await migrateDeploy(databaseUrl, { stdio: "ignore" });
-  log(`database ready (${db.embedded ? "embedded" : "DATABASE_URL"})`);
-
-  // 2. A conference with a public keynote (any account may chat there) and the accounts.
-  const sql = new pg.Client({ connectionString: databaseUrl });
-  await sql.connect();
-  const conferenceId = `bench-${randomUUID()}`;
-  const talkId = `bench-talk-${randomUUID()}`;
-  const stageId = `bench-stage-${randomUUID()}`;
-  await sql.query(
-    `INSERT INTO "Conference" (id, slug, name, "timeZone", "startsOn", "endsOn", "updatedAt") VALUES ($1, 'bench', 'Bench', 'UTC', now(), now(), now())`,
-    [conferenceId],
-  );
-  await sql.query(`INSERT INTO "Stage" (id, "conferenceId", slug, name, position) VALUES ($1, $2, 'main', 'Main', 0)`, [stageId, conferenceId]);
-  await sql.query(
-    `INSERT INTO "Talk" (id, "conferenceId", slug, title, kind, "startsAt", "endsAt", "stageId", status, "isPublic", "streamKey", "updatedAt")
-     VALUES ($1, $2, 'keynote', 'Keynote', 'KEYNOTE', now(), now() + interval '1 hour', $3, 'LIVE', true, $4, now())`,
-    [talkId, conferenceId, stageId, randomUUID()],
-  );
-  const accounts = Math.max(clientsN, idleN);
-  const cookies: string[] = [];
-  for (let offset = 0; offset < accounts; offset += 1000) {
-    const users: string[] = [];
-    const params: unknown[] = [];
-    const sessions: string[] = [];
-    const sparams: unknown[] = [];
-    for (let i = offset; i < Math.min(accounts, offset + 1000); i++) {
-      const id = `bench-user-${i}`;
-      const token = randomBytes(24).toString("base64url");
-      cookies.push(signedCookie(token));
-      params.push(id, `Attendee ${i}`, `attendee${i}@bench.test`);
-      users.push(`($${params.length - 2}, $${params.length - 1}, $${params.length}, true, now(), now())`);
-      sparams.push(`bench-session-${i}`, token, id);
-      sessions.push(`($${sparams.length - 2}, now() + interval '7 days', $${sparams.length - 1}, now(), now(), $${sparams.length})`);
-    }
-    await sql.query(`INSERT INTO "user" (id, name, email, "emailVerified", "createdAt", "updatedAt") VALUES ${users.join(",")}`, params);
-    await sql.query(`INSERT INTO "session" (id, "expiresAt", token, "createdAt", "updatedAt", "userId") VALUES ${sessions.join(",")}`, sparams);
-  }
-  await sql.end();
-  log(`${accounts} accounts with sessions`);
+  // 1. Database, and 2. a conference with a public keynote (any account may chat there) and the accounts.
+  const { db, databaseUrl, talkId, cookies } = await prepareChatAudience({
+    databaseName: "plenary_bench_chat",
+    accounts: Math.max(clientsN, idleN),
+    authSecret: AUTH_SECRET,
+    log,
+  });
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -412,7 +367,8 @@ async function main() {
   // The children's configuration, checked once here rather than failing in each of them.
   const { parseEnv } = await import("@/lib/config/env");
   parseEnv(env);
-  const workers = await Promise.all(Array.from({ length: workersN }, () => spawnRole("clients", env)));
+  const clientProf = process.env.BENCH_PROF_CLIENTS ? ["--cpu-prof", "--cpu-prof-dir=/tmp/plenary-chat-prof-clients"] : [];
+  const workers = await Promise.all(Array.from({ length: workersN }, () => spawnRole("clients", env, clientProf)));
   const split = <T>(list: T[]) => Array.from({ length: workersN }, (_, w) => list.filter((_, i) => i % workersN === w));
 
   async function runPhases(mode: "plenary" | "bare", port: number, server: ChildProcess, rates: number[]) {
@@ -475,7 +431,7 @@ async function main() {
       };
       results.push(run);
       log(
-        `${mode} ${rate} msg/s: ${JSON.stringify(run)} server loop ${JSON.stringify(after.loop)} gc ${JSON.stringify(after.gc)} client loop p99 ${done.map((d) => d.loopP99).join("/")} ms`,
+        `${mode} ${rate} msg/s: ${JSON.stringify(run)} server loop ${JSON.stringify(after.loop)} gc ${JSON.stringify(after.gc)}${after.delivery ? ` server accept->broadcast ${JSON.stringify(after.delivery)} accept->ack ${JSON.stringify(after.ack)} flush ${JSON.stringify(after.flush)}` : ""} client loop p99 ${done.map((d) => d.loopP99).join("/")} ms, client cpu ${done.map((d) => d.cpuPct).join("/")} %`,
       );
     }
     await Promise.all(workers.map((w) => request(w.child, { cmd: "disconnect" }, "disconnected")));

@@ -12,7 +12,7 @@ import { shouldSeedDemo } from "./should-seed-demo";
 const port = process.env.PORT ?? "3000";
 const db = await ensureDatabase();
 await migrateDeploy(db.url);
-const env = { ...process.env, DATABASE_URL: db.url, PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
+const env = { ...process.env, DATABASE_URL: db.url, PORT: port, NEXT_TELEMETRY_DISABLED: "1", LOG_FORMAT: process.env.LOG_FORMAT || "pretty" };
 const tsx = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
 if (shouldSeedDemo(parseEnv(process.env))) {
   const seed = spawn(process.execPath, [tsx, "prisma/seed.ts"], { cwd: projectRoot, env, stdio: "inherit" });

@@ -106,6 +106,8 @@ async function main() {
     PUBLIC_URL: publicUrl,
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
+    // Logs for a person at a terminal (a deployment keeps JSON lines for its collector).
+    LOG_FORMAT: process.env.LOG_FORMAT || "pretty",
     // No mail server on a newcomer's machine: account mails wait in the dev mailbox page instead.
     ...(config.SMTP_URL ? {} : { PLENARY_DEV_MAILBOX: "1" }),
   };

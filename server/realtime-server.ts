@@ -15,8 +15,26 @@ import type { HttpRoute } from "./feature-module";
 import { featureModules } from "./modules";
 import { allowedOrigins } from "@/lib/security/allowed-origins";
 import { findOriginProblem } from "@/lib/security/check-request-origin";
+import { httpRequestDuration } from "@/lib/metrics/http-metrics";
+import { readRealtimeGaugesFrom } from "@/lib/metrics/realtime-metrics";
+import { metricsRegistry } from "@/lib/metrics/registry";
+import { serveMetrics } from "./metrics-route";
+import { logger } from "@/lib/logging/logger";
 
-export type RealtimeServer = { io: PlenaryServer; port: number; close: () => Promise<void> };
+export type RealtimeServer = {
+  io: PlenaryServer;
+  port: number;
+  /**
+   * Graceful replacement (SIGTERM): stop taking connections and events, answer those in flight,
+   * hand live ingests over, then close every socket's connection so its client reconnects — to
+   * another node behind the proxy — and resumes there. `close()` afterwards.
+   */
+  drain: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+/** How long a draining node waits for the events it accepted to be answered. */
+const DRAIN_EVENTS_MS = 10_000;
 
 function header(req: http.IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
@@ -39,7 +57,13 @@ export async function startRealtimeServer(
   const origins = allowedOrigins();
   const routes: HttpRoute[] = [];
   let relay: DomainEventRelay | null = null;
+  let draining: Promise<void> | null = null;
+  metricsRegistry();
   const httpServer = http.createServer(async (req, res) => {
+    // Timed per route group; socket.io's own requests (long-polling) are not ours to time.
+    const timer = req.url?.startsWith("/socket.io/") ? null : httpRequestDuration.startTimer({ method: req.method ?? "GET" });
+    let routeName = "unknown";
+    if (timer) res.once("finish", () => timer({ route: routeName, status: String(res.statusCode) }));
     const origin = req.headers.origin;
     if (origin && origins.includes(origin)) {
       res.setHeader("access-control-allow-origin", origin);
@@ -57,9 +81,15 @@ export async function startRealtimeServer(
       return;
     }
     const url = new URL(req.url ?? "/", "http://realtime.local");
+    if (url.pathname === "/metrics" && (req.method === "GET" || req.method === "HEAD")) {
+      routeName = "metrics";
+      await serveMetrics(req, res);
+      return;
+    }
     if (url.pathname === "/healthz") {
+      routeName = "healthz";
       const health = relay
-        ? await checkRealtimeHealth({ relay, cluster, sockets: io.engine.clientsCount })
+        ? await checkRealtimeHealth({ relay, cluster, sockets: io.engine.clientsCount, draining: draining !== null })
         : { ok: false, checks: { listen: "down" }, sockets: 0 }; // still starting
       res.writeHead(health.ok ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });
       res.end(JSON.stringify(health));
@@ -69,6 +99,7 @@ export async function startRealtimeServer(
       if (route.method !== req.method && !(route.method === "GET" && req.method === "HEAD")) continue;
       const match = url.pathname.match(route.path);
       if (!match) continue;
+      routeName = route.name;
       // The one origin rule of the web routes (lib/security/check-request-origin.ts) for every
       // state-changing route here (uploads): a page elsewhere cannot post with the user's cookie.
       const originProblem = findOriginProblem({
@@ -86,7 +117,7 @@ export async function startRealtimeServer(
       try {
         await route.handler(req, res, match, url);
       } catch (error) {
-        console.error(error);
+        logger.error({ err: error, route: route.name, url: req.url }, "realtime HTTP route failed");
         if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on our side" } }));
       }
@@ -130,6 +161,8 @@ export async function startRealtimeServer(
     for (const left of leaving) left(this);
   }
 
+  readRealtimeGaugesFrom({ sockets: () => io.engine.clientsCount, rooms: () => io.of("/").adapter.rooms.size });
+
   io.use((socket, next) => void authenticateSocket(socket, next));
   io.on("connection", (socket) => {
     socket.onAny(dispatch);
@@ -147,6 +180,7 @@ export async function startRealtimeServer(
         forgetChatAccess();
         sessions.dropAccount(event.userId);
       }
+      for (const m of modules) m.onDomainEvent?.(event);
     },
   });
 
@@ -162,6 +196,17 @@ export async function startRealtimeServer(
   return {
     io,
     port: boundPort,
+    drain: () =>
+      (draining ??= (async () => {
+        httpServer.close(); // no new connections; open ones stay until told below
+        // Bounded: a handler stuck on an unreachable database must not keep the node forever.
+        await Promise.race([dispatch.drain(), new Promise((resolve) => setTimeout(resolve, DRAIN_EVENTS_MS))]);
+        for (const m of modules) await m.drain?.();
+        // Closing the transport (not a socket.io disconnect, which clients take as final) makes
+        // every client reconnect on its own, with its usual back-off, and resume its rooms.
+        for (const socket of io.of("/").sockets.values()) socket.conn.close();
+        logger.info({ sockets: io.engine.clientsCount }, "drained: clients told to reconnect elsewhere");
+      })()),
     // Once: a second io.close() would make the Redis adapter unsubscribe on a connection already quit.
     close: () =>
       (closing ??= (async () => {
@@ -169,6 +214,7 @@ export async function startRealtimeServer(
         sessions.close();
         await relay?.close();
         io.close();
+        // (Already closed by drain(): the callback then reports "not running", which is fine.)
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         // The adapter still publishes while io.close() disconnects everyone: Redis goes last.
         await cluster.close();

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { addressConfirmationMail, passwordResetMail } from "@/lib/mail/account-mails";
 import { sendMail, type Mail } from "@/lib/mail/send-mail";
 import { claimSpeakerProfiles } from "@/lib/speakers/claim-speaker-profiles";
+import { logger } from "@/lib/logging/logger";
 
 // better-auth's mail hooks (lib/auth/auth.ts): what the mails say, where their links land, and
 // what a proven address unlocks.
@@ -28,7 +29,7 @@ async function send(mail: Mail): Promise<void> {
   try {
     await sendMail(mail);
   } catch (error) {
-    console.error(`[mail] could not send "${mail.subject}" to ${mail.to}:`, error instanceof Error ? error.message : error);
+    logger.error({ detail: error instanceof Error ? error.message : error }, `[mail] could not send "${mail.subject}" to ${mail.to}`);
     throw new APIError("SERVICE_UNAVAILABLE", { message: "We could not send the mail just now. Please try again in a few minutes." });
   }
 }

@@ -10,6 +10,7 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/security/client-address";
 import { NAME_MAX, safeText } from "@/lib/validation/text";
 import { allowedOrigins } from "@/lib/security/allowed-origins";
 import { onAddressConfirmed, onPasswordReset, sendAddressConfirmation, sendPasswordReset } from "./account-mail";
+import { logger } from "@/lib/logging/logger";
 
 const DisplayName = safeText({ min: 1, max: NAME_MAX, tooShort: "Tell us your name", tooLong: `A name has at most ${NAME_MAX} characters` });
 
@@ -68,7 +69,7 @@ export const auth = betterAuth({
       delete: {
         after: async (session) => {
           await publishDomainEvent({ type: "session:ended", sessionId: session.id }).catch((error: Error) =>
-            console.error("could not announce the end of a session", error.message),
+            logger.error({ detail: error.message }, "could not announce the end of a session"),
           );
         },
       },

@@ -135,6 +135,13 @@ const EnvVariables = z.object({
     .default(120),
   // How often each realtime node looks for such talks (ending one twice is harmless).
   TALK_AUTO_END_SWEEP_SECONDS: z.coerce.number().min(0.1).max(3600).default(60),
+  // Logs (lib/logging/): one JSON object per line for a collector, or "pretty" lines for a person
+  // (`npm start` and `npm run dev` set pretty).
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
+  // Prometheus scrapes /metrics on web and realtime with `Authorization: Bearer <token>`; unset,
+  // /metrics answers only clients at private addresses (a scraper inside the cluster).
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 /** The names of every variable Plenary reads. */

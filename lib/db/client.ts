@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { env, getDatabaseUrl } from "@/lib/config/env";
+import { observeDatabasePool } from "@/lib/metrics/database-pool-metrics";
 
 // One client per process; Next.js dev reloads modules, so keep it on globalThis.
 const globalForPrisma = globalThis as unknown as { plenaryPrisma?: PrismaClient };
@@ -11,8 +12,17 @@ function connectionString(): string {
   return getDatabaseUrl();
 }
 
+/** The adapter, with its pool shown to /metrics (connections in use, idle, callers waiting). */
+class ObservedPrismaPg extends PrismaPg {
+  async connect() {
+    const adapter = await super.connect();
+    observeDatabasePool(adapter.underlyingDriver());
+    return adapter;
+  }
+}
+
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: connectionString(), max: env.DATABASE_POOL_MAX });
+  const adapter = new ObservedPrismaPg({ connectionString: connectionString(), max: env.DATABASE_POOL_MAX });
   return new PrismaClient({ adapter });
 }
 

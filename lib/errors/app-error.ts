@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { logger, type Logger } from "@/lib/logging/logger";
 
 // One error type with a closed list of codes, mapped once to HTTP and once to socket acks.
 export const ERROR_CODES = {
@@ -46,7 +47,11 @@ export function formatZodError(error: ZodError): { message: string; fields: Reco
   return { message: first ? `${where}${first.message}` : "Invalid input", fields };
 }
 
-export function toErrorBody(error: unknown): ErrorBody {
+/**
+ * The answer for any thrown value. What is not the caller's fault is logged, on `log` when the
+ * caller has one with its context (a request id, a socket id).
+ */
+export function toErrorBody(error: unknown, log: Logger = logger): ErrorBody {
   if (error instanceof AppError) {
     const body: ErrorBody = { code: error.code, message: error.message };
     if (error.details && typeof error.details === "object" && "fields" in (error.details as object)) {
@@ -59,14 +64,14 @@ export function toErrorBody(error: unknown): ErrorBody {
     return { code: "INVALID_INPUT", message, fields };
   }
   if (isDatabaseUnavailable(error)) {
-    console.error("database unavailable:", error instanceof Error ? error.message.split("\n").at(-1) : error);
+    log.error({ detail: error instanceof Error ? error.message.split("\n").at(-1) : error }, "database unavailable");
     return { code: "UNAVAILABLE", message: "The service is briefly unavailable (it cannot reach its database); try again in a moment" };
   }
   if (isInvalidTextForDatabase(error)) {
     // Defense in depth: the schemas refuse NUL (lib/validation/text.ts); a field they missed is still the sender's fault.
     return { code: "INVALID_INPUT", message: "The request contains characters that cannot be stored (a NUL character or invalid UTF-8)" };
   }
-  console.error(error);
+  log.error({ err: error }, "unexpected error");
   return { code: "INTERNAL", message: "Something went wrong on our side" };
 }
 
@@ -103,8 +108,8 @@ export function statusOf(body: ErrorBody): number {
 }
 
 /** Socket ack shape for failures. */
-export function toErrorAck(error: unknown): { ok: false; error: ErrorBody } {
-  return { ok: false, error: toErrorBody(error) };
+export function toErrorAck(error: unknown, log?: Logger): { ok: false; error: ErrorBody } {
+  return { ok: false, error: toErrorBody(error, log) };
 }
 
 export function notFound(what: string): AppError {

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/config/env";
 import { deliverToDevMailbox, isDevMailboxEnabled } from "./dev-mailbox";
+import { logger } from "@/lib/logging/logger";
 
 export type Mail = { to: string; subject: string; text: string; html: string };
 
@@ -27,8 +28,8 @@ export async function sendMail(mail: Mail): Promise<void> {
   }
   if (isDevMailboxEnabled()) {
     deliverToDevMailbox(mail);
-    if (env.NODE_ENV !== "test") console.log(`[mail] to ${mail.to}: "${mail.subject}" (no SMTP_URL: open ${env.PUBLIC_URL}/dev/mailbox)`);
+    if (env.NODE_ENV !== "test") logger.info(`[mail] to ${mail.to}: "${mail.subject}" (no SMTP_URL: open ${env.PUBLIC_URL}/dev/mailbox)`);
     return;
   }
-  console.warn(`[mail] SMTP_URL is not set; not sent to ${mail.to}: "${mail.subject}"\n${mail.text}`);
+  logger.warn(`[mail] SMTP_URL is not set; not sent to ${mail.to}: "${mail.subject}"\n${mail.text}`);
 }

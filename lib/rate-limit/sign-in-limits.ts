@@ -1,5 +1,6 @@
 import { getRateLimitStore } from "./get-rate-limit-store";
 import type { RateLimitStore } from "./rate-limit-store";
+import { logger } from "@/lib/logging/logger";
 
 // Two limits on sign-in: per client address (better-auth's rate limiter, on our store) against one
 // machine trying many accounts, and per account (failures per e-mail address) against many
@@ -19,7 +20,7 @@ export function betterAuthRateLimitStorage(store: () => RateLimitStore = getRate
         return count <= rule.max ? { allowed: true, retryAfter: null } : { allowed: false, retryAfter: Math.max(1, Math.ceil(resetInMs / 1000)) };
       } catch (error) {
         // The limiter's store is down (Redis): let sign-in work rather than lock everyone out.
-        console.error("[plenary] rate limit store unavailable", error);
+        logger.error({ err: error }, "[plenary] rate limit store unavailable");
         return { allowed: true, retryAfter: null };
       }
     },
@@ -33,7 +34,7 @@ export async function findAccountLockout(options: { email: string; store?: RateL
     const { count, resetInMs } = await store.peek(accountKey(options.email));
     return count >= ACCOUNT_FAILURES_MAX ? Math.max(1, Math.ceil(resetInMs / 1000)) : null;
   } catch (error) {
-    console.error("[plenary] rate limit store unavailable", error);
+    logger.error({ err: error }, "[plenary] rate limit store unavailable");
     return null;
   }
 }
@@ -44,7 +45,7 @@ export async function recordSignInResult(options: { email: string; succeeded: bo
     if (options.succeeded) await store.reset(accountKey(options.email));
     else await store.hit(accountKey(options.email), ACCOUNT_FAILURES_WINDOW_MS);
   } catch (error) {
-    console.error("[plenary] rate limit store unavailable", error);
+    logger.error({ err: error }, "[plenary] rate limit store unavailable");
   }
 }
 

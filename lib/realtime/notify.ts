@@ -19,6 +19,10 @@ export const DomainEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("session:ended"), sessionId: z.string() }),
   // An account lost rights in a conference (a ticket revoked): its sockets reconnect and are re-checked.
   z.object({ type: z.literal("access:changed"), conferenceId: z.string(), userId: z.string() }),
+  // A node was refused a talk's ingest lease: the holder lets go if nobody publishes there.
+  z.object({ type: z.literal("ingest:release-requested"), talkId: z.string() }),
+  // "End talk" (or the auto-end clock) on a node that does not ingest the talk: its holder ends it.
+  z.object({ type: z.literal("ingest:finish-requested"), talkId: z.string() }),
 ]);
 export type DomainEvent = z.infer<typeof DomainEvent>;
 

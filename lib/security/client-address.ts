@@ -74,6 +74,14 @@ function inNetwork(bytes: Uint8Array, network: Network): boolean {
   return true;
 }
 
+/** Whether an address lies in one of the networks (addresses or CIDR ranges). */
+export function addressInNetworks(address: string, networks: readonly string[]): boolean {
+  const normalized = normalizeAddress(address);
+  const bytes = normalized ? toBytes(normalized) : null;
+  if (!bytes) return false;
+  return networks.map(parseNetwork).some((network) => network !== null && inNetwork(bytes, network));
+}
+
 export type ClientAddressInput = {
   /** The TCP peer of this connection; null when unknown (then nothing forwarded is believed either). */
   peer: string | null | undefined;

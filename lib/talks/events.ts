@@ -11,6 +11,6 @@ export const talkClientEvents = {
   /** Needs `talk:watch`. */
   "talk:join": clientEvent(TalkRoomInput).acks<{ talk: { id: string; status: TalkStatus } }>(),
   "talk:leave": clientEvent(TalkRoomInput).acks(),
-  /** Public: schedule pages listen for status and schedule changes. */
-  "conference:join": clientEvent(ConferenceRoomInput).acks(),
+  /** Public: schedule pages listen for status and schedule changes (and a talk page learns its talk's status now). */
+  "conference:join": clientEvent(ConferenceRoomInput).acks<{ talk: { id: string; status: TalkStatus } | null }>(),
 };

@@ -6,6 +6,7 @@ import { cancelOrder } from "./cancel-order";
 import { placeOrder } from "./place-order";
 import type { CheckoutQuote } from "./price-checkout";
 import type { CheckoutInput } from "./schemas";
+import { logger } from "@/lib/logging/logger";
 
 export type CheckoutResult = {
   order: Order;
@@ -53,7 +54,7 @@ export async function checkOut(options: {
       cancelUrl: `${base}/tickets?cancelled=${order.id}`,
     });
   } catch (error) {
-    console.error("payment provider could not start a payment:", error instanceof Error ? error.message : error);
+    logger.error({ detail: error instanceof Error ? error.message : error }, "payment provider could not start a payment");
     await cancelOrder({ orderId: order.id });
     throw new AppError("UNAVAILABLE", "Payment could not be started; nothing was charged. Please try again.");
   }

@@ -1,3 +1,4 @@
+import { logger } from "@/lib/logging/logger";
 import type { Order } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { getPaymentProvider } from "@/lib/payments/get-payment-provider";
@@ -18,7 +19,7 @@ export async function expireOrderPayment(options: { order: Order; provider?: Pay
     closing = await (options.provider ?? getPaymentProvider()).expireCheckoutSession(order.stripeSessionId);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    console.error("could not expire the Checkout session of order", order.id, error instanceof Error ? error.message : error);
+    logger.error({ orderId: order.id, detail: error instanceof Error ? error.message : error }, "could not expire the Checkout session of an order");
     throw new AppError("UNAVAILABLE", "The payment provider could not be reached to close this order's payment; nothing was cancelled, try again");
   }
   if (closing === "paid") await markOrderPaid({ orderId: order.id, stripeSessionId: order.stripeSessionId });

@@ -1,5 +1,6 @@
 import { prisma, type Order, type Ticket } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
+import { logger } from "@/lib/logging/logger";
 
 /**
  * Stripe reports a completed payment for an order we had cancelled (cancelled before its Checkout
@@ -46,7 +47,7 @@ export async function reinstatePaidOrder(options: {
     return { order, tickets, changed: true, overQuota: !!seats && seats.quota !== null && seats.sold > seats.quota };
   });
   if (result.changed) {
-    console.warn(
+    logger.warn(
       `order ${orderId} was cancelled but Stripe session ${stripeSessionId} was paid: order reinstated and ${result.tickets.length} ticket(s) issued` +
         (result.overQuota ? " (the ticket type is now over its quota)" : "") +
         "; revoke and refund in Stripe if it should not stand",

@@ -1,3 +1,4 @@
+import { logger } from "@/lib/logging/logger";
 import { prisma, type Order } from "@/lib/db/client";
 import { getPaymentProvider } from "@/lib/payments/get-payment-provider";
 import type { PaymentProvider } from "@/lib/payments/payment-provider";
@@ -21,7 +22,7 @@ export async function syncOrderPayment(options: {
   try {
     state = await (options.provider ?? getPaymentProvider()).getPaymentState(order.stripeSessionId);
   } catch (error) {
-    console.error("could not ask the payment provider about order", orderId, error instanceof Error ? error.message : error);
+    logger.error({ orderId, detail: error instanceof Error ? error.message : error }, "could not ask the payment provider about an order");
     return order;
   }
   const settled = await settleOrderPayment({ orderId, sessionId: order.stripeSessionId, state });

@@ -25,11 +25,15 @@ export async function startLocalNginx(options: {
   let site = fs.readFileSync(path.join(projectRoot, "deploy/nginx.conf"), "utf8");
   site = site
     .replace(/upstream plenary_web \{[^}]*\}/, `upstream plenary_web {\n  server 127.0.0.1:${options.webPort ?? 9};\n}`)
-    .replace(/(upstream plenary_realtime \{\s*ip_hash;)[^}]*\}/, `$1\n${options.realtimePorts.map((p) => `  server 127.0.0.1:${p};`).join("\n")}\n}`)
+    // The node list (whatever the balancing line above it), replaced by ours.
+    .replace(/(upstream plenary_realtime \{[^}]*?)(\n\s*server [^}]*)\}/, (_all, head: string) => {
+      return `${head}\n${options.realtimePorts.map((p) => `  server 127.0.0.1:${p};`).join("\n")}\n}`;
+    })
     .replace(/listen 80;/, `listen 127.0.0.1:${options.port};`)
     .replaceAll("/var/cache/nginx/", `${dir}/cache/`)
     .replaceAll("alias /data/media/", `alias ${mediaDir}/`);
-  if (!site.includes(`127.0.0.1:${options.port}`) || !site.includes(mediaDir)) throw new Error("deploy/nginx.conf no longer has the expected shape");
+  if (!site.includes(`127.0.0.1:${options.port}`) || !site.includes(mediaDir) || /server realtime-/.test(site))
+    throw new Error("deploy/nginx.conf no longer has the expected shape");
   if (options.staticPort) {
     site += `
 server {

@@ -14,6 +14,7 @@ import { clearAnnouncement } from "@/lib/chat/clear-announcement";
 import { findCurrentAnnouncement } from "@/lib/chat/find-current-announcement";
 import type { chatClientEvents } from "@/lib/chat/events";
 import type { EventHandlers } from "../socket/dispatch";
+import { realtimeMetrics } from "@/lib/metrics/realtime-metrics";
 import { joinAccountRoom, modRoom, userIdOf, userOrThrow, type AudienceContext } from "./context";
 
 /** Chat rooms: join with history, send, react, delete, and the moderators' powers. */
@@ -39,9 +40,11 @@ export const chatEvents = {
   "chat:replay": async ({ talkId }, socket) => listReplayMessages({ talkId, userId: userIdOf(socket) }),
 
   "chat:send": async ({ room, body }, socket, ctx) => {
+    const acceptedAt = performance.now();
     const user = userOrThrow(socket);
     const message = await sendMessage({ room, author: { id: user.id, name: user.name }, body });
-    ctx.batcher.push(message.roomKey, { type: "message", message });
+    ctx.batcher.push(message.roomKey, { type: "message", message }, acceptedAt);
+    realtimeMetrics.chatMessages.inc();
     return { message };
   },
 

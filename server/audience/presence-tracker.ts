@@ -2,6 +2,7 @@ import type { TalkPresenceView } from "@/lib/presence/events";
 import { rooms } from "@/lib/realtime/events";
 import type { PlenaryServer } from "../socket/types";
 import { PRESENCE_NAMES_MAX, type NodeTalkPresence, type PresenceStore, type TalkPresence } from "./presence-store";
+import { logger } from "@/lib/logging/logger";
 
 export const presenceRoom = (talkId: string) => `presence:${talkId}`;
 
@@ -73,7 +74,7 @@ export class PresenceTracker {
         this.io.local.to(presenceRoom(talkId)).except(`talk:${talkId}`).emit("presence:count", { talkId, count: payload.count });
       }
     } catch (error) {
-      console.error("presence tick failed", (error as Error).message);
+      logger.error({ detail: (error as Error).message }, "presence tick failed");
     } finally {
       this.running = false;
     }

@@ -1,11 +1,14 @@
 import { performance } from "node:perf_hooks";
 import type { ChatBatchEvent } from "@/lib/chat/schemas";
 import type { PlenaryServer } from "../socket/types";
+import { realtimeMetrics } from "@/lib/metrics/realtime-metrics";
 
 type RoomState = {
   tokens: number;
   at: number;
   pending: ChatBatchEvent[] | null;
+  /** When each pending event was accepted (performance.now()), for the delivery-time metric. */
+  pendingSince: number[];
   timer: NodeJS.Timeout | null;
   /** Moving average of what one flush to this room costs this process, in ms. */
   costMs: number;
@@ -51,26 +54,29 @@ export class RoomBatcher {
     state.at = now;
   }
 
-  push(room: string, event: ChatBatchEvent): void {
+  /** `acceptedAt`: when the event's request arrived (performance.now()); default now. */
+  push(room: string, event: ChatBatchEvent, acceptedAt: number = performance.now()): void {
     const now = Date.now();
     let state = this.rooms.get(room);
     if (!state) {
       // First guess: ~10 µs per member; the first flush measures the truth.
       const size = this.io.of("/").adapter.rooms.get(room)?.size ?? 1;
-      state = { tokens: this.options.burst, at: now, pending: null, timer: null, costMs: size * 0.01 };
+      state = { tokens: this.options.burst, at: now, pending: null, pendingSince: [], timer: null, costMs: size * 0.01 };
       this.rooms.set(room, state);
     }
     if (state.pending) {
       state.pending.push(event);
+      state.pendingSince.push(acceptedAt);
       return;
     }
     this.refill(state, now);
     if (state.tokens >= 1) {
       state.tokens -= 1;
-      this.emit(room, state, [event]);
+      this.emit(room, state, [event], [acceptedAt]);
       return;
     }
     state.pending = [event];
+    state.pendingSince = [acceptedAt];
     const waitMs = Math.min(this.options.maxWindowMs, Math.ceil((1 - state.tokens) / this.rateOf(state)));
     state.timer = setTimeout(() => this.flush(room), waitMs);
   }
@@ -80,20 +86,26 @@ export class RoomBatcher {
     if (!state?.pending) return;
     if (state.timer) clearTimeout(state.timer);
     const events = state.pending;
+    const since = state.pendingSince;
     state.pending = null;
+    state.pendingSince = [];
     state.timer = null;
     this.refill(state, Date.now());
     state.tokens = Math.max(0, state.tokens - 1);
-    this.emit(room, state, events);
+    this.emit(room, state, events, since);
   }
 
   close(): void {
     for (const room of [...this.rooms.keys()]) this.flush(room);
   }
 
-  private emit(room: string, state: RoomState, events: ChatBatchEvent[]) {
+  private emit(room: string, state: RoomState, events: ChatBatchEvent[], acceptedAt: number[]) {
     const started = performance.now();
     this.io.to(room).emit("chat:batch", events);
+    const flushed = performance.now();
+    realtimeMetrics.broadcastFlush.observe((flushed - started) / 1000);
+    realtimeMetrics.broadcastBatch.observe(events.length);
+    for (const at of acceptedAt) realtimeMetrics.chatDelivery.observe((flushed - at) / 1000);
     // One slow flush (a GC, the process descheduled) must not throttle the room for seconds:
     // each sample moves the estimate at most by half or double.
     const cost = Math.min(Math.max(performance.now() - started, state.costMs / 2), state.costMs * 2);

@@ -3,6 +3,7 @@ import { DomainEvent, NOTIFY_CHANNEL } from "@/lib/realtime/notify";
 import { rooms } from "@/lib/realtime/events";
 import { prisma } from "@/lib/db/client";
 import type { PlenaryServer } from "../socket/types";
+import { logger } from "@/lib/logging/logger";
 
 export type DomainEventRelay = {
   /** True while the LISTEN connection is up (health checks). */
@@ -61,18 +62,18 @@ export async function relayDomainEvents(options: {
     try {
       json = JSON.parse(message.payload);
     } catch {
-      console.warn("domain event ignored: payload is not JSON", message.payload.slice(0, 200));
+      logger.warn({ detail: message.payload.slice(0, 200) }, "domain event ignored: payload is not JSON");
       return;
     }
     const parsed = DomainEvent.safeParse(json);
     if (!parsed.success) {
-      console.warn("domain event ignored: payload does not match the schema", message.payload.slice(0, 200));
+      logger.warn({ detail: message.payload.slice(0, 200) }, "domain event ignored: payload does not match the schema");
       return;
     }
     try {
       deliver(parsed.data);
     } catch (error) {
-      console.error("domain event could not be relayed", error);
+      logger.error({ err: error }, "domain event could not be relayed");
     }
   };
 
@@ -82,7 +83,7 @@ export async function relayDomainEvents(options: {
     listening = false;
     c.end().catch(() => {});
     if (closed) return;
-    console.error(`domain event listener lost its connection (${reason}); reconnecting`);
+    logger.error(`domain event listener lost its connection (${reason}); reconnecting`);
     scheduleConnect();
   };
 
@@ -118,14 +119,14 @@ export async function relayDomainEvents(options: {
       connect().then(
         () => {
           if (closed || !listening) return;
-          console.log(`domain event listener reconnected after ${attempt} attempt(s)`);
+          logger.info(`domain event listener reconnected after ${attempt} attempt(s)`);
           attempt = 0;
           void resync().finally(() => options.onReconnected?.());
         },
         (error: unknown) => {
           if (closed) return;
           if (attempt === 1 || attempt % 10 === 0)
-            console.error("domain event listener cannot reconnect yet:", error instanceof Error ? error.message : error);
+            logger.error({ detail: error instanceof Error ? error.message : error }, "domain event listener cannot reconnect yet");
           scheduleConnect();
         },
       );
@@ -148,7 +149,7 @@ export async function relayDomainEvents(options: {
       }
       for (const conferenceId of conferenceIds) deliver({ type: "schedule:changed", conferenceId, at });
     } catch (error) {
-      console.error("domain event listener could not re-sync its rooms", error instanceof Error ? error.message : error);
+      logger.error({ detail: error instanceof Error ? error.message : error }, "domain event listener could not re-sync its rooms");
     }
   };
 

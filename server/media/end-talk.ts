@@ -3,7 +3,11 @@ import { AppError } from "@/lib/errors/app-error";
 import { assertCan } from "@/lib/permissions/get-viewer";
 import { getTalkAccessOrThrow } from "@/lib/talks/get-talk-access";
 import { setTalkStatus } from "@/lib/schedule/set-talk-status";
-import { findIngest, openLiveIngest } from "./ingest/ingest-registry";
+import { publishDomainEvent } from "@/lib/realtime/notify";
+import { findIngest, isIngestElsewhere, openLiveIngest } from "./ingest/ingest-registry";
+
+// How long "End talk" on a node that does not ingest the talk waits for the node that does.
+const FORWARDED_FINISH_WAIT_MS = 20_000;
 
 /**
  * "End talk": the last segment is flushed, the playlist gets #EXT-X-ENDLIST (it is the replay from
@@ -23,11 +27,28 @@ export async function finishTalk(options: { talkId: string; status: string }): P
   if (open && !open.isTest) return open.end();
   const recording = await prisma.recording.findUnique({ where: { talkId: options.talkId }, select: { status: true, source: true, isTest: true } });
   if (recording?.status === "LIVE" && !recording.isTest) {
-    // Live, but nobody is publishing on this process (e.g. after a restart): finish the recording.
-    const ingest = await openLiveIngest({ talkId: options.talkId, source: recording.source === "RTMP" ? "RTMP" : "BROWSER" });
-    return ingest.end();
+    // Live, but nobody is publishing on this process (e.g. after a restart): finish the recording,
+    // or have the node that ingests it finish it.
+    try {
+      const ingest = await openLiveIngest({ talkId: options.talkId, source: recording.source === "RTMP" ? "RTMP" : "BROWSER" });
+      return await ingest.end();
+    } catch (error) {
+      if (!isIngestElsewhere(error)) throw error;
+      return finishElsewhere(options.talkId);
+    }
   }
   if (options.status !== "LIVE") throw new AppError("CONFLICT", "This talk is not live");
   await setTalkStatus({ talkId: options.talkId, status: "ENDED" });
   return { durationMs: 0 };
+}
+
+async function finishElsewhere(talkId: string): Promise<{ durationMs: number }> {
+  await publishDomainEvent({ type: "ingest:finish-requested", talkId });
+  const deadline = Date.now() + FORWARDED_FINISH_WAIT_MS;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const recording = await prisma.recording.findUnique({ where: { talkId }, select: { status: true, durationMs: true } });
+    if (recording?.status !== "LIVE") return { durationMs: recording?.durationMs ?? 0 };
+  }
+  throw new AppError("UNAVAILABLE", "The server publishing this talk did not end it in time; try again in a moment");
 }

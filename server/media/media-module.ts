@@ -13,11 +13,13 @@ import { startPremiereClock } from "./premiere-clock";
 import { startAutoEndClock } from "./auto-end-clock";
 import { startPublishing } from "./start-publishing";
 import { pushMediaChunk } from "./push-media-chunk";
-import { endTalk } from "./end-talk";
+import { endTalk, finishTalk } from "./end-talk";
 import { discardTestStream } from "./discard-test-stream";
 import { rotateStreamKey } from "./rotate-stream-key";
-import { listIngests, onIngestOpened, suspendAllIngests } from "./ingest/ingest-registry";
+import { findIngest, listIngests, onIngestOpened, releaseIdleIngest, suspendAllIngests } from "./ingest/ingest-registry";
+import { closeIngestLeases } from "./ingest/ingest-leases";
 import { cancelAllUploadTranscodes, resumeUploadTranscodes } from "./upload-transcodes";
+import { readRealtimeGaugesFrom } from "@/lib/metrics/realtime-metrics";
 import type { LiveIngest } from "./ingest/live-ingest";
 
 // Events to the publishing socket: health after each segment, and a clear error when the server
@@ -31,6 +33,12 @@ function routeIngestEvents(io: PlenaryServer, ingest: LiveIngest) {
   ingest.on("failed", (message: string) => {
     const publisher = ingest.publisher;
     if (publisher?.kind === "browser") io.to(publisher.socketId).emit("media:ingest-error", { talkId: ingest.talkId, message });
+  });
+  // This node let go of the talk while its publisher was still here (the lease went elsewhere).
+  ingest.on("released", (message: string | undefined) => {
+    const publisher = ingest.publisher;
+    if (message && publisher?.kind === "browser" && ingest.isPublisherConnected)
+      io.to(publisher.socketId).emit("media:ingest-error", { talkId: ingest.talkId, message });
   });
 }
 
@@ -68,6 +76,7 @@ export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule 
     name: "media",
     setup: async ({ io, routes }) => {
       routes.push(serveMediaRoute, mediaAuthRoute, uploadRoute);
+      readRealtimeGaugesFrom({ liveIngests: () => listIngests().length });
       stopListening = onIngestOpened((ingest) => routeIngestEvents(io, ingest));
       rtmp = await startRtmpIngest({ port: options.rtmpPort });
       stopClock = startPremiereClock();
@@ -79,12 +88,26 @@ export function mediaModule(options: { rtmpPort?: number } = {}): FeatureModule 
     onDisconnect: (socket) => {
       for (const ingest of listIngests()) ingest.detachPublisher({ kind: "browser", socketId: socket.id });
     },
+    // Live talks stay live: each ingest ends its segment and lets go, and its publisher (studio or
+    // OBS) reconnects to another node, which continues the timeline after a discontinuity.
+    drain: async () => {
+      await rtmp?.close();
+      rtmp = null;
+      await suspendAllIngests();
+    },
+    onDomainEvent: (event) => {
+      if (event.type === "ingest:release-requested") void releaseIdleIngest(event.talkId);
+      // Only the node that ingests the talk answers (the one asking waits for the recording to finish).
+      if (event.type === "ingest:finish-requested" && findIngest(event.talkId))
+        void finishTalk({ talkId: event.talkId, status: "LIVE" }).catch((error: unknown) => console.error(`end talk ${event.talkId}:`, error));
+    },
     close: async () => {
       stopClock?.();
       stopAutoEnd?.();
       stopListening?.();
       await rtmp?.close();
       await suspendAllIngests();
+      await closeIngestLeases();
       await cancelAllUploadTranscodes();
     },
   };

@@ -31,6 +31,7 @@ function decodeMediaPath(raw: string): string | null {
  */
 export const serveMediaRoute: HttpRoute = {
   method: "GET",
+  name: "media",
   path: /^\/media\/(talks\/.+)$/,
   handler: async (req, res, match, url) => {
     const path = decodeMediaPath(match[1]!);
@@ -75,6 +76,7 @@ export const serveMediaRoute: HttpRoute = {
  * segment, not one per viewer.
  */
 export const mediaAuthRoute: HttpRoute = {
+  name: "media-auth",
   method: "GET",
   path: /^\/media-auth$/,
   handler: async (req, res) => {

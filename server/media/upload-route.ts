@@ -9,6 +9,7 @@ import type { HttpRoute } from "../feature-module";
  */
 export const uploadRoute: HttpRoute = {
   method: "POST",
+  name: "upload",
   path: /^\/media\/talks\/([A-Za-z0-9_-]{1,64})\/upload$/,
   handler: async (req, res, match, url) => {
     try {

@@ -2,6 +2,7 @@ import type { ExtendedError } from "socket.io";
 import { clientAddressOfHandshake } from "@/lib/security/client-address";
 import { findLiveSession } from "@/lib/auth/get-session-user";
 import type { PlenarySocket } from "./types";
+import { logger } from "@/lib/logging/logger";
 
 /**
  * socket.io middleware: the web session cookie is the only credential (no second login).
@@ -20,7 +21,7 @@ export async function authenticateSocket(socket: PlenarySocket, next: (err?: Ext
     socket.data.clientAddress = clientAddressOfHandshake(socket.handshake);
     next();
   } catch (error) {
-    console.error("socket authentication failed", error);
+    logger.error({ err: error }, "socket authentication failed");
     next(new Error("authentication unavailable"));
   }
 }

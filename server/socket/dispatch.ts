@@ -1,6 +1,8 @@
-import { toErrorAck } from "@/lib/errors/app-error";
+import { AppError, toErrorAck } from "@/lib/errors/app-error";
 import { clientEvents, type ClientEventAck, type ClientEventName, type ClientEventParsed } from "@/lib/realtime/events";
 import type { PlenarySocket } from "./types";
+import { realtimeMetrics } from "@/lib/metrics/realtime-metrics";
+import { logger } from "@/lib/logging/logger";
 
 /** An event with an empty ack may return nothing; any other must return what its ack carries. */
 type HandlerResult<R> = Record<never, never> extends R ? R | void : R;
@@ -53,24 +55,52 @@ export function createDispatcher(
     for (const [event, run] of Object.entries(events) as [ClientEventName, AnyHandler][]) {
       if (handlers.has(event)) throw new Error(`Two features handle the socket event ${event}`);
       const schema = clientEvents[event].input;
-      handlers.set(event, { parse: (input) => schema.parse(input), run });
+      handlers.set(event, { event, parse: (input) => schema.parse(input), run });
     }
   }
   for (const event of Object.keys(clientEvents)) {
     if (!handlers.has(event)) throw new Error(`No feature handles the socket event ${event}`);
   }
 
-  return function dispatch(this: PlenarySocket, event: string, ...args: unknown[]): void {
+  // Events being handled now, and whether this node is being replaced (see `drain`).
+  let inFlight = 0;
+  let draining = false;
+  let drained: (() => void) | null = null;
+
+  function dispatch(this: PlenarySocket, event: string, ...args: unknown[]): void {
     const handler = handlers.get(event);
     if (!handler) return;
     const last = args[args.length - 1];
     const ack = typeof last === "function" ? (last as (response: unknown) => void) : null;
     const payload = ack && args.length === 1 ? undefined : args[0];
-    void answer(handler, payload, this, ack, beforeEvent);
-  };
+    if (draining) {
+      // The client resends after it reconnected to another node (chat, chunks: both idempotent there).
+      ack?.(toErrorAck(new AppError("UNAVAILABLE", "This server is restarting: reconnecting you to another one")));
+      return;
+    }
+    inFlight++;
+    void answer(handler, payload, this, ack, beforeEvent).finally(() => {
+      if (--inFlight === 0) drained?.();
+    });
+  }
+
+  return Object.assign(dispatch, {
+    /**
+     * The node is being replaced: refuse new events and resolve once every event already
+     * accepted has been answered (its ack sent), so no client is left wondering whether its
+     * message was stored when its connection is closed.
+     */
+    drain(): Promise<void> {
+      draining = true;
+      if (inFlight === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        drained = resolve;
+      });
+    },
+  });
 }
 
-type Handler = { parse: (input: unknown) => unknown; run: AnyHandler };
+type Handler = { event: string; parse: (input: unknown) => unknown; run: AnyHandler };
 
 async function answer(
   handler: Handler,
@@ -79,17 +109,21 @@ async function answer(
   ack: ((response: unknown) => void) | null,
   beforeEvent: ((socket: PlenarySocket) => Promise<void>) | null,
 ) {
+  const started = performance.now();
   let response: unknown;
+  let outcome = "ok";
   try {
     if (beforeEvent) await beforeEvent(socket);
     const result = await handler.run(handler.parse(payload ?? {}), socket);
     response = { ok: true, ...(result ?? {}) };
   } catch (error) {
-    response = toErrorAck(error);
+    response = toErrorAck(error, logger.child({ socketId: socket.id, event: handler.event, userId: socket.data.user?.id }));
+    outcome = "error";
   }
   try {
     ack?.(response);
   } catch (error) {
-    console.error("socket ack failed", error);
+    logger.error({ err: error, socketId: socket.id, event: handler.event }, "socket ack failed");
   }
+  realtimeMetrics.socketEvents.observe({ event: handler.event, outcome }, (performance.now() - started) / 1000);
 }

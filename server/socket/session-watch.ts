@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { PlenarySocket } from "./types";
+import { logger } from "@/lib/logging/logger";
 
 export type SessionWatchOptions = {
   /** How often this node checks that the sessions of its sockets still exist and have not expired (ms). */
@@ -132,7 +133,7 @@ export class SessionWatch {
         for (const id of batch) if (!live.has(id)) this.endSession(id);
       }
     } catch (error) {
-      console.error("session sweep failed", (error as Error).message);
+      logger.error({ detail: (error as Error).message }, "session sweep failed");
     } finally {
       this.sweeping = false;
     }

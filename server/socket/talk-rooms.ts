@@ -1,5 +1,6 @@
 import { getTalkAccessOrThrow } from "@/lib/talks/get-talk-access";
 import { getConferenceOrThrow } from "@/lib/conference/get-conference-or-throw";
+import { findTalkStatus } from "@/lib/talks/find-talk-status";
 import { assertCan } from "@/lib/permissions/get-viewer";
 import { rooms } from "@/lib/realtime/events";
 import type { talkClientEvents } from "@/lib/talks/events";
@@ -24,8 +25,10 @@ export const talkRoomEvents = {
   },
 
   // Schedule pages listen for status and schedule changes; that information is public.
-  "conference:join": async ({ conferenceId }, socket) => {
+  "conference:join": async ({ conferenceId, talkId }, socket) => {
     const conference = await getConferenceOrThrow({ conferenceId });
     await socket.join(rooms.conference(conference.id));
+    // Read after joining: a change after this read reaches the room, one before it is in the answer.
+    return { talk: talkId ? await findTalkStatus({ conferenceId: conference.id, talkId }) : null };
   },
 } satisfies EventHandlers<keyof typeof talkClientEvents>;

@@ -52,7 +52,7 @@ export function serverSide(io: PlenaryServer) {
     // @ts-expect-error the ack must carry what the contract says (here `talk`)
     "talk:join": async () => ({ ok: true }),
     "talk:leave": async () => {},
-    "conference:join": async () => {},
+    "conference:join": async () => ({ talk: null }),
   } satisfies EventHandlers<"talk:join" | "talk:leave" | "conference:join">;
 
   const misnamed = {

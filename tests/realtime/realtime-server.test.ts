@@ -91,6 +91,24 @@ describe("realtime server (real socket.io server and clients, real PostgreSQL)",
     expect((await pending).status).toBe("LIVE");
   });
 
+  it("a talk page joining its conference learns its talk's status as of joining (a change since the render is not missed)", async () => {
+    // The page was rendered while the talk was live; it ended before the page's socket joined.
+    await setTalkStatus({ talkId: fx.talks.sideTalk.id, status: "LIVE" });
+    await setTalkStatus({ talkId: fx.talks.sideTalk.id, status: "ENDED" });
+    const s = await open();
+    expect(await emit(s, "conference:join", { conferenceId: fx.conference.id, talkId: fx.talks.sideTalk.id })).toMatchObject({
+      ok: true,
+      talk: { id: fx.talks.sideTalk.id, status: "ENDED" },
+    });
+    // Only talks of that conference; schedule pages ask for none.
+    const other = await createConference();
+    expect(await emit(s, "conference:join", { conferenceId: fx.conference.id, talkId: other.talks.webTalk.id })).toMatchObject({
+      ok: true,
+      talk: null,
+    });
+    expect(await emit(s, "conference:join", { conferenceId: fx.conference.id })).toMatchObject({ ok: true, talk: null });
+  });
+
   it("parses an ack-only call as an empty input and names the missing field", async () => {
     const s = await open();
     const ack = (await s.timeout(5000).emitWithAck("talk:join")) as AckResult & { error?: { fields?: Record<string, string[]> } };

@@ -13,8 +13,23 @@ describe("the realtime process", () => {
       'void Promise.reject(new Error("final write failed"));',
       'setTimeout(() => { console.log("still running"); process.exit(0); }, 200);',
     ].join("\n");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
-    expect(run.stderr).toContain("unhandled rejection (the realtime server keeps running): Error: final write failed");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, LOG_FORMAT: "json" },
+    });
+    // One JSON line for the log collector, with the error's message and stack.
+    const entry = run.stdout
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as { level: number; msg: string; err?: { message: string; stack: string } })
+      .find((e) => e.msg.startsWith("unhandled rejection"));
+    expect(entry).toMatchObject({
+      level: 50,
+      msg: "unhandled rejection (the realtime server keeps running)",
+      err: { message: "final write failed" },
+    });
+    expect(entry?.err?.stack).toContain("Error: final write failed");
     expect(run.stdout).toContain("still running");
     expect(run.status).toBe(0);
   });

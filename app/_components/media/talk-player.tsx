@@ -271,8 +271,8 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
         <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 bg-zinc-900 p-6 text-center">
           <p className="text-lg font-medium">{placeholder.title}</p>
           {placeholder.detail ? <p className="text-sm text-zinc-400">{placeholder.detail}</p> : null}
-          {/* In the viewer's chosen zone, like every time on the page (and the same on server and client). */}
-          {placeholder.at ? <TalkTime start={placeholder.at} showDay className="text-sm text-zinc-400" /> : null}
+          {/* In the viewer's chosen zone, like every time on the page; blank until then, never the conference's zone first. */}
+          {placeholder.at ? <TalkTime start={placeholder.at} showDay blankUntilHydrated className="text-sm text-zinc-400" /> : null}
         </div>
       ) : null}
       {needsClick && playlistUrl ? (

@@ -43,9 +43,33 @@ function format(iso: string, zone: string, opts: Intl.DateTimeFormatOptions): st
   return new Intl.DateTimeFormat("en-GB", { timeZone: zone, ...opts }).format(new Date(iso));
 }
 
-/** A time (or range) in the display zone, with the day when it differs from `dayOf`. */
-export function TalkTime({ start, end, showDay = false, className = "" }: { start: string; end?: string; showDay?: boolean; className?: string }) {
-  const { zone } = useDisplayZone();
+/**
+ * A time (or range) in the display zone, with the day when it differs from `dayOf`.
+ * `blankUntilHydrated`: the server (and hydration) render no time at all instead of the
+ * conference's, so a viewer in another zone never sees it flash before their own (for places
+ * where a time means nothing without JavaScript anyway, such as the player).
+ */
+export function TalkTime({
+  start,
+  end,
+  showDay = false,
+  className = "",
+  blankUntilHydrated = false,
+}: {
+  start: string;
+  end?: string;
+  showDay?: boolean;
+  className?: string;
+  blankUntilHydrated?: boolean;
+}) {
+  const { zone, mode } = useDisplayZone();
+  if (blankUntilHydrated && mode === "server") {
+    return (
+      <time dateTime={start} className={`tabular-nums ${className}`} aria-hidden="true">
+        {"\u00a0"}
+      </time>
+    );
+  }
   const t = (iso: string) => format(iso, zone, { hour: "2-digit", minute: "2-digit" });
   const day = showDay ? `${format(start, zone, { weekday: "short", day: "numeric", month: "short" })}, ` : "";
   return (

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
+import { logger, type Logger } from "@/lib/logging/logger";
 import type { z } from "zod";
 import { AppError, statusOf, toErrorBody } from "@/lib/errors/app-error";
 import { findSessionUser, type SessionUser } from "@/lib/auth/get-session-user";
@@ -16,9 +18,15 @@ import type { Conference } from "@/lib/db/client";
 // Next's request scope (an integration test) has no `headers()`.
 
 /** The one error answer of every route handler: `{ error: { code, message, fields? } }`. */
-export function jsonError(error: unknown): Response {
-  const body = toErrorBody(error);
+export function jsonError(error: unknown, log?: Logger): Response {
+  const body = toErrorBody(error, log);
   return Response.json({ error: body }, { status: statusOf(body) });
+}
+
+/** The proxy's request id (nginx sets X-Request-Id), so a log line can be found from the access log; else a new one. */
+function requestIdOf(value: unknown): string {
+  const given = (value as Request | undefined)?.headers?.get?.("x-request-id");
+  return given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
 }
 
 /** Next hands every route handler the Request first; a handler without one is a programming error. */
@@ -49,7 +57,7 @@ export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise
       if (options.origin !== "any") checkFetchRequestOrigin(requestOf(args[0]));
       return await handler(...args);
     } catch (error) {
-      return jsonError(error);
+      return jsonError(error, logger.child({ requestId: requestIdOf(args[0]) }));
     }
   };
 }

@@ -60,7 +60,7 @@ export default async function TalkPage({ params, searchParams }: Params) {
 
   return (
     <div className="space-y-8">
-      <LiveRefresh conferenceId={conference.id} realtimeUrl={realtimeUrl} talkId={talk.id} />
+      <LiveRefresh conferenceId={conference.id} realtimeUrl={realtimeUrl} talkId={talk.id} talkStatus={talk.status} />
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
         <Link href="/schedule" className="hover:underline">
           Schedule

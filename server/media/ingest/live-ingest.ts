@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { finishLiveRecording } from "@/lib/media/finish-live-recording";
 import { markRecordingLive } from "@/lib/media/mark-recording-live";
+import { setTalkStatus } from "@/lib/schedule/set-talk-status";
 import type { BrowserPublisher, Publisher, PublisherConnection } from "./publisher";
 import { PublisherSession } from "./publisher-session";
 import { RecordingWriter } from "./recording-writer";
@@ -25,7 +26,8 @@ export type IngestHealth = {
  * generations (SegmenterSupervisor) to a server-written HLS EVENT playlist (RecordingWriter); the
  * talk goes LIVE on its first segment and ENDED at the end.
  * Events: "segment", "restart" (an encoder must resend its headers to a new ffmpeg), "failed"
- * (message), "ended", "stream-key-rotated".
+ * (message), "ended", "stream-key-rotated", "publisher" (connected or not), "released" (this node
+ * let go of the talk: ingest-registry.ts).
  */
 export class LiveIngest extends EventEmitter {
   readonly talkId: string;
@@ -129,14 +131,18 @@ export class LiveIngest extends EventEmitter {
     if (this.ended) throw new AppError("GONE", "This talk has ended");
     await this.segmenter.stopForNewStream();
     this.session.begin(publisher);
+    this.emit("publisher", true);
   }
 
   resumeStream(publisher: BrowserPublisher) {
     this.session.resume(publisher);
+    this.emit("publisher", true);
   }
 
   detachPublisher(connection: PublisherConnection) {
+    const wasConnected = this.session.connected;
     this.session.detach(connection);
+    if (wasConnected && !this.session.connected) this.emit("publisher", false);
   }
 
   /** Feeds one chunk of the browser's recording. Duplicates (resent after a reconnect) are skipped. */
@@ -160,6 +166,11 @@ export class LiveIngest extends EventEmitter {
   async end(): Promise<{ durationMs: number }> {
     if (this.ended) return { durationMs: this.writer.durationMs };
     this.ended = true;
+    // The talk is over from the press of "End talk": a page loaded while the last segment is
+    // flushed (seconds) must not say Live. The recording is finished below.
+    await setTalkStatus({ talkId: this.talkId, status: "ENDED" }).catch((error: unknown) =>
+      console.error(`media ingest ${this.talkId}: talk not marked ended yet:`, error instanceof Error ? error.message : error),
+    );
     await this.segmenter.retire();
     await this.queue.enqueue(() => this.writer.finish());
     const durationMs = this.writer.durationMs;

@@ -130,6 +130,7 @@ export async function startRtmpListener(options: { port: number; host?: string }
           ingest.on("restart", onRestart);
           ingest.once("stream-key-rotated", onRevoked);
           ingest.once("ended", onRevoked);
+          ingest.once("released", onRevoked);
           socket.resume();
         })
         .catch((error: unknown) => {
@@ -150,6 +151,7 @@ export async function startRtmpListener(options: { port: number; host?: string }
       ingest.off("restart", onRestart);
       ingest.off("stream-key-rotated", onRevoked);
       ingest.off("ended", onRevoked);
+      ingest.off("released", onRevoked);
       if (subscriber) session.broadcast.donePlay(subscriber);
       ingest.detachPublisher({ kind: "encoder", sessionId: session.id });
       // The encoder stopped: close the segment in progress; the talk stays live until "End talk".

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { RenditionSpec } from "@/lib/media/renditions";
 import { startSegmenter, type Segmenter, type SegmentReady } from "../ffmpeg/ffmpeg-segmenter";
 import type { SerialQueue } from "./serial-queue";
+import { realtimeMetrics } from "@/lib/metrics/realtime-metrics";
 
 const FIRST_SEGMENT_DEADLINE_MS = 10_000;
 const WATCH_EVERY_MS = 2000;
@@ -90,7 +91,10 @@ export class SegmenterSupervisor {
       onSegment: (ready) => {
         generation.made += 1;
         const segment = placeOnClock(generation, ready);
-        void this.options.queue.enqueue(() => this.options.onSegment(segment));
+        const closedAt = performance.now();
+        void this.options.queue
+          .enqueue(() => this.options.onSegment(segment))
+          .then(() => realtimeMetrics.segmentPublish.observe((performance.now() - closedAt) / 1000));
       },
     });
     this.generation = generation;
@@ -157,6 +161,7 @@ export class SegmenterSupervisor {
       return;
     }
     this.restarts += 1;
+    realtimeMetrics.ffmpegRestarts.inc();
     console.warn(`media ingest ${this.options.talkId}: ffmpeg exited (${code}), restarting`);
     this.start(this.settings!);
     this.options.onInputBreak();

@@ -7,6 +7,8 @@ configureAudience({ presenceIntervalMs: 200, presenceTtlMs: 1500 });
 const server = await startRealtimeServer({ port: Number(process.argv[2] ?? 0), host: "127.0.0.1" });
 console.log(JSON.stringify({ port: server.port }));
 process.on("SIGTERM", async () => {
+  // As server/main.ts does: a SIGTERM is a graceful replacement.
+  await server.drain().catch(() => {});
   await server.close().catch(() => {});
   process.exit(0);
 });
