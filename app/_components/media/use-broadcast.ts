@@ -93,7 +93,8 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
     [socket, talkId, bump],
   );
 
-  const announce = useCallback(async (): Promise<boolean> => {
+  /** Announces the stream: "resumed" (this server has it), "new" (it starts here, from a header), or false (refused). */
+  const announce = useCallback(async (): Promise<"resumed" | "new" | false> => {
     if (!socket || !streamIdRef.current) return false;
     const ack = await request(
       socket,
@@ -109,7 +110,7 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
       return false;
     }
     publishedRef.current = true;
-    return true;
+    return ack.resumed ? "resumed" : "new";
   }, [socket, talkId]);
 
   // Reconnects: announce the same stream again, then resend what was not acknowledged, in order.
@@ -119,10 +120,16 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
       if (!streamIdRef.current || !recorderRef.current) return;
       publishedRef.current = false;
       bump((s) => ({ reconnects: s.reconnects + 1 }));
-      if (await announce()) {
+      const announced = await announce();
+      if (announced === "resumed") {
         setError(null);
         const chunks = [...pendingRef.current.values()].sort((a, b) => a.seq - b.seq);
         for (const chunk of chunks) void sendChunk(chunk);
+      } else if (announced === "new") {
+        // Another server took over (this one was replaced, or the talk moved): it never saw this
+        // recording's header, so a new recording starts here; the talk continues after a short gap.
+        setError(null);
+        restartRecorderRef.current?.();
       }
     };
     const onDisconnect = () => {
@@ -156,26 +163,11 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
     if (recorder && recorder.state !== "inactive") recorder.stop();
   }
 
-  const goLive = useCallback(
-    async (stream: MediaStream, nextMode: "live" | "test" = "live") => {
-      const mimeType = pickMimeType();
-      if (!mimeType) {
-        setError("This browser cannot record video (MediaRecorder is missing).");
-        setPhase("error");
-        return;
-      }
-      setError(null);
-      setPhase("starting");
-      modeRef.current = nextMode;
-      setMode(nextMode);
-      bump({ segments: 0, chunksSent: 0, chunksAcked: 0, pending: 0 });
-      streamIdRef.current = crypto.randomUUID();
+  /** A MediaRecorder on `stream` whose chunks, numbered from 0, go to the server. */
+  const startRecorder = useCallback(
+    (stream: MediaStream, mimeType: string) => {
       seqRef.current = 0;
       pendingRef.current.clear();
-      if (!(await announce())) {
-        setPhase("error");
-        return;
-      }
       const recorder = new MediaRecorder(stream, {
         mimeType,
         videoBitsPerSecond: 2_500_000,
@@ -196,9 +188,44 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
       };
       recorderRef.current = recorder;
       recorder.start(TIMESLICE_MS);
+    },
+    [sendChunk, bump],
+  );
+
+  // The same camera, a new recording (header first): what a server that never saw this stream needs.
+  const restartRecorderRef = useRef<(() => void) | null>(null);
+  restartRecorderRef.current = () => {
+    const old = recorderRef.current;
+    if (!old) return;
+    old.ondataavailable = null;
+    if (old.state !== "inactive") old.stop();
+    startRecorder(old.stream, old.mimeType);
+  };
+
+  const goLive = useCallback(
+    async (stream: MediaStream, nextMode: "live" | "test" = "live") => {
+      const mimeType = pickMimeType();
+      if (!mimeType) {
+        setError("This browser cannot record video (MediaRecorder is missing).");
+        setPhase("error");
+        return;
+      }
+      setError(null);
+      setPhase("starting");
+      modeRef.current = nextMode;
+      setMode(nextMode);
+      bump({ segments: 0, chunksSent: 0, chunksAcked: 0, pending: 0 });
+      streamIdRef.current = crypto.randomUUID();
+      seqRef.current = 0;
+      pendingRef.current.clear();
+      if (!(await announce())) {
+        setPhase("error");
+        return;
+      }
+      startRecorder(stream, mimeType);
       setStartedAt(Date.now());
     },
-    [announce, sendChunk, bump],
+    [announce, startRecorder, bump],
   );
 
   const endTalk = useCallback(async () => {
