@@ -222,7 +222,9 @@ for (const f of followers) {
   const seen = new Set(f.messages.map((m) => m.id));
   for (const id of acknowledged) if (!seen.has(id)) lost++;
 }
-log(`failover: ${acknowledged.size} messages acknowledged, ${followers.length} followers, ${lost} (message, follower) pairs missing`);
+log(
+  `failover: ${acknowledged.size} messages acknowledged, ${followers.length} followers (${followers.filter((f) => !f.socket.connected).length} not reconnected, errors: ${JSON.stringify(followers.flatMap((f) => f.errors))}), ${lost} (message, follower) pairs missing`,
+);
 for (const f of followers) f.socket.close();
 
 // Everything stopped first: the JSON below must be the last line printed.
