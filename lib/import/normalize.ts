@@ -55,15 +55,15 @@ export function usableTimeZone(declared: string | null | undefined, fallback: st
 export function zoneWarning(options: { declared: string | null; conferenceZone: string; timesWithoutOffset: number }): string | null {
   const { conferenceZone, timesWithoutOffset } = options;
   const declared = options.declared?.trim() || null;
-  const times = `${timesWithoutOffset} time${timesWithoutOffset === 1 ? "" : "s"} without an offset`;
+  const times = timesWithoutOffset === 1 ? "1 time without an offset was" : `${timesWithoutOffset} times without an offset were`;
   if (declared && !isValidTimeZone(declared)) {
     return timesWithoutOffset > 0
-      ? `The export names the time zone “${declared}”, which Plenary does not know: ${times} were read in the conference's zone, ${conferenceZone}. Check them in the schedule editor.`
+      ? `The export names the time zone “${declared}”, which Plenary does not know: ${times} read in the conference's zone, ${conferenceZone}. Check them in the schedule editor.`
       : `The export names the time zone “${declared}”, which Plenary does not know; every time in it had an offset, so none depended on it.`;
   }
   if (!declared) {
     return timesWithoutOffset > 0
-      ? `The export names no time zone: ${times} were read in the conference's zone, ${conferenceZone}. Check them in the schedule editor.`
+      ? `The export names no time zone: ${times} read in the conference's zone, ${conferenceZone}. Check them in the schedule editor.`
       : null;
   }
   if (declared !== conferenceZone) {
