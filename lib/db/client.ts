@@ -1,9 +1,11 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { env, getDatabaseUrl } from "@/lib/config/env";
 
 // One client per process; Next.js dev reloads modules, so keep it on globalThis.
-const globalForPrisma = globalThis as unknown as { plenaryPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { plenaryPrisma?: PrismaClient; plenaryPools?: WeakMap<PrismaClient, pg.Pool> };
+const pools = (globalForPrisma.plenaryPools ??= new WeakMap());
 
 function connectionString(): string {
   // `next build` loads modules (better-auth takes the client at import) but runs no query.
@@ -12,14 +14,27 @@ function connectionString(): string {
 }
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: connectionString(), max: env.DATABASE_POOL_MAX });
-  return new PrismaClient({ adapter });
+  // The pool is ours, so the few statements that need the driver itself (getPool) share it.
+  const pool = new pg.Pool({ connectionString: connectionString(), max: env.DATABASE_POOL_MAX });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
+}
+
+const currentClient = () => (globalForPrisma.plenaryPrisma ??= createClient());
+
+/**
+ * The connection pool under the Prisma client, for the rare statement Prisma cannot send as we
+ * need it (checkout pipelines its last statement with COMMIT, lib/tickets/place-order.ts).
+ */
+export function getPool(): pg.Pool {
+  return pools.get(currentClient())!;
 }
 
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   // Lazy: importing this module must not require DATABASE_URL (e.g. during `next build`).
   get(_target, prop) {
-    const client = (globalForPrisma.plenaryPrisma ??= createClient());
+    const client = currentClient();
     const value = Reflect.get(client, prop, client);
     return typeof value === "function" ? value.bind(client) : value;
   },
