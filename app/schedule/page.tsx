@@ -82,8 +82,10 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
         <EmptyState title="No talks match">Try another track or day.</EmptyState>
       ) : (
         <div className="grid gap-6" style={{ gridTemplateColumns: `repeat(auto-fit, minmax(min(100%, 18rem), 1fr))` }}>
+          {/* Only stages with something on this day (and track): eight stages, one in use, is one column. */}
           {stages.map((stage) => {
             const talks = shown.talks.filter((t) => t.stage.id === stage.id);
+            if (talks.length === 0) return null;
             return (
               <section key={stage.id} aria-labelledby={`stage-${stage.id}`} className="flex flex-col gap-3">
                 <h2
@@ -92,21 +94,17 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
                 >
                   {stage.name}
                 </h2>
-                {talks.length === 0 ? (
-                  <p className="text-sm text-zinc-500">Nothing on this stage.</p>
-                ) : (
-                  talks.map((talk) => (
-                    <TalkCard
-                      key={talk.id}
-                      talk={talk}
-                      now={now}
-                      starred={starred.has(talk.id)}
-                      canStar={!!user}
-                      showStage={false}
-                      realtimeUrl={realtimeUrl}
-                    />
-                  ))
-                )}
+                {talks.map((talk) => (
+                  <TalkCard
+                    key={talk.id}
+                    talk={talk}
+                    now={now}
+                    starred={starred.has(talk.id)}
+                    canStar={!!user}
+                    showStage={false}
+                    realtimeUrl={realtimeUrl}
+                  />
+                ))}
               </section>
             );
           })}

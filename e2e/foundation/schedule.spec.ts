@@ -48,6 +48,11 @@ test("the schedule has days, stages, track filters and a live-now marker", async
   await page.getByRole("navigation", { name: "Filter by track" }).getByRole("link", { name: "Frontend" }).click();
   await expect(page).toHaveURL(/track=frontend/);
   await expect(page.getByRole("article", { name: /Postgres is your queue/ })).toHaveCount(0);
+  // A stage with nothing that day (in that track) is not shown at all.
+  const stages = page.getByRole("main").getByRole("region");
+  await expect(stages.first()).toBeVisible();
+  for (const stage of await stages.all()) await expect(stage.getByRole("article").first()).toBeVisible();
+  await expect(page.getByText("Nothing on this stage.")).toHaveCount(0);
 });
 
 test("a talk page shows its title, speakers, time and player and chat areas; unknown slugs are a real 404", async ({ page }) => {
