@@ -68,29 +68,19 @@ export async function placeOrder(options: { conferenceId: string; userId: string
   let open = false;
   try {
     // Queued together: the driver sends each as the previous one completes, without a turn of
-    // the event loop in between (a checkout in a rush holds its connection that much shorter).
+    // the event loop in between, so a checkout in a rush holds its connection for one exchange and
+    // the hot row for one statement (COMMIT follows it at once).
     open = true;
-    const begun = await Promise.allSettled([
-      connection.query("BEGIN"),
-      connection.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`plenary:order:${conferenceId}:${userId}`]),
-      // After the lock, so this statement sees what this attendee's other checkouts committed.
-      connection.query<{ unpaid: boolean; used: boolean }>(
-        `SELECT EXISTS (SELECT 1 FROM "Order" WHERE "conferenceId" = $1 AND "userId" = $2 AND "status" = 'PENDING') AS "unpaid",
-                EXISTS (SELECT 1 FROM "DiscountRedemption" WHERE "discountCodeId" = $3 AND "userId" = $2) AS "used"`,
-        [conferenceId, userId, discountCode?.id ?? null],
-      ),
-    ]);
-    for (const step of begun) if (step.status === "rejected") throw step.reason;
-    const { unpaid, used } = (begun[2] as PromiseFulfilledResult<pg.QueryResult<{ unpaid: boolean; used: boolean }>>).value.rows[0]!;
-    // One unpaid order per attendee, so nobody can hoard seats with orders they never pay.
-    if (!settled && unpaid) throw new AppError("CONFLICT", "You already have an order awaiting payment: pay or cancel it under My tickets first");
-    if (discountCode?.oncePerAttendee && used) throw new LostRace();
-
     const statement = takeStatement({ now, order, tickets, quote, redemptionId: newId() });
+    const begin = connection.query("BEGIN");
+    const lock = connection.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`plenary:order:${conferenceId}:${userId}`]);
     const take = connection.query(statement.text, statement.values);
     const commit = connection.query("COMMIT");
     open = false;
-    const [taken, committed] = await Promise.allSettled([take, commit]);
+    // All four are answered, whatever fails: a failed statement aborts the transaction and the
+    // COMMIT behind it then rolls it back.
+    const [begun, locked, taken, committed] = await Promise.allSettled([begin, lock, take, commit]);
+    for (const step of [begun, locked]) if (step.status === "rejected") throw step.reason;
     if (taken.status === "rejected") {
       if (isLostRace(taken.reason)) throw new LostRace();
       throw taken.reason;
@@ -102,6 +92,13 @@ export async function placeOrder(options: { conferenceId: string; userId: string
     if (open) await connection.query("ROLLBACK").catch(() => {});
     connection.release();
     if (!(error instanceof LostRace)) throw error;
+    if (!settled) {
+      const unpaid = await getPool().query(`SELECT 1 FROM "Order" WHERE "conferenceId" = $1 AND "userId" = $2 AND "status" = 'PENDING' LIMIT 1`, [
+        conferenceId,
+        userId,
+      ]);
+      if (unpaid.rowCount) throw new AppError("CONFLICT", "You already have an order awaiting payment: pay or cancel it under My tickets first");
+    }
     // Re-quote (on another connection: this one went back first, or a rush could take every
     // connection and wait for one) to tell the attendee exactly what changed.
     await priceCheckout({ conferenceId, userId, input, now });
@@ -140,6 +137,18 @@ function takeStatement(options: { now: Date; order: Order; tickets: Ticket[]; qu
   const quantity = param("quantity", order.quantity, "int");
   const ticketTypeId = param("ticketTypeId", ticketType.id, "text");
 
+  // The per-attendee rules, in the same statement: it runs after the attendee's lock, so it sees
+  // what their other checkouts committed. One unpaid order per attendee, so nobody can hoard
+  // seats with orders they never pay; a once-per-attendee code once.
+  const unpaidRule =
+    order.status === "PENDING"
+      ? `AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."conferenceId" = ${param("conferenceId", order.conferenceId, "text")}
+           AND o."userId" = ${param("userId", order.userId, "text")} AND o."status" = 'PENDING')`
+      : "";
+  const onceRule = discountCode?.oncePerAttendee
+    ? `AND NOT EXISTS (SELECT 1 FROM "DiscountRedemption" r WHERE r."discountCodeId" = ${param("codeId", discountCode.id, "text")}
+           AND r."userId" = ${param("userId", order.userId, "text")})`
+    : "";
   const withCode = discountCode
     ? `code AS (
       UPDATE "DiscountCode" SET "redemptions" = "redemptions" + ${quantity}
@@ -161,6 +170,8 @@ function takeStatement(options: { now: Date; order: Order; tickets: Ticket[]; qu
         AND ("salesStartAt" IS NULL OR "salesStartAt" <= ${now})
         AND ("salesEndAt" IS NULL OR "salesEndAt" > ${now})
         ${discountCode ? "AND EXISTS (SELECT 1 FROM code)" : ""}
+        ${unpaidRule}
+        ${onceRule}
       RETURNING "id"
     )`;
   const placed = `placed AS (
