@@ -24,9 +24,9 @@ export type PlacedOrder = { order: Order; tickets: Ticket[]; quote: CheckoutQuot
  * back: a failed checkout leaves nothing behind. The code row is locked before the ticket type
  * (cancel-order keeps the same order), so the two never deadlock.
  *
- * The per-attendee rules (one unpaid order, a once-per-attendee code used once) are checked
- * before, under a transaction-scoped lock per attendee: two tabs of one attendee take turns,
- * and the second sees what the first committed. Other attendees never wait on it.
+ * The per-attendee rules (one unpaid order, a once-per-attendee code used once) are conditions of
+ * that statement too; it runs after a transaction-scoped lock per attendee, so two tabs of one
+ * attendee take turns and the second sees what the first committed. Others never wait on it.
  */
 export async function placeOrder(options: { conferenceId: string; userId: string; input: CheckoutInput; now?: Date }): Promise<PlacedOrder> {
   const { conferenceId, userId, input } = options;
