@@ -18,8 +18,8 @@ export type PlacedOrder = { order: Order; tickets: Ticket[]; quote: CheckoutQuot
  * that re-check every rule the quote was based on. A rush of attendees on one ticket type queues
  * on that row's lock, so the lock is taken last and held for as short as PostgreSQL allows: one
  * statement takes the code use and the seat and writes the order, its redemption and tickets,
- * and COMMIT is sent behind it in the same write, without waiting for its answer (the driver
- * queues it; no JavaScript runs between the two). If a conditional UPDATE matches no row, the
+ * and COMMIT is queued behind it: the driver sends it the moment the statement completes, in the
+ * same socket callback, with no turn of our JavaScript in between. If a conditional UPDATE matches no row, the
  * order's ticket type is NULL, the statement fails, the transaction aborts and COMMIT rolls it
  * back: a failed checkout leaves nothing behind. The code row is locked before the ticket type
  * (cancel-order keeps the same order), so the two never deadlock.
