@@ -30,6 +30,8 @@ export async function startNginx(options: { upstreams: Record<string, number>; p
     return `${lead}127.0.0.1:${port};`;
   });
   site = site.replace(/^(\s*)listen\s+80;/m, `$1listen 127.0.0.1:${options.port};`);
+  // Caches of our own, not the system's (several runs at once, no root needed).
+  site = site.replaceAll("/var/cache/nginx/", `${path.join(dir, "cache")}/`);
   fs.writeFileSync(path.join(dir, "site.conf"), site);
   const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name) => `${name}_temp_path ${path.join(dir, name)};`).join("\n  ");
   fs.writeFileSync(
