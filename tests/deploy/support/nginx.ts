@@ -30,6 +30,9 @@ export async function startNginx(options: { upstreams: Record<string, number>; p
     return `${lead}127.0.0.1:${port};`;
   });
   site = site.replace(/^(\s*)listen\s+80;/m, `$1listen 127.0.0.1:${options.port};`);
+  // Caches of our own, not the system's (several runs at once, no root needed).
+  site = site.replaceAll("/var/cache/nginx/", `${path.join(dir, "cache")}/`);
+  fs.mkdirSync(path.join(dir, "cache"));
   fs.writeFileSync(path.join(dir, "site.conf"), site);
   const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name) => `${name}_temp_path ${path.join(dir, name)};`).join("\n  ");
   fs.writeFileSync(
@@ -42,7 +45,10 @@ export async function startNginx(options: { upstreams: Record<string, number>; p
   child.stderr!.on("data", (chunk) => (stderr += chunk));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   for (let attempt = 0; ; attempt++) {
-    if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr}${fs.readFileSync(path.join(dir, "error.log"), "utf8")}`);
+    if (child.exitCode !== null) {
+      const log = path.join(dir, "error.log");
+      throw new Error(`nginx exited: ${stderr}${fs.existsSync(log) ? fs.readFileSync(log, "utf8") : ""}`);
+    }
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect(options.port, "127.0.0.1", () => (socket.destroy(), resolve(true)));
       socket.once("error", () => resolve(false));
