@@ -166,6 +166,8 @@ function follow(cookie: string): Follower {
     reconnectionDelayMax: 1000,
   });
   const follower: Follower = { socket, messages: [], errors: [] };
+  socket.on("connect_error", (error) => follower.errors.push(`connect_error: ${error.message}`));
+  socket.on("disconnect", (reason) => follower.errors.push(`disconnect: ${reason}`));
   const keep = 100_000;
   socket.on("chat:batch", (batch: ChatBatchEvent[]) => {
     const added = batch.flatMap((e) => (e.type === "message" ? [e.message] : []));

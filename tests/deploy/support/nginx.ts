@@ -24,10 +24,10 @@ export async function startNginx(options: { upstreams: Record<string, number>; p
   if (!binary) throw new Error("nginx is not installed");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-nginx-"));
   let site = fs.readFileSync(path.join(root, "deploy/nginx.conf"), "utf8");
-  site = site.replace(/^(\s*server\s+)([\w-]+):\d+;/gm, (line, lead: string, name: string) => {
+  site = site.replace(/^(\s*server\s+)([\w-]+):\d+([^;]*);/gm, (line, lead: string, name: string, parameters: string) => {
     const port = options.upstreams[name];
     if (!port) throw new Error(`no local port for upstream ${name}`);
-    return `${lead}127.0.0.1:${port};`;
+    return `${lead}127.0.0.1:${port}${parameters};`;
   });
   site = site.replace(/^(\s*)listen\s+80;/m, `$1listen 127.0.0.1:${options.port};`);
   // Caches of our own, not the system's (several runs at once, no root needed).
