@@ -11,6 +11,8 @@ export const StartPublishingInput = z.object({ talkId, streamId: z.string().min(
 export type StartPublishingInput = z.infer<typeof StartPublishingInput>;
 
 export const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
+/** The browser studio's MediaRecorder timeslice: what it sends lags the camera by about this much. */
+export const BROWSER_CHUNK_MS = 250;
 
 export const MediaChunkInput = z
   .object({

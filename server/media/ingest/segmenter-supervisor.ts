@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { RenditionSpec } from "@/lib/media/renditions";
+import { BROWSER_CHUNK_MS } from "@/lib/media/schemas";
 import { msBetween, startSegmenter, type Segmenter, type SegmentReady } from "../ffmpeg/ffmpeg-segmenter";
 import { probeSegmentSpan } from "../ffmpeg/probe-segment-span";
 import type { SerialQueue } from "./serial-queue";
@@ -91,7 +92,7 @@ export class SegmenterSupervisor {
     const generation: Generation = {
       segmenter: null as unknown as Segmenter,
       workDir,
-      wallStart: Date.now() - (settings.input === "matroska" ? 1000 : 0), // a chunk holds the last ~1 s
+      wallStart: Date.now() - (settings.input === "matroska" ? BROWSER_CHUNK_MS : 0), // a chunk holds the last slice
       firstStart: new Map(),
       lastStart: new Map(),
       made: 0,
