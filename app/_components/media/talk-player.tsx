@@ -4,6 +4,7 @@ import type HlsType from "hls.js";
 import type { TalkMedia } from "@/lib/media/schemas";
 import { Badge, LiveDot } from "../ui/badge";
 import { formatTime } from "./format-time";
+import { CATCH_UP_RATE, LIVE_HLS_CONFIG, LIVE_SYNC_SECONDS } from "./live-player-config";
 import { TalkTime } from "../schedule/time-zone";
 
 type Props = {
@@ -16,13 +17,8 @@ type Props = {
   startAtSeconds?: number;
 };
 
-// How far behind the newest listed segment the player sits: about one segment, since the next one
-// arrives the moment it is listed (blocking playlist reload). hls.js adds a second after each stall.
-const LIVE_SYNC_SECONDS = 1.5;
 // A player following live that fell behind (a slow machine, a stall) plays a little faster until it
-// is back; hls.js does so within one target duration of its goal...
-const CATCH_UP_RATE = 1.5;
-// ...and further behind than this, it jumps back to the live edge.
+// is back (hls.js, within one target duration of its goal); further behind, it jumps back.
 const CATCH_UP_JUMP_SECONDS = 6;
 // Further behind than this, the player counts as "watching the past" (Jump to live is offered).
 const BEHIND_LIVE_SECONDS = 8;
@@ -79,12 +75,8 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
       if (Hls.isSupported()) {
         followLive(start === undefined);
         const hls = new Hls({
-          // Blocking playlist reloads (_HLS_msn): a new segment reaches the player when it is listed.
-          lowLatencyMode: true,
-          liveSyncDuration: LIVE_SYNC_SECONDS,
+          ...LIVE_HLS_CONFIG,
           maxLiveSyncPlaybackRate: followsLiveRef.current ? CATCH_UP_RATE : 1,
-          // No liveMaxLatencyDuration: hls.js would pull a viewer who scrubbed back to the live edge.
-          liveDurationInfinity: false,
           startPosition: start ?? -1,
           backBufferLength: 60,
           xhrSetup: (xhr) => {
