@@ -7,12 +7,13 @@
  *  - a second Chromium page plays the talk with hls.js (the player's settings): live edge distance;
  *    The speaker page records a canvas that paints its clock into every frame; the viewer reads it
  *    back from each frame it shows: glass to glass, not hls.js' own estimate;
+ *  - an encoder (ffmpeg, x264 zerolatency) over RTMP with the clock painted likewise: glass to glass;
  *  - a 720p30 VP8 WebM (what Firefox sends) fed at real-time pace: the x264 transcode CPU;
  *  - H.264 sources at 30, 5 and 1 fps through the browser path: listed vs real duration.
  *
  * Prints the figures, and as its last line one JSON object:
  *   {"replay_ready_s","chunk_to_playlist_s","live_edge_s","transcode_cpu_pct","passthrough_cpu_pct",
- *    "extinf_error_pct","glass_to_glass_s"}
+ *    "extinf_error_pct","glass_to_glass_s" (browser studio),"glass_to_glass_rtmp_s"}
  */
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -96,7 +97,8 @@ const { LIVE_HLS_CONFIG } = await import("@/app/_components/media/live-player-co
 const { probeMediaTimes } = await import("@/server/media/ffmpeg/probe-segment-span");
 const { getMediaStorage } = await import("@/lib/media/storage/get-media-storage");
 
-const server = await startRealtimeServer({ port: realtimePort, host: "127.0.0.1" });
+const rtmpPort = await freePort();
+const server = await startRealtimeServer({ port: realtimePort, host: "127.0.0.1", rtmpPort });
 log(`ffmpeg: ${getFfmpegPath()}`);
 
 async function createTalk(slug: string) {
@@ -392,6 +394,75 @@ log(
   `End talk -> ENDLIST served: ${round(replayReadyS)} s (media:end acked after ${round((endResult.ackAt - endResult.clickedAt) / 1000)} s; hls.js saw the replay after ${viewerData.replayAt ? round((viewerData.replayAt - endResult.clickedAt) / 1000) : "n/a"} s)`,
 );
 log(`passthrough ffmpeg: ${round(passthroughCpuPct, 1)}% of one core`);
+
+// ───────────── run 1b: glass to glass from an encoder over RTMP ─────────────
+// Frames made here carry the clock of the moment they are handed to the encoder (ffmpeg, x264
+// zerolatency, a keyframe a second, as OBS would be set up), painted like the studio's canvas.
+const rtmpTalk = await createTalk("bench-rtmp");
+const W = 640;
+const H = 360;
+const encoder = spawn(
+  getFfmpegPath(),
+  [
+    ...["-hide_banner", "-loglevel", "error", "-f", "rawvideo", "-pix_fmt", "gray", "-s", `${W}x${H}`, "-framerate", "30", "-i", "pipe:0"],
+    ...["-re", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"],
+    ...["-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-pix_fmt", "yuv420p", "-g", "30", "-b:v", "1500k"],
+    ...["-c:a", "aac", "-f", "flv", `rtmp://127.0.0.1:${rtmpPort}/live/${rtmpTalk.talk.streamKey}`],
+  ],
+  { stdio: ["pipe", "ignore", "inherit"] },
+);
+encoder.stdin.on("error", () => {});
+const frame = Buffer.alloc(W * H);
+const paintFrame = () => {
+  const t = Date.now() - clockBase;
+  frame.fill(64);
+  for (let i = 0; i < 24; i++) {
+    const bit = Math.floor(t / 2 ** i) % 2;
+    const x0 = Math.round((i * 53 * W) / 1280);
+    const x1 = Math.round(((i + 1) * 53 * W) / 1280);
+    for (const [y0, y1, on] of [
+      [(160 * H) / 720, (280 * H) / 720, bit],
+      [(340 * H) / 720, (460 * H) / 720, 1 - bit],
+    ] as const) {
+      for (let y = Math.round(y0); y < Math.round(y1); y++) frame.fill(on ? 235 : 16, y * W + x0, y * W + x1);
+    }
+  }
+  encoder.stdin.write(frame);
+};
+const painter = setInterval(paintFrame, 1000 / 30);
+const rtmpRecording = await (async () => {
+  for (let i = 0; i < 300; i++) {
+    const r = await prisma.recording.findUnique({ where: { talkId: rtmpTalk.talk.id } });
+    if (r?.startedAt) return r;
+    await sleep(100);
+  }
+  throw new Error("the RTMP talk never went live");
+})();
+const rtmpContext = await browser.newContext();
+await rtmpContext.addCookies(
+  rtmpTalk.cookies.map((c) => {
+    const [name, ...value] = c.split("=");
+    return { name: name!, value: value.join("="), domain: "127.0.0.1", path: "/" };
+  }),
+);
+const rtmpViewer = await rtmpContext.newPage();
+await rtmpViewer.goto(`http://127.0.0.1:${pagePort}/viewer`);
+await rtmpViewer.evaluate(([url, config, base]) => (window as any).watch(url, config, base), [
+  `http://127.0.0.1:${realtimePort}/media/${rtmpRecording.storagePrefix}/master.m3u8`,
+  LIVE_HLS_CONFIG,
+  clockBase,
+] as const);
+await sleep(8000);
+const rtmpSteadyFrom = Date.now();
+await sleep(Math.max(10, LIVE_SECONDS - 10) * 1000);
+const rtmpGlass = ((await rtmpViewer.evaluate(() => (window as any).glass)) as { at: number; latency: number }[])
+  .filter((s) => s.at > rtmpSteadyFrom)
+  .map((s) => s.latency);
+const glassToGlassRtmpS = median(rtmpGlass);
+log(`glass to glass (RTMP, x264 zerolatency): median ${round(glassToGlassRtmpS)} s over ${rtmpGlass.length} frames read`);
+clearInterval(painter);
+encoder.stdin.end();
+await new Promise((r) => encoder.on("close", r));
 await browser.close();
 
 // ───────────── run 2: 720p30 VP8 (Firefox-like) -> x264 transcode ─────────────
@@ -536,6 +607,7 @@ console.log(
     passthrough_cpu_pct: round(passthroughCpuPct, 1),
     extinf_error_pct: round(extinfErrorPct, 2),
     glass_to_glass_s: round(glassToGlassS),
+    glass_to_glass_rtmp_s: round(glassToGlassRtmpS),
   }),
 );
 process.exit(0);
