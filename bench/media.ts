@@ -461,7 +461,9 @@ const rtmpGlass = ((await rtmpViewer.evaluate(() => (window as any).glass)) as {
 const glassToGlassRtmpS = median(rtmpGlass);
 log(`glass to glass (RTMP, x264 zerolatency): median ${round(glassToGlassRtmpS)} s over ${rtmpGlass.length} frames read`);
 clearInterval(painter);
+// The tone never ends by itself: SIGINT makes the encoder close the stream as OBS's "Stop" does.
 encoder.stdin.end();
+encoder.kill("SIGINT");
 await new Promise((r) => encoder.on("close", r));
 await browser.close();
 
