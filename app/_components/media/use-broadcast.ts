@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RealtimeSocket } from "../realtime/use-realtime";
 import { request } from "../realtime/request";
+import { BROWSER_CHUNK_MS } from "@/lib/media/schemas";
 
 export type BroadcastPhase = "idle" | "starting" | "live" | "ending" | "ended" | "error";
 
@@ -16,8 +17,6 @@ export type BroadcastStats = {
   transcoding: boolean | null;
   lastSegmentAt: number | null;
 };
-
-const TIMESLICE_MS = 1000;
 
 /** The recording formats to try, best first: H.264 lets the server copy the video instead of encoding it. */
 const MIME_TYPES = ["video/webm;codecs=h264,opus", "video/webm;codecs=vp8,opus", "video/webm;codecs=vp9,opus", "video/webm"];
@@ -187,7 +186,7 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
         setPhase("error");
       };
       recorderRef.current = recorder;
-      recorder.start(TIMESLICE_MS);
+      recorder.start(BROWSER_CHUNK_MS); // small slices: a segment reaches the server soon after its last frame
     },
     [sendChunk, bump],
   );

@@ -2,7 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { RenditionSpec } from "@/lib/media/renditions";
-import { startSegmenter, type Segmenter, type SegmentReady } from "../ffmpeg/ffmpeg-segmenter";
+import { BROWSER_CHUNK_MS } from "@/lib/media/schemas";
+import { msBetween, startSegmenter, type Segmenter, type SegmentReady } from "../ffmpeg/ffmpeg-segmenter";
+import { probeSegmentSpan } from "../ffmpeg/probe-segment-span";
 import type { SerialQueue } from "./serial-queue";
 import { realtimeMetrics } from "@/lib/metrics/realtime-metrics";
 
@@ -11,8 +13,19 @@ const WATCH_EVERY_MS = 2000;
 const STOP_GRACE_MS = 5000;
 const ATTEMPTS = 3;
 
-/** A segment ffmpeg finished, placed on the wall clock. */
-export type TimedSegment = { rendition: string; file: string; durationMs: number; startedAt: Date; firstOfGeneration: boolean };
+/**
+ * A segment ffmpeg finished, placed on the wall clock. `durationMs` is an estimate until the next
+ * segment starts: `previousDurationMs` then says how long the one before it really was (its next
+ * start minus its own start), and the writer corrects it.
+ */
+export type TimedSegment = {
+  rendition: string;
+  file: string;
+  durationMs: number;
+  startedAt: Date;
+  firstOfGeneration: boolean;
+  previousDurationMs?: number;
+};
 
 type StreamSettings = { input: "matroska" | "flv"; copyVideo: boolean };
 
@@ -22,6 +35,8 @@ type Generation = {
   workDir: string;
   wallStart: number; // wall clock of media time `firstStart`
   firstStart: Map<string, number>;
+  /** Media time where each rendition's latest segment starts. */
+  lastStart: Map<string, number>;
   made: number;
   stopping: boolean;
   firstDataAt: number | null;
@@ -78,8 +93,9 @@ export class SegmenterSupervisor {
     const generation: Generation = {
       segmenter: null as unknown as Segmenter,
       workDir,
-      wallStart: Date.now() - (settings.input === "matroska" ? 1000 : 0), // a chunk holds the last ~1 s
+      wallStart: Date.now() - (settings.input === "matroska" ? BROWSER_CHUNK_MS : 0), // a chunk holds the last slice
       firstStart: new Map(),
+      lastStart: new Map(),
       made: 0,
       stopping: false,
       firstDataAt: null,
@@ -91,10 +107,16 @@ export class SegmenterSupervisor {
       onSegment: (ready) => {
         generation.made += 1;
         const segment = placeOnClock(generation, ready);
+        // Once the input has ended, this may be the stream's last segment: nothing after it says
+        // where it ends, so its own packets do (read before the writer moves the file).
+        const span = generation.stopping ? probeSegmentSpan(ready.file) : null;
         const closedAt = performance.now();
-        void this.options.queue
-          .enqueue(() => this.options.onSegment(segment))
-          .then(() => realtimeMetrics.segmentPublish.observe((performance.now() - closedAt) / 1000));
+        void this.options.queue.enqueue(async () => {
+          const seconds = await span;
+          if (seconds) segment.durationMs = Math.max(segment.durationMs, Math.round(seconds * 1000));
+          await this.options.onSegment(segment);
+          realtimeMetrics.segmentPublish.observe((performance.now() - closedAt) / 1000);
+        });
       },
     });
     this.generation = generation;
@@ -168,15 +190,23 @@ export class SegmenterSupervisor {
   }
 }
 
-/** Segment times are ffmpeg's media time; the first of each generation anchors them to the wall clock. */
+/**
+ * Segment times are ffmpeg's media time; the first of each generation anchors them to the wall
+ * clock. ffmpeg's own end of a segment is its last frame plus that frame's (often unknown or
+ * guessed) duration: a low or variable frame rate loses up to a frame interval per segment. A
+ * segment really lasts until the next one starts, which is known one segment later.
+ */
 function placeOnClock(generation: Generation, ready: SegmentReady): TimedSegment {
   if (!generation.firstStart.has(ready.rendition)) generation.firstStart.set(ready.rendition, ready.start);
   const firstStart = generation.firstStart.get(ready.rendition)!;
+  const previousStart = generation.lastStart.get(ready.rendition);
+  generation.lastStart.set(ready.rendition, ready.start);
   return {
     rendition: ready.rendition,
     file: ready.file,
     durationMs: Math.max(1, Math.round((ready.end - ready.start) * 1000)),
     startedAt: new Date(generation.wallStart + (ready.start - firstStart) * 1000),
     firstOfGeneration: firstStart === ready.start,
+    previousDurationMs: previousStart === undefined ? undefined : msBetween(previousStart, ready.start),
   };
 }
