@@ -7,7 +7,11 @@ import type { Socket } from "socket.io-client";
 import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { getFfmpegPath } from "@/server/media/ffmpeg/ffmpeg-path";
+import pg from "pg";
+import { getDatabaseUrl } from "@/lib/config/env";
 import { recoverLiveTimeline } from "@/lib/media/recover-live-timeline";
+import { configureIngestRegistry } from "@/server/media/ingest/ingest-registry";
+import { startRealtimeServer } from "@/server/realtime-server";
 import { getMediaStorage } from "@/lib/media/storage/get-media-storage";
 import { freePorts } from "../../scripts/free-port";
 import { startProxy } from "../chat/support/cluster";
@@ -360,5 +364,39 @@ describe("taking over a live recording", () => {
     ]);
     // Nothing more to do the second time.
     expect(await recoverLiveTimeline({ recordingId: recording.id })).toBe(0);
+  });
+});
+
+describe("an ingest whose publisher is gone", () => {
+  it("keeps its talk for a grace period (the publisher may come back), then lets another node have it", async () => {
+    configureIngestRegistry({ idleReleaseMs: 1500 });
+    const server = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
+    const probe = new pg.Client({ connectionString: getDatabaseUrl() });
+    await probe.connect();
+    try {
+      const { talk, speaker } = await createLiveTalkSetup();
+      // What another node would try: the talk's lease, taken and given back at once.
+      const leaseIsFree = async () => {
+        const key = ["plenary:ingest", talk.id];
+        const { rows } = await probe.query<{ taken: boolean }>("SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS taken", key);
+        if (rows[0]!.taken) await probe.query("SELECT pg_advisory_unlock(hashtext($1), hashtext($2))", key);
+        return rows[0]!.taken;
+      };
+      const studio = await connectClient(server.port, speaker.cookie);
+      sockets.push(studio);
+      expect(await emitAck(studio, "media:publish", { talkId: talk.id, streamId: crypto.randomUUID() })).toMatchObject({ ok: true });
+      expect(await leaseIsFree()).toBe(false);
+      studio.disconnect();
+      await waitFor(leaseIsFree, 20_000, 200);
+      // The talk is still live for whoever publishes next (here or elsewhere).
+      const again = await connectClient(server.port, speaker.cookie);
+      sockets.push(again);
+      expect(await emitAck(again, "media:publish", { talkId: talk.id, streamId: crypto.randomUUID() })).toMatchObject({ ok: true });
+      expect(await leaseIsFree()).toBe(false);
+    } finally {
+      await probe.end();
+      await server.close();
+      configureIngestRegistry({ idleReleaseMs: 120_000 });
+    }
   });
 });
