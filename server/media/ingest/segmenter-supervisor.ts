@@ -12,6 +12,13 @@ const FIRST_SEGMENT_DEADLINE_MS = 10_000;
 const WATCH_EVERY_MS = 2000;
 const STOP_GRACE_MS = 5000;
 const ATTEMPTS = 3;
+/**
+ * A segment ffmpeg estimates shorter than this (a stalled or very slow source: its next frame may
+ * be seconds away) waits for the next one, which says exactly where it ends. Listed with a short
+ * estimate and corrected later, it would stretch the players' timeline twice: hls.js places the
+ * next segment by its timestamps and then adds the corrected duration too.
+ */
+const HOLD_BELOW_MS = 500;
 
 /**
  * A segment ffmpeg finished, placed on the wall clock. `durationMs` is an estimate until the next
@@ -40,6 +47,8 @@ type Generation = {
   made: number;
   stopping: boolean;
   firstDataAt: number | null;
+  /** Per rendition, a segment too short to trust, waiting for the next one (see HOLD_BELOW_MS). */
+  held: Map<string, { segment: TimedSegment; closedAt: number }>;
 };
 
 /**
@@ -99,6 +108,7 @@ export class SegmenterSupervisor {
       made: 0,
       stopping: false,
       firstDataAt: null,
+      held: new Map(),
     };
     generation.segmenter = startSegmenter({
       workDir,
@@ -112,10 +122,20 @@ export class SegmenterSupervisor {
         const span = generation.stopping ? probeSegmentSpan(ready.file) : null;
         const closedAt = performance.now();
         void this.options.queue.enqueue(async () => {
+          // A held segment of this rendition ends exactly where this one starts.
+          const waiting = generation.held.get(segment.rendition);
+          if (waiting && segment.previousDurationMs !== undefined) {
+            generation.held.delete(segment.rendition);
+            waiting.segment.durationMs = segment.previousDurationMs;
+            await this.publish(waiting.segment, waiting.closedAt);
+          }
           const seconds = await span;
           if (seconds) segment.durationMs = Math.max(segment.durationMs, Math.round(seconds * 1000));
-          await this.options.onSegment(segment);
-          realtimeMetrics.segmentPublish.observe((performance.now() - closedAt) / 1000);
+          if (!generation.stopping && segment.durationMs < HOLD_BELOW_MS) {
+            generation.held.set(segment.rendition, { segment, closedAt });
+            return;
+          }
+          await this.publish(segment, closedAt);
         });
       },
     });
@@ -169,7 +189,22 @@ export class SegmenterSupervisor {
     }
   }
 
-  private onClosed(generation: Generation, code: number | null) {
+  private async publish(segment: TimedSegment, closedAt: number) {
+    await this.options.onSegment(segment);
+    realtimeMetrics.segmentPublish.observe((performance.now() - closedAt) / 1000);
+  }
+
+  private async onClosed(generation: Generation, code: number | null) {
+    // Segments still waiting were their stream's last: their own packets say where they end
+    // (read before the work folder goes).
+    for (const [rendition, { segment, closedAt }] of generation.held) {
+      generation.held.delete(rendition);
+      const seconds = await probeSegmentSpan(segment.file).catch(() => null);
+      if (seconds) segment.durationMs = Math.max(segment.durationMs, Math.round(seconds * 1000));
+      await this.publish(segment, closedAt).catch((error: unknown) =>
+        console.error(`media ingest ${this.options.talkId}: last segment not listed`, error),
+      );
+    }
     fs.rm(generation.workDir, { recursive: true, force: true }, () => {});
     if (this.generation !== generation) return;
     this.generation = null;
