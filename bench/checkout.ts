@@ -4,21 +4,83 @@
 //   3. for an unlimited ticket type (all succeed)    -> throughput on one hot ticket-type row
 // Each checkout is the real checkout service (lib/tickets/check-out.ts, the one POST /api/checkout
 // calls) on real PostgreSQL with a pool of parallel connections (BENCH_POOL, default 20).
-// Prints as its LAST line: {"code_limit","redemptions","quota","sold","checkouts_per_s","p99_ms"}.
+// Then, in the same run:
+//   4. the ceiling: 200 bare single-statement seat-taking transactions (one conditional UPDATE of
+//      one ticket-type row, autocommit) at once, on the same database and the same pool;
+//   5. over HTTP: the app started as the end-to-end tests start it (scripts/start.ts: build when
+//      the sources changed, `next start` and the realtime server) on the scratch database, and
+//      200 signed-in attendees (accounts and sessions written straight to the database, real
+//      signed better-auth cookies, as bench/chat.ts does) POST /api/checkout at once.
+// Prints as its LAST line: {"code_limit","redemptions","quota","sold","checkouts_per_s","p99_ms",
+//   "hot_row_limit_per_s","http_checkouts_per_s","http_p99_ms"}.
 //   checkouts_per_s: completed orders per second in run 3 (every checkout takes a seat on the
 //                    same row, the worst case for lock contention);
-//   p99_ms:          99th percentile latency of a checkout over all 600 attempts.
+//   p99_ms:          99th percentile latency of a checkout over all 600 attempts;
+//   hot_row_limit_per_s: run 4, what one hot row allows here (goal: checkouts_per_s >= 0.75 x this);
+//   http_checkouts_per_s, http_p99_ms: run 5, orders per second and the 99th percentile of the
+//                    answers' latency (goal: under 1,000 ms).
 // Uses DATABASE_URL's server when set, else the embedded PostgreSQL; works in a scratch
 // database that it drops at the end.
-import { randomUUID } from "node:crypto";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import path from "node:path";
 import pg from "pg";
 import { ensureDatabase } from "../scripts/db/embedded-postgres";
 import { migrateDeploy } from "../scripts/db/migrate";
+import { freePorts } from "../scripts/free-port";
 
 const ATTENDEES = 200;
 const CODE_LIMIT = 50;
 const QUOTA = 100;
 const POOL = Number(process.env.BENCH_POOL ?? 20);
+const AUTH_SECRET = "plenary-bench-secret-0123456789-abcdefghijklmnop";
+
+/** The cookie better-auth sets for a session token (HMAC-SHA256 with the secret, base64). */
+function signedCookie(token: string): string {
+  const signature = createHmac("sha256", AUTH_SECRET).update(token).digest("base64");
+  return `better-auth.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
+}
+
+/** The app as `npm start` runs it, on the scratch database; resolves once /api/health answers. */
+async function startApp(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const [port, realtimePort, rtmpPort] = await freePorts(3);
+  const url = `http://localhost:${port}`;
+  const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_MAX: String(POOL),
+      BETTER_AUTH_SECRET: AUTH_SECRET,
+      PLENARY_CONFERENCE: "bench",
+      PORT: String(port),
+      REALTIME_PORT: String(realtimePort),
+      RTMP_PORT: String(rtmpPort),
+      PUBLIC_URL: url,
+      MEDIA_DIR: ".data/media-bench",
+    },
+  });
+  const deadline = Date.now() + 15 * 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { url, child };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill("SIGTERM");
+  throw new Error("the app did not answer /api/health within 15 minutes");
+}
+
+function stopApp(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -115,6 +177,75 @@ async function main() {
     const withQuota = await run(limited.id);
     const throughput = await run(unlimited.id);
 
+    // 4. The ceiling: one conditional UPDATE of one hot row per transaction, on the same pool.
+    const { getPool } = await import("@/lib/db/client");
+    const pool = getPool();
+    const ceilingType = await type("Ceiling", null);
+    const takeSeat = () =>
+      pool.query(`UPDATE "TicketType" SET "sold" = "sold" + 1 WHERE "id" = $1 AND ("quota" IS NULL OR "sold" + 1 <= "quota")`, [ceilingType.id]);
+    await Promise.all(Array.from({ length: POOL }, takeSeat));
+    const ceilingStarted = performance.now();
+    await Promise.all(Array.from({ length: ATTENDEES }, takeSeat));
+    const ceilingMs = performance.now() - ceilingStarted;
+
+    // 5. Over HTTP, against the running app.
+    const httpType = await type("Over HTTP", null);
+    const httpCrowd = await crowd("http");
+    const cookies = httpCrowd.map(() => randomBytes(24).toString("base64url"));
+    await prisma.session.createMany({
+      data: httpCrowd.map((user, i) => ({
+        id: randomUUID(),
+        userId: user.id,
+        token: cookies[i]!,
+        expiresAt: new Date(Date.now() + 7 * 86_400_000),
+      })),
+    });
+    let http = { ok: 0, refused: 0, elapsedMs: Number.NaN, p99: Number.NaN, p50: Number.NaN };
+    // BENCH_HTTP=0 skips run 5 (it builds the app when the sources changed): its keys are then null.
+    const app = process.env.BENCH_HTTP === "0" ? null : await startApp(url.toString());
+    if (app)
+      try {
+        const checkout = (cookie: string) =>
+          fetch(`${app.url}/api/checkout`, {
+            method: "POST",
+            headers: { "content-type": "application/json", origin: app.url, cookie: signedCookie(cookie) },
+            body: JSON.stringify({ ticketTypeId: httpType.id, quantity: 1 }),
+          });
+        // Warm-up: the first requests compile routes and open connections.
+        const warmCrowd = await crowd("http-warm");
+        const warmTokens = warmCrowd.map(() => randomBytes(24).toString("base64url"));
+        await prisma.session.createMany({
+          data: warmCrowd.map((user, i) => ({
+            id: randomUUID(),
+            userId: user.id,
+            token: warmTokens[i]!,
+            expiresAt: new Date(Date.now() + 86_400_000),
+          })),
+        });
+        for (let i = 0; i < warmTokens.length; i += POOL)
+          await Promise.all(warmTokens.slice(i, i + POOL).map((t) => checkout(t).then((r) => r.arrayBuffer())));
+
+        const httpLatencies: number[] = [];
+        const started = performance.now();
+        const statuses = await Promise.all(
+          cookies.map(async (token) => {
+            const t0 = performance.now();
+            const response = await checkout(token);
+            await response.arrayBuffer();
+            httpLatencies.push(performance.now() - t0);
+            return response.status;
+          }),
+        );
+        const elapsedMs = performance.now() - started;
+        const unexpected = statuses.filter((s) => s !== 201);
+        if (unexpected.length) throw new Error(`over HTTP, ${unexpected.length} checkouts answered ${[...new Set(unexpected)].join(", ")}`);
+        const sortedHttp = [...httpLatencies].sort((a, b) => a - b);
+        http = { ok: statuses.length, refused: 0, elapsedMs, p99: percentile(sortedHttp, 99), p50: percentile(sortedHttp, 50) };
+      } finally {
+        await stopApp(app.child);
+      }
+    const orNull = (n: number) => (Number.isFinite(n) ? n : null);
+
     const redemptions = (await prisma.discountCode.findUniqueOrThrow({ where: { id: code.id } })).redemptions;
     const sold = (await prisma.ticketType.findUniqueOrThrow({ where: { id: limited.id } })).sold;
     const sorted = [...latencies].sort((a, b) => a - b);
@@ -125,12 +256,17 @@ async function main() {
       sold,
       checkouts_per_s: Math.round((throughput.ok / throughput.elapsedMs) * 1000 * 10) / 10,
       p99_ms: Math.round(percentile(sorted, 99) * 10) / 10,
+      hot_row_limit_per_s: Math.round((ATTENDEES / ceilingMs) * 1000 * 10) / 10,
+      http_checkouts_per_s: orNull(Math.round((http.ok / http.elapsedMs) * 1000 * 10) / 10),
+      http_p99_ms: orNull(Math.round(http.p99 * 10) / 10),
     };
     console.log(
       `runs (200 concurrent each, pool ${POOL}): code ${withCode.ok} ok/${withCode.refused} refused in ${withCode.elapsedMs.toFixed(0)} ms; ` +
         `quota ${withQuota.ok}/${withQuota.refused} in ${withQuota.elapsedMs.toFixed(0)} ms; ` +
         `unlimited ${throughput.ok}/${throughput.refused} in ${throughput.elapsedMs.toFixed(0)} ms; ` +
-        `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`,
+        `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms; ` +
+        `ceiling ${ATTENDEES} bare seat updates in ${ceilingMs.toFixed(0)} ms; ` +
+        `HTTP ${http.ok} in ${http.elapsedMs.toFixed(0)} ms, p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms`,
     );
     console.log(JSON.stringify(result));
   } finally {

@@ -1,14 +1,19 @@
 /**
  * `npm run bench:media`: one live run through the real pipeline, measured.
  *
- *  - Chromium (fake 720p30 camera) records H.264 with MediaRecorder in 1 s slices and streams them
+ *  - Chromium records H.264 with MediaRecorder in BROWSER_CHUNK_MS slices and streams them
  *    over socket.io to the realtime server (which copies the video, encodes audio): the
  *    passthrough CPU, chunk -> playlist delay, and End talk -> replay are measured on this run;
  *  - a second Chromium page plays the talk with hls.js (the player's settings): live edge distance;
- *  - a 720p30 VP8 WebM (what Firefox sends) fed at real-time pace: the x264 transcode CPU.
+ *    The speaker page records a canvas that paints its clock into every frame; the viewer reads it
+ *    back from each frame it shows: glass to glass, not hls.js' own estimate;
+ *  - an encoder (ffmpeg, x264 zerolatency) over RTMP with the clock painted likewise: glass to glass;
+ *  - a 720p30 VP8 WebM (what Firefox sends) fed at real-time pace: the x264 transcode CPU;
+ *  - H.264 sources at 30, 5 and 1 fps through the browser path: listed vs real duration.
  *
  * Prints the figures, and as its last line one JSON object:
- *   {"replay_ready_s","chunk_to_playlist_s","live_edge_s","transcode_cpu_pct","passthrough_cpu_pct"}
+ *   {"replay_ready_s","chunk_to_playlist_s","live_edge_s","transcode_cpu_pct","passthrough_cpu_pct",
+ *    "extinf_error_pct","glass_to_glass_s" (browser studio),"glass_to_glass_rtmp_s"}
  */
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -25,6 +30,7 @@ import { findChromium } from "../scripts/ensure-tools";
 
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 30);
 const TRANSCODE_SECONDS = Number(process.env.BENCH_TRANSCODE_SECONDS ?? 20);
+const TIMELINE_SECONDS = Number(process.env.BENCH_TIMELINE_SECONDS ?? 20);
 const log = (s: string) => console.log(`[bench:media] ${s}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -86,8 +92,13 @@ const { findIngest } = await import("@/server/media/ingest/ingest-registry");
 const { parseMediaPlaylist } = await import("@/lib/media/hls-playlist");
 const { getFfmpegPath } = await import("@/server/media/ffmpeg/ffmpeg-path");
 const { io } = await import("socket.io-client");
+const { BROWSER_CHUNK_MS } = await import("@/lib/media/schemas");
+const { LIVE_HLS_CONFIG } = await import("@/app/_components/media/live-player-config");
+const { probeMediaTimes } = await import("@/server/media/ffmpeg/probe-segment-span");
+const { getMediaStorage } = await import("@/lib/media/storage/get-media-storage");
 
-const server = await startRealtimeServer({ port: realtimePort, host: "127.0.0.1" });
+const rtmpPort = await freePort();
+const server = await startRealtimeServer({ port: realtimePort, host: "127.0.0.1", rtmpPort });
 log(`ffmpeg: ${getFfmpegPath()}`);
 
 async function createTalk(slug: string) {
@@ -122,8 +133,31 @@ const speakerHtml = `<!doctype html><meta charset="utf-8"><title>speaker</title>
 <script src="/socket.io.min.js"></script>
 <script>
 window.bench = { chunks: [], startedAt: 0, error: null };
-window.goLive = async (realtimeUrl, talkId) => {
-  const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720, frameRate: 30 }, audio: true });
+// The capture clock, painted into every frame: 24 bits of (Date.now() - base) ms as white/black
+// blocks, and below them the complement (a frame reads only if every pair differs).
+window.paintClock = (ctx, base) => {
+  const t = Date.now() - base;
+  ctx.fillStyle = "#404040";
+  ctx.fillRect(0, 0, 1280, 720);
+  ctx.fillStyle = "#" + ((t * 2654435761) % 0xffffff).toString(16).padStart(6, "0");
+  ctx.fillRect((t / 3) % 1180, 560, 100, 100); // something moving, as a camera would show
+  for (let i = 0; i < 24; i++) {
+    const bit = Math.floor(t / 2 ** i) % 2;
+    ctx.fillStyle = bit ? "#fff" : "#000";
+    ctx.fillRect(i * 53, 160, 53, 120);
+    ctx.fillStyle = bit ? "#000" : "#fff";
+    ctx.fillRect(i * 53, 340, 53, 120);
+  }
+};
+window.goLive = async (realtimeUrl, talkId, clockBase, timesliceMs) => {
+  const canvas = document.createElement("canvas");
+  canvas.width = 1280;
+  canvas.height = 720;
+  const ctx = canvas.getContext("2d");
+  setInterval(() => window.paintClock(ctx, clockBase), 1000 / 30);
+  window.paintClock(ctx, clockBase);
+  const mic = await navigator.mediaDevices.getUserMedia({ audio: true });
+  const stream = new MediaStream([...canvas.captureStream(30).getVideoTracks(), ...mic.getAudioTracks()]);
   document.getElementById("v").srcObject = stream;
   const socket = io(realtimeUrl, { withCredentials: true, transports: ["websocket"] });
   await new Promise((r) => socket.once("connect", r));
@@ -149,7 +183,7 @@ window.goLive = async (realtimeUrl, talkId) => {
     const ack = await socket.emitWithAck("media:end", { talkId });
     return { clickedAt, ackAt: Date.now(), ok: ack.ok };
   };
-  recorder.start(1000);
+  recorder.start(timesliceMs);
   window.bench.startedAt = Date.now();
 };
 </script>`;
@@ -157,12 +191,34 @@ window.goLive = async (realtimeUrl, talkId) => {
 const viewerHtml = `<!doctype html><meta charset="utf-8"><title>viewer</title><video id="v" muted autoplay playsinline></video>
 <script src="/hls.min.js"></script>
 <script>
-window.watch = (url) => {
+window.watch = (url, config, clockBase) => {
   const video = document.getElementById("v");
   window.samples = [];
+  window.glass = [];
   window.replayAt = null;
-  // The attendee player's settings (app/_components/media/talk-player.tsx).
-  const hls = new Hls({ liveSyncDuration: 3, liveDurationInfinity: false, xhrSetup: (x) => { x.withCredentials = true; } });
+  // The attendee player's settings (app/_components/media/live-player-config.ts).
+  const hls = new Hls({ ...config, xhrSetup: (x) => { x.withCredentials = true; } });
+  // Glass to glass: the capture clock painted into the frame on show, against the clock now.
+  const canvas = document.createElement("canvas");
+  canvas.width = 320;
+  canvas.height = 180;
+  const ctx = canvas.getContext("2d", { willReadFrequently: true });
+  const onFrame = () => {
+    ctx.drawImage(video, 0, 0, 320, 180);
+    const pixels = ctx.getImageData(0, 0, 320, 180).data;
+    const at = (x, y) => pixels[(Math.round(y) * 320 + Math.round(x)) * 4] > 128;
+    let t = 0;
+    let ok = true;
+    for (let i = 0; i < 24; i++) {
+      const x = (i * 53 + 26) / 4;
+      const bit = at(x, 220 / 4);
+      if (bit === at(x, 400 / 4)) ok = false;
+      if (bit) t += 2 ** i;
+    }
+    if (ok && !video.paused) window.glass.push({ at: Date.now(), latency: (Date.now() - clockBase - t) / 1000 });
+    video.requestVideoFrameCallback(onFrame);
+  };
+  video.requestVideoFrameCallback(onFrame);
   hls.on(Hls.Events.LEVEL_UPDATED, (_e, d) => { if (!d.details.live && !window.replayAt) window.replayAt = Date.now(); });
   hls.loadSource(url);
   hls.attachMedia(video);
@@ -219,7 +275,13 @@ await context.addCookies(
 const speaker = await context.newPage();
 speaker.on("pageerror", (e) => log(`speaker page error: ${e.message}`));
 await speaker.goto(`http://127.0.0.1:${pagePort}/speaker`);
-await speaker.evaluate(([url, talkId]) => (window as any).goLive(url, talkId), [`http://127.0.0.1:${realtimePort}`, live.talk.id] as const);
+const clockBase = Date.now();
+await speaker.evaluate(([url, talkId, base, slice]) => (window as any).goLive(url, talkId, base, slice), [
+  `http://127.0.0.1:${realtimePort}`,
+  live.talk.id,
+  clockBase,
+  BROWSER_CHUNK_MS,
+] as const);
 log(`live: Chromium is publishing H.264 for ${LIVE_SECONDS} s`);
 
 const recording = await (async () => {
@@ -263,7 +325,11 @@ const poller = (async () => {
 
 const viewer = await context.newPage();
 await viewer.goto(`http://127.0.0.1:${pagePort}/viewer`);
-await viewer.evaluate((url) => (window as any).watch(url), `${mediaBase}/master.m3u8`);
+await viewer.evaluate(([url, config, base]) => (window as any).watch(url, config, base), [
+  `${mediaBase}/master.m3u8`,
+  LIVE_HLS_CONFIG,
+  clockBase,
+] as const);
 
 // CPU of the ingest ffmpeg over the steady part of the run.
 await sleep(5000);
@@ -284,8 +350,13 @@ const statuses = await Promise.all(replay.segments.map((s) => fetch(`${mediaBase
 if (statuses.some((s) => s !== 200)) throw new Error("a replay segment is missing");
 const replayReadyS = (endlistSeenAt! - endResult.clickedAt) / 1000;
 await sleep(3000);
-const viewerData = (await viewer.evaluate(() => ({ samples: (window as any).samples, replayAt: (window as any).replayAt }))) as {
+const viewerData = (await viewer.evaluate(() => ({
+  samples: (window as any).samples,
+  glass: (window as any).glass,
+  replayAt: (window as any).replayAt,
+}))) as {
   samples: { at: number; behind: number; latency: number | null }[];
+  glass: { at: number; latency: number }[];
   replayAt: number | null;
 };
 const speakerData = (await speaker.evaluate(() => (window as any).bench)) as {
@@ -308,6 +379,14 @@ const chunkToPlaylistS = median(delays);
 const steady = viewerData.samples.filter((s) => s.at > passT0 && s.at < endResult.clickedAt);
 const liveEdgeS = median(steady.map((s) => s.behind));
 const latencies = steady.map((s) => s.latency).filter((x): x is number => x !== null);
+// Glass to glass over the steady part: painted capture clock read back from the shown frame.
+const glass = viewerData.glass.filter((s) => s.at > passT0 && s.at < endResult.clickedAt).map((s) => s.latency);
+const glassToGlassS = median(glass);
+log(
+  `glass to glass (browser studio, ${BROWSER_CHUNK_MS} ms slices): median ${round(glassToGlassS)} s, p90 ${round(
+    [...glass].sort((a, b) => a - b)[Math.floor(glass.length * 0.9)] ?? NaN,
+  )} s over ${glass.length} frames read`,
+);
 log(`segments listed: ${segmentEnds.length}, replay duration ${round(segmentEnds[segmentEnds.length - 1] ?? 0)} s`);
 log(`chunk -> playlist: median ${round(chunkToPlaylistS)} s, max ${round(Math.max(...delays))} s over ${delays.length} segments`);
 log(`player: ${round(liveEdgeS)} s behind the live edge (median of ${steady.length} samples); wall-clock latency ~${round(median(latencies))} s`);
@@ -315,6 +394,77 @@ log(
   `End talk -> ENDLIST served: ${round(replayReadyS)} s (media:end acked after ${round((endResult.ackAt - endResult.clickedAt) / 1000)} s; hls.js saw the replay after ${viewerData.replayAt ? round((viewerData.replayAt - endResult.clickedAt) / 1000) : "n/a"} s)`,
 );
 log(`passthrough ffmpeg: ${round(passthroughCpuPct, 1)}% of one core`);
+
+// ───────────── run 1b: glass to glass from an encoder over RTMP ─────────────
+// Frames made here carry the clock of the moment they are handed to the encoder (ffmpeg, x264
+// zerolatency, a keyframe a second, as OBS would be set up), painted like the studio's canvas.
+const rtmpTalk = await createTalk("bench-rtmp");
+const W = 640;
+const H = 360;
+const encoder = spawn(
+  getFfmpegPath(),
+  [
+    ...["-hide_banner", "-loglevel", "error", "-f", "rawvideo", "-pix_fmt", "gray", "-s", `${W}x${H}`, "-framerate", "30", "-i", "pipe:0"],
+    ...["-re", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"],
+    ...["-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-pix_fmt", "yuv420p", "-g", "30", "-b:v", "1500k"],
+    ...["-c:a", "aac", "-f", "flv", `rtmp://127.0.0.1:${rtmpPort}/live/${rtmpTalk.talk.streamKey}`],
+  ],
+  { stdio: ["pipe", "ignore", "inherit"] },
+);
+encoder.stdin.on("error", () => {});
+const frame = Buffer.alloc(W * H);
+const paintFrame = () => {
+  const t = Date.now() - clockBase;
+  frame.fill(64);
+  for (let i = 0; i < 24; i++) {
+    const bit = Math.floor(t / 2 ** i) % 2;
+    const x0 = Math.round((i * 53 * W) / 1280);
+    const x1 = Math.round(((i + 1) * 53 * W) / 1280);
+    for (const [y0, y1, on] of [
+      [(160 * H) / 720, (280 * H) / 720, bit],
+      [(340 * H) / 720, (460 * H) / 720, 1 - bit],
+    ] as const) {
+      for (let y = Math.round(y0); y < Math.round(y1); y++) frame.fill(on ? 235 : 16, y * W + x0, y * W + x1);
+    }
+  }
+  encoder.stdin.write(frame);
+};
+const painter = setInterval(paintFrame, 1000 / 30);
+const rtmpRecording = await (async () => {
+  for (let i = 0; i < 300; i++) {
+    const r = await prisma.recording.findUnique({ where: { talkId: rtmpTalk.talk.id } });
+    if (r?.startedAt) return r;
+    await sleep(100);
+  }
+  throw new Error("the RTMP talk never went live");
+})();
+const rtmpContext = await browser.newContext();
+await rtmpContext.addCookies(
+  rtmpTalk.cookies.map((c) => {
+    const [name, ...value] = c.split("=");
+    return { name: name!, value: value.join("="), domain: "127.0.0.1", path: "/" };
+  }),
+);
+const rtmpViewer = await rtmpContext.newPage();
+await rtmpViewer.goto(`http://127.0.0.1:${pagePort}/viewer`);
+await rtmpViewer.evaluate(([url, config, base]) => (window as any).watch(url, config, base), [
+  `http://127.0.0.1:${realtimePort}/media/${rtmpRecording.storagePrefix}/master.m3u8`,
+  LIVE_HLS_CONFIG,
+  clockBase,
+] as const);
+await sleep(8000);
+const rtmpSteadyFrom = Date.now();
+await sleep(Math.max(10, LIVE_SECONDS - 10) * 1000);
+const rtmpGlass = ((await rtmpViewer.evaluate(() => (window as any).glass)) as { at: number; latency: number }[])
+  .filter((s) => s.at > rtmpSteadyFrom)
+  .map((s) => s.latency);
+const glassToGlassRtmpS = median(rtmpGlass);
+log(`glass to glass (RTMP, x264 zerolatency): median ${round(glassToGlassRtmpS)} s over ${rtmpGlass.length} frames read`);
+clearInterval(painter);
+// The tone never ends by itself: SIGINT makes the encoder close the stream as OBS's "Stop" does.
+encoder.stdin.end();
+encoder.kill("SIGINT");
+await new Promise((r) => encoder.on("close", r));
 await browser.close();
 
 // ───────────── run 2: 720p30 VP8 (Firefox-like) -> x264 transcode ─────────────
@@ -389,6 +539,61 @@ clearInterval(slicer);
 await socket.emitWithAck("media:end", { talkId: transcodeTalk.talk.id });
 socket.disconnect();
 
+// ───────────── run 3: the listed timeline at 30, 5 and 1 fps ─────────────
+// H.264 with a keyframe a second (what Chromium sends), fed through the browser path at real-time
+// pace; after End talk the playlist's total is compared with the media's own length.
+const timelineErrors = await Promise.all(
+  [30, 5, 1].map(async (fps) => {
+    const file = path.join(os.tmpdir(), `plenary-bench-timeline-${fps}fps.mkv`);
+    const made = spawnSync(getFfmpegPath(), [
+      ...["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", `testsrc2=size=640x360:rate=${fps}`],
+      ...["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", String(TIMELINE_SECONDS)],
+      ...["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-force_key_frames", "expr:gte(t,n_forced*1)"],
+      ...["-c:a", "libopus", "-f", "matroska", file],
+    ]);
+    if (made.status !== 0) throw new Error(`could not make the ${fps} fps source: ${made.stderr}`);
+    const media = (await probeMediaTimes(file))!;
+    const talk = await createTalk(`bench-timeline-${fps}`);
+    const client = io(`http://127.0.0.1:${realtimePort}`, { transports: ["websocket"], extraHeaders: { cookie: talk.cookies.join("; ") } });
+    await new Promise<void>((r) => client.once("connect", () => r()));
+    const ack = await client.emitWithAck("media:publish", { talkId: talk.talk.id, streamId: crypto.randomUUID() });
+    if (!ack.ok) throw new Error(ack.error.message);
+    const feed = spawn(
+      getFfmpegPath(),
+      ["-hide_banner", "-loglevel", "error", "-re", "-i", file, "-c", "copy", "-f", "matroska", "-live", "1", "pipe:1"],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    let chunks: Buffer[] = [];
+    let n = 0;
+    let sending = Promise.resolve();
+    const flush = () => {
+      if (!chunks.length) return;
+      const data = Buffer.concat(chunks);
+      chunks = [];
+      const chunkSeq = n++;
+      sending = sending.then(() => client.emitWithAck("media:chunk", { talkId: talk.talk.id, seq: chunkSeq, data }).then(() => {}));
+    };
+    feed.stdout.on("data", (d: Buffer) => chunks.push(d));
+    const timer = setInterval(flush, BROWSER_CHUNK_MS);
+    await new Promise((r) => feed.on("close", r));
+    clearInterval(timer);
+    flush();
+    await sending;
+    await client.emitWithAck("media:end", { talkId: talk.talk.id });
+    client.disconnect();
+    const rec = await prisma.recording.findUniqueOrThrow({ where: { talkId: talk.talk.id } });
+    const text = (await getMediaStorage().readText(`${rec.storagePrefix}/v0/index.m3u8`)) ?? "";
+    const listed = parseMediaPlaylist(text).segments.reduce((sum, s) => sum + s.duration, 0);
+    const real = media.end - media.firstFrame;
+    const errorPct = (Math.abs(listed - real) / real) * 100;
+    log(`timeline at ${fps} fps: ${round(listed, 3)} s listed for ${round(real, 3)} s of media (${round(errorPct, 2)} %)`);
+    return errorPct;
+  }),
+);
+const extinfErrorPct = Math.max(...timelineErrors);
+
 await server.close();
 pageServer.close();
 await prisma.$disconnect();
@@ -402,6 +607,9 @@ console.log(
     live_edge_s: round(liveEdgeS),
     transcode_cpu_pct: round(transcodeCpuPct, 1),
     passthrough_cpu_pct: round(passthroughCpuPct, 1),
+    extinf_error_pct: round(extinfErrorPct, 2),
+    glass_to_glass_s: round(glassToGlassS),
+    glass_to_glass_rtmp_s: round(glassToGlassRtmpS),
   }),
 );
 process.exit(0);

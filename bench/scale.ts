@@ -166,6 +166,8 @@ function follow(cookie: string): Follower {
     reconnectionDelayMax: 1000,
   });
   const follower: Follower = { socket, messages: [], errors: [] };
+  socket.on("connect_error", (error) => follower.errors.push(`connect_error: ${error.message}`));
+  socket.on("disconnect", (reason) => follower.errors.push(`disconnect: ${reason}`));
   const keep = 100_000;
   socket.on("chat:batch", (batch: ChatBatchEvent[]) => {
     const added = batch.flatMap((e) => (e.type === "message" ? [e.message] : []));
@@ -222,7 +224,9 @@ for (const f of followers) {
   const seen = new Set(f.messages.map((m) => m.id));
   for (const id of acknowledged) if (!seen.has(id)) lost++;
 }
-log(`failover: ${acknowledged.size} messages acknowledged, ${followers.length} followers, ${lost} (message, follower) pairs missing`);
+log(
+  `failover: ${acknowledged.size} messages acknowledged, ${followers.length} followers (${followers.filter((f) => !f.socket.connected).length} not reconnected, errors: ${JSON.stringify(followers.flatMap((f) => f.errors))}), ${lost} (message, follower) pairs missing`,
+);
 for (const f of followers) f.socket.close();
 
 // Everything stopped first: the JSON below must be the last line printed.

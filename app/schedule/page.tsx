@@ -5,6 +5,7 @@ import { getSchedule } from "@/lib/schedule/get-schedule";
 import { listFavouriteTalkIds } from "@/lib/agenda/list-agenda";
 import { formatDay } from "@/lib/schedule/time-zones";
 import { TalkCard } from "../_components/schedule/talk-card";
+import { ScheduleTimeGrid } from "../_components/schedule/schedule-time-grid";
 import { ZoneToggle } from "../_components/schedule/time-zone";
 import { LiveRefresh } from "../_components/schedule/live-refresh";
 import { PageHeader, EmptyState } from "../_components/ui/card";
@@ -12,8 +13,9 @@ import { buttonClass } from "../_components/ui/button";
 
 export const metadata: Metadata = { title: "Schedule" };
 
-export default async function SchedulePage({ searchParams }: { searchParams: Promise<{ track?: string; day?: string }> }) {
+export default async function SchedulePage({ searchParams }: { searchParams: Promise<{ track?: string; day?: string; view?: string }> }) {
   const { track, day } = await searchParams;
+  const view = (await searchParams).view === "grid" ? "grid" : "list";
   const { conference, user, realtimeUrl } = await getPageContext();
   const trackSlug = typeof track === "string" && /^[a-z0-9-]{1,64}$/.test(track) ? track : undefined;
   const [{ stages, tracks, days }, starred] = await Promise.all([
@@ -23,10 +25,11 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   const now = new Date();
   const activeDay = days.find((d) => d.day === day)?.day ?? days.find((d) => d.talks.some((t) => t.endsAt > now))?.day ?? days[0]?.day;
   const shown = days.find((d) => d.day === activeDay);
-  const href = (params: { track?: string; day?: string }) => {
+  const href = (params: { track?: string; day?: string; view?: string }) => {
     const q = new URLSearchParams();
     if (params.day) q.set("day", params.day);
     if (params.track) q.set("track", params.track);
+    if ((params.view ?? view) === "grid") q.set("view", "grid");
     const s = q.toString();
     return s ? `/schedule?${s}` : "/schedule";
   };
@@ -56,7 +59,26 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
             </Link>
           ))}
         </nav>
-        <ZoneToggle />
+        <div className="flex flex-wrap items-center gap-3">
+          <nav aria-label="Schedule view" className="flex rounded-xl bg-white p-1 text-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+            {(
+              [
+                ["list", "List"],
+                ["grid", "Time grid"],
+              ] as const
+            ).map(([value, label]) => (
+              <Link
+                key={value}
+                href={href({ day: activeDay, track: trackSlug, view: value })}
+                aria-current={view === value ? "page" : undefined}
+                className={`rounded-lg px-3 py-1.5 font-medium ${view === value ? "bg-zinc-900 text-white dark:bg-white dark:text-zinc-900" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"}`}
+              >
+                {label}
+              </Link>
+            ))}
+          </nav>
+          {view === "list" ? <ZoneToggle /> : null}
+        </div>
       </div>
       <nav aria-label="Filter by track" className="mb-8 flex flex-wrap gap-2 text-sm">
         <Link
@@ -80,10 +102,19 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
       </nav>
       {!shown ? (
         <EmptyState title="No talks match">Try another track or day.</EmptyState>
+      ) : view === "grid" ? (
+        <ScheduleTimeGrid
+          stages={stages.filter((stage) => shown.talks.some((t) => t.stage.id === stage.id))}
+          talks={shown.talks}
+          now={now}
+          timeZone={conference.timeZone}
+        />
       ) : (
         <div className="grid gap-6" style={{ gridTemplateColumns: `repeat(auto-fit, minmax(min(100%, 18rem), 1fr))` }}>
+          {/* Only stages with something on this day (and track): eight stages, one in use, is one column. */}
           {stages.map((stage) => {
             const talks = shown.talks.filter((t) => t.stage.id === stage.id);
+            if (talks.length === 0) return null;
             return (
               <section key={stage.id} aria-labelledby={`stage-${stage.id}`} className="flex flex-col gap-3">
                 <h2
@@ -92,21 +123,17 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
                 >
                   {stage.name}
                 </h2>
-                {talks.length === 0 ? (
-                  <p className="text-sm text-zinc-500">Nothing on this stage.</p>
-                ) : (
-                  talks.map((talk) => (
-                    <TalkCard
-                      key={talk.id}
-                      talk={talk}
-                      now={now}
-                      starred={starred.has(talk.id)}
-                      canStar={!!user}
-                      showStage={false}
-                      realtimeUrl={realtimeUrl}
-                    />
-                  ))
-                )}
+                {talks.map((talk) => (
+                  <TalkCard
+                    key={talk.id}
+                    talk={talk}
+                    now={now}
+                    starred={starred.has(talk.id)}
+                    canStar={!!user}
+                    showStage={false}
+                    realtimeUrl={realtimeUrl}
+                  />
+                ))}
               </section>
             );
           })}

@@ -24,6 +24,7 @@ async function expectNoViolations(page: Page, path: string) {
 const publicPages = [
   "/",
   "/schedule",
+  "/schedule?view=grid",
   "/talks/opening-keynote",
   "/talks/live-video-at-the-edge",
   "/speakers",

@@ -86,6 +86,21 @@ test("dragging a talk onto another stage moves it and warns about the overlap", 
   await talk.dragTo(mainStage, { sourcePosition: { x: 20, y: 10 }, targetPosition: { x: 40, y: box!.y - (await mainStage.boundingBox())!.y + 10 } });
   await expect(page.getByText(/Moved “Workshop: OBS for speakers” to Main Stage at 10:00\. Check: .*overlap on Main Stage/)).toBeVisible();
   await expect(page.getByRole("heading", { name: /conflicts? to check/ })).toBeVisible();
+  // Every conflicted card shows its label inside the card, short talks too (cards clip what overflows).
+  const labels = page
+    .getByRole("region", { name: /^Main Stage/ })
+    .getByRole("listitem")
+    .getByText("⚠ Conflict");
+  // The moved workshop and the talks it now overlaps.
+  await expect(labels.nth(1)).toBeVisible();
+  for (const label of await labels.all()) {
+    const inside = await label.evaluate((el) => {
+      const card = el.closest("li")!.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      return box.top >= card.top && box.bottom <= card.bottom + 0.5 && box.left >= card.left && box.right <= card.right + 0.5;
+    });
+    expect(inside).toBe(true);
+  }
 });
 
 test("an organizer imports a frab schedule.xml, and importing it again changes nothing", async ({ page }) => {
@@ -104,6 +119,7 @@ test("an organizer imports a frab schedule.xml, and importing it again changes n
   await upload();
   const talksRow = page.getByRole("row", { name: /^Talks/ });
   await expect(talksRow).toHaveText(/Talks\s*1\s*0\s*0/);
+  await expect(page.getByText(/The export names no time zone: 1 time without an offset was read in the conference's zone/)).toBeVisible();
   await upload();
   await expect(talksRow).toHaveText(/Talks\s*0\s*0\s*1/);
 

@@ -48,6 +48,40 @@ test("the schedule has days, stages, track filters and a live-now marker", async
   await page.getByRole("navigation", { name: "Filter by track" }).getByRole("link", { name: "Frontend" }).click();
   await expect(page).toHaveURL(/track=frontend/);
   await expect(page.getByRole("article", { name: /Postgres is your queue/ })).toHaveCount(0);
+  // A stage with nothing that day (in that track) is not shown at all.
+  const stages = page.getByRole("main").getByRole("region");
+  await expect(stages.first()).toBeVisible();
+  for (const stage of await stages.all()) await expect(stage.getByRole("article").first()).toBeVisible();
+  await expect(page.getByText("Nothing on this stage.")).toHaveCount(0);
+});
+
+test("the time grid puts stages side by side with a now-line, and scrolls sideways on a phone", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto("/schedule");
+  await page.getByRole("navigation", { name: "Schedule view" }).getByRole("link", { name: "Time grid" }).click();
+  await expect(page).toHaveURL(/view=grid/);
+  await expect(page.getByRole("navigation", { name: "Schedule view" }).getByRole("link", { name: "Time grid" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  const mainStage = page.getByRole("region", { name: "Main Stage" });
+  const studio = page.getByRole("region", { name: "Studio B" });
+  await expect(mainStage.getByRole("link").first()).toBeVisible();
+  await expect(studio.getByRole("link").first()).toBeAttached();
+  // Stages are columns: Studio B starts to the right of Main Stage, at the same height.
+  const [a, b] = [(await mainStage.boundingBox())!, (await studio.boundingBox())!];
+  expect(b.x).toBeGreaterThan(a.x);
+  expect(Math.abs(b.y - a.y)).toBeLessThan(2);
+  // The demo runs today, so the day shown has a now-line.
+  await expect(page.getByText(/^Now: \d{2}:\d{2}$/)).toBeAttached();
+  // A phone scrolls the grid sideways instead of squeezing the stages.
+  const scroller = page.locator("main .overflow-x-auto").first();
+  expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  // Talks are links, reached with the keyboard.
+  await mainStage.getByRole("link").first().focus();
+  await expect(mainStage.getByRole("link").first()).toBeFocused();
+  await context.close();
 });
 
 test("a talk page shows its title, speakers, time and player and chat areas; unknown slugs are a real 404", async ({ page }) => {

@@ -57,6 +57,9 @@ test("an organizer creates a talk and a discount code; an attendee registers wit
   await expect(page.getByText("1 order")).toBeVisible();
   await page.getByRole("button", { name: /Mark order .* of Nora Newcomer paid/ }).click();
   await expect(page.getByText("Paid", { exact: true })).toBeVisible();
+  // Issued times say their zone.
+  await page.goto(`/admin/registrations?q=${encodeURIComponent(email)}`);
+  await expect(page.getByRole("row", { name: /Nora Newcomer/ }).locator("time")).toHaveText(/^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2} (GMT|UTC|[A-Z]{3,4})/);
   await page.goto("/admin/tickets");
   const usedRow = page.getByRole("row", { name: new RegExp(code) });
   await expect(usedRow).toContainText("1 / 5");

@@ -23,9 +23,11 @@ export type ChatRoomAccess = {
 };
 
 // Every chat event needs the room and the viewer's rights in it; in a keynote storm that is
-// the same few rows thousands of times a second, so they are memoised briefly per process.
-const roomCache = new TtlCache<ChatRoom>(10_000);
-const accessCache = new TtlCache<ChatRoomAccess>(5_000);
+// the same few rows thousands of times a second, so they are memoised briefly per process, and
+// re-read in the background when due (a revoked ticket also clears them at once on every node:
+// the access:changed event; a mute or ban is checked by the message's own insert).
+const roomCache = new TtlCache<ChatRoom>(10_000, { staleMs: 60_000 });
+const accessCache = new TtlCache<ChatRoomAccess>(5_000, { staleMs: 60_000 });
 
 export async function findChatRoomOrThrow(ref: ChatRoomRef): Promise<ChatRoom> {
   const cacheKey = "talkId" in ref ? `t:${ref.talkId}` : `c:${ref.conferenceId}`;

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db/client";
 import type { RoomSettingsView } from "./schemas";
 import { TtlCache } from "./ttl-cache";
 
-const limitsCache = new TtlCache<RoomSettingsView>(5_000);
+const limitsCache = new TtlCache<RoomSettingsView>(5_000, { staleMs: 60_000 });
 
 /** Slow mode of a room and the conference's rate limit, memoised briefly (read on every send). */
 export async function getRoomLimits(options: { roomKey: string; conferenceId: string }): Promise<RoomSettingsView> {

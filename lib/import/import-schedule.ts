@@ -5,9 +5,19 @@ import { AppError, formatZodError, notFound } from "@/lib/errors/app-error";
 import { findScheduleConflicts } from "@/lib/schedule-editor/find-schedule-conflicts";
 import { publishScheduleChanged } from "@/lib/schedule-editor/publish-schedule-changed";
 import { slugify, uniqueSlug } from "@/lib/schedule-editor/slugify";
+import { zoneWarning } from "./normalize";
 import { parseFrabSchedule } from "./parse-frab-schedule";
 import { parsePretalxSchedule } from "./parse-pretalx-schedule";
-import { ImportedSchedule, ImportScheduleInput, type ImportCounts, type ImportResult } from "./schemas";
+import {
+  ImportedSchedule,
+  ImportedValues,
+  ImportScheduleInput,
+  IMPORTED_TALK_FIELDS,
+  type EditedTalk,
+  type ImportCounts,
+  type ImportedTalkField,
+  type ImportResult,
+} from "./schemas";
 
 const counts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
 const key = (name: string) => name.trim().toLowerCase();
@@ -17,8 +27,10 @@ const key = (name: string) => name.trim().toLowerCase();
  * by their external id (Talk and Speaker are unique on conferenceId + externalId), stages and
  * tracks by name, so importing the same export twice changes nothing and a newer export updates
  * in place. What the organizer set in Plenary and the export does not know (a talk's slug,
- * public flag, status and stream key) is kept. Talks missing from the export are left alone.
- * All of it happens in one transaction: a failed import leaves the schedule as it was.
+ * public flag, status and stream key) is kept, and so is a talk field the organizer changed in the
+ * editor since the last import (Talk.importedValues holds what that import wrote), unless the
+ * input asks to overwrite such edits; the result lists them. Talks missing from the export are
+ * left alone. All of it happens in one transaction: a failed import leaves the schedule as it was.
  */
 export async function importSchedule(options: { conferenceId: string; input: z.input<typeof ImportScheduleInput> }): Promise<ImportResult> {
   const { conferenceId } = options;
@@ -34,16 +46,14 @@ export async function importSchedule(options: { conferenceId: string; input: z.i
   );
   if (schedule.talks.length === 0) throw new AppError("INVALID_INPUT", "This export has no talks in it");
 
-  const warnings = [...schedule.warnings];
-  if (schedule.timeZone && schedule.timeZone !== conference.timeZone) {
-    warnings.push(`The export plans in ${schedule.timeZone}, this conference in ${conference.timeZone}: times were kept as exact instants`);
-  }
+  const zone = zoneWarning({ declared: schedule.timeZone, conferenceZone: conference.timeZone, timesWithoutOffset: schedule.timesWithoutOffset });
+  const warnings = zone ? [zone, ...schedule.warnings] : schedule.warnings;
 
   const result = await prisma.$transaction(
     async (tx) => {
       // Two imports at once would both create the same new rows: take turns per conference.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plenary:import:${conferenceId}`}))`;
-      return writeSchedule(tx as unknown as typeof prisma, conferenceId, schedule);
+      return writeSchedule(tx as unknown as typeof prisma, conferenceId, schedule, input.overwriteEdits);
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
@@ -70,8 +80,15 @@ function detectFormat(source: string): "pretalx-json" | "frab-xml" {
   });
 }
 
-async function writeSchedule(tx: typeof prisma, conferenceId: string, schedule: ImportedSchedule) {
-  const result = { stages: counts(), tracks: counts(), speakers: counts(), talks: counts() };
+async function writeSchedule(tx: typeof prisma, conferenceId: string, schedule: ImportedSchedule, overwriteEdits: boolean) {
+  const result = {
+    stages: counts(),
+    tracks: counts(),
+    speakers: counts(),
+    talks: counts(),
+    kept: [] as EditedTalk[],
+    overwritten: [] as EditedTalk[],
+  };
 
   // Stages, matched by name or slug; new ones go after the existing columns, in export order.
   const stages = await tx.stage.findMany({ where: { conferenceId }, select: { id: true, name: true, slug: true, position: true } });
@@ -180,6 +197,7 @@ async function writeSchedule(tx: typeof prisma, conferenceId: string, schedule: 
       endsAt: true,
       stageId: true,
       trackId: true,
+      importedValues: true,
       speakers: { select: { speakerId: true }, orderBy: { position: "asc" } },
     },
   });
@@ -187,10 +205,21 @@ async function writeSchedule(tx: typeof prisma, conferenceId: string, schedule: 
   const talkSlugs = new Set((await tx.talk.findMany({ where: { conferenceId }, select: { slug: true } })).map((t) => t.slug));
 
   for (const talk of schedule.talks) {
-    const stageId = stageByKey.get(key(talk.stageName))!;
+    const stageId = stageByKey.get(key(talk.stageName));
+    // Both come from one naming rule (normalize.ts exportNames); a miss is a bug in a parser, said as such.
+    if (!stageId) throw new AppError("INVALID_INPUT", `“${talk.title}” names the room “${talk.stageName}”, which the export does not list`);
     const trackId = talk.trackName ? (trackIdByName.get(key(talk.trackName)) ?? null) : null;
     const speakerIds = talk.speakerExternalIds.map((id) => speakerIdByExternalId.get(id)!).filter(Boolean);
-    const fields = { title: talk.title, abstract: talk.abstract, kind: talk.kind, startsAt: talk.startsAt, endsAt: talk.endsAt, stageId, trackId };
+    const exported: ImportedValues = {
+      title: talk.title,
+      abstract: talk.abstract,
+      kind: talk.kind,
+      startsAt: talk.startsAt.toISOString(),
+      endsAt: talk.endsAt.toISOString(),
+      stageId,
+      trackId,
+      speakerIds,
+    };
     const existing = talkByExternalId.get(talk.externalId);
     if (!existing) {
       const slug = uniqueSlug(slugify(talk.title), talkSlugs);
@@ -201,7 +230,8 @@ async function writeSchedule(tx: typeof prisma, conferenceId: string, schedule: 
           externalId: talk.externalId,
           slug,
           streamKey: randomBytes(24).toString("base64url"),
-          ...fields,
+          ...talkData(exported),
+          importedValues: exported,
           speakers: { create: speakerIds.map((speakerId, position) => ({ speakerId, position })) },
         },
         select: { id: true },
@@ -209,22 +239,88 @@ async function writeSchedule(tx: typeof prisma, conferenceId: string, schedule: 
       result.talks.created++;
       continue;
     }
-    const changed =
-      existing.title !== fields.title ||
-      existing.abstract !== fields.abstract ||
-      existing.kind !== fields.kind ||
-      existing.startsAt.getTime() !== fields.startsAt.getTime() ||
-      existing.endsAt.getTime() !== fields.endsAt.getTime() ||
-      existing.stageId !== fields.stageId ||
-      existing.trackId !== fields.trackId;
-    const speakersChanged = existing.speakers.map((s) => s.speakerId).join() !== speakerIds.join();
-    if (changed) await tx.talk.update({ where: { id: existing.id }, data: fields, select: { id: true } });
+
+    const current: ImportedValues = {
+      title: existing.title,
+      abstract: existing.abstract,
+      kind: existing.kind,
+      startsAt: existing.startsAt.toISOString(),
+      endsAt: existing.endsAt.toISOString(),
+      stageId: existing.stageId,
+      trackId: existing.trackId,
+      speakerIds: existing.speakers.map((s) => s.speakerId),
+    };
+    // Talks imported before importedValues existed have none: nothing counts as edited.
+    const stored = ImportedValues.safeParse(existing.importedValues);
+    const last = stored.success ? stored.data : null;
+    const next = { ...current };
+    const kept: ImportedTalkField[] = [];
+    const overwritten: ImportedTalkField[] = [];
+    for (const field of IMPORTED_TALK_FIELDS) {
+      if (sameField(field, current, exported)) continue;
+      const edited = last !== null && !sameField(field, current, last);
+      if (edited && !overwriteEdits) {
+        kept.push(field);
+        continue;
+      }
+      if (edited) overwritten.push(field);
+      copyField(field, exported, next);
+    }
+    if (kept.length) result.kept.push({ talkId: existing.id, title: existing.title, fields: kept });
+    if (overwritten.length) result.overwritten.push({ talkId: existing.id, title: next.title, fields: overwritten });
+
+    const changed = IMPORTED_TALK_FIELDS.some((field) => field !== "speakers" && !sameField(field, current, next));
+    const speakersChanged = !sameField("speakers", current, next);
+    const importedChanged = last === null || IMPORTED_TALK_FIELDS.some((field) => !sameField(field, last, exported));
+    if (changed || importedChanged) {
+      await tx.talk.update({
+        where: { id: existing.id },
+        data: { ...(changed ? talkData(next) : {}), importedValues: exported },
+        select: { id: true },
+      });
+    }
     if (speakersChanged) {
       await tx.talkSpeaker.deleteMany({ where: { talkId: existing.id } });
-      await tx.talkSpeaker.createMany({ data: speakerIds.map((speakerId, position) => ({ talkId: existing.id, speakerId, position })) });
+      await tx.talkSpeaker.createMany({ data: next.speakerIds.map((speakerId, position) => ({ talkId: existing.id, speakerId, position })) });
     }
     if (changed || speakersChanged) result.talks.updated++;
     else result.talks.unchanged++;
   }
   return result;
+}
+
+function sameField(field: ImportedTalkField, a: ImportedValues, b: ImportedValues): boolean {
+  switch (field) {
+    case "time":
+      return a.startsAt === b.startsAt && a.endsAt === b.endsAt;
+    case "stage":
+      return a.stageId === b.stageId;
+    case "track":
+      return a.trackId === b.trackId;
+    case "speakers":
+      return a.speakerIds.join() === b.speakerIds.join();
+    default:
+      return a[field] === b[field];
+  }
+}
+
+function copyField(field: ImportedTalkField, from: ImportedValues, to: ImportedValues) {
+  if (field === "time") Object.assign(to, { startsAt: from.startsAt, endsAt: from.endsAt });
+  else if (field === "stage") to.stageId = from.stageId;
+  else if (field === "track") to.trackId = from.trackId;
+  else if (field === "speakers") to.speakerIds = from.speakerIds;
+  else to[field] = from[field];
+}
+
+/** The talk columns of a set of values (speakers are rows of their own). */
+function talkData(values: ImportedValues) {
+  return {
+    title: values.title,
+    abstract: values.abstract,
+    kind: values.kind as ImportedSchedule["talks"][number]["kind"],
+    startsAt: new Date(values.startsAt),
+    endsAt: new Date(values.endsAt),
+    stageId: values.stageId,
+    trackId: values.trackId,
+  };
 }

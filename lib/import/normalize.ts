@@ -1,5 +1,6 @@
 import { isValidTimeZone } from "@/lib/schedule/time-zones";
 import { zonedWallTimeToDate } from "@/lib/schedule-editor/zoned-time";
+import { cleanText, NAME_MAX } from "@/lib/validation/text";
 import type { ImportedTalk } from "./schemas";
 
 // Helpers shared by the pretalx and frab parsers.
@@ -10,10 +11,15 @@ export function durationMinutes(hhmm: string): number {
   return (h ?? 0) * 60 + (m ?? 0) + Math.round((s ?? 0) / 60);
 }
 
-/** An ISO date-time with an offset is exact; one without is read in the conference's zone. */
+/** Whether an ISO date-time names its offset (then it is an exact instant). */
+export function hasOffset(value: string): boolean {
+  return /(Z|[+-]\d{2}:?\d{2})$/.test(value.trim());
+}
+
+/** An ISO date-time with an offset is exact; one without is read in `timeZone` (the export's, else the conference's). */
 export function parseExportDate(value: string, timeZone: string): Date {
   const trimmed = value.trim();
-  if (/(Z|[+-]\d{2}:?\d{2})$/.test(trimmed)) return new Date(trimmed);
+  if (hasOffset(trimmed)) return new Date(trimmed);
   return zonedWallTimeToDate(trimmed, timeZone);
 }
 
@@ -35,11 +41,59 @@ export function abstractOf(parts: { subtitle?: string; abstract?: string; descri
 
 export const MAX_IMPORTED_MINUTES = 24 * 60;
 
-/** The export's declared zone when the platform knows it, else the conference's (with a warning). */
-export function usableTimeZone(declared: string | null | undefined, fallback: string, warnings: string[]): string {
+/** The zone times without an offset are read in: the export's declared one when the platform knows it, else the conference's. */
+export function usableTimeZone(declared: string | null | undefined, fallback: string): string {
   const zone = declared?.trim();
-  if (!zone) return fallback;
-  if (isValidTimeZone(zone)) return zone;
-  warnings.push(`Unknown time zone “${zone}”: times without an offset were read in ${fallback}`);
-  return fallback;
+  return zone && isValidTimeZone(zone) ? zone : fallback;
+}
+
+/**
+ * The one warning about zones an import gives, if any: times without an offset read in the
+ * conference's zone because the export names none (or one the platform does not know), or an
+ * export planned in another zone than the conference.
+ */
+export function zoneWarning(options: { declared: string | null; conferenceZone: string; timesWithoutOffset: number }): string | null {
+  const { conferenceZone, timesWithoutOffset } = options;
+  const declared = options.declared?.trim() || null;
+  const times = timesWithoutOffset === 1 ? "1 time without an offset was" : `${timesWithoutOffset} times without an offset were`;
+  if (declared && !isValidTimeZone(declared)) {
+    return timesWithoutOffset > 0
+      ? `The export names the time zone “${declared}”, which Plenary does not know: ${times} read in the conference's zone, ${conferenceZone}. Check them in the schedule editor.`
+      : `The export names the time zone “${declared}”, which Plenary does not know; every time in it had an offset, so none depended on it.`;
+  }
+  if (!declared) {
+    return timesWithoutOffset > 0
+      ? `The export names no time zone: ${times} read in the conference's zone, ${conferenceZone}. Check them in the schedule editor.`
+      : null;
+  }
+  if (declared !== conferenceZone) {
+    return `The export plans in ${declared}, this conference in ${conferenceZone}: times were kept as exact instants`;
+  }
+  return null;
+}
+
+/**
+ * The one rule for a room or track name from an export, used for the stage (or track) and for
+ * every talk that names it, so the two always match: cleaned as Plenary stores names, then held
+ * to NAME_MAX (cut at a character boundary, with a warning once per name).
+ */
+export function exportNames(warnings: string[]): (raw: string, what: "room" | "track") => string {
+  const seen = new Map<string, string>();
+  return (raw, what) => {
+    const known = seen.get(raw);
+    if (known !== undefined) return known;
+    const cleaned = cleanText(raw).trim();
+    let name = cleaned;
+    if (cleaned.length > NAME_MAX) {
+      name = "";
+      for (const char of cleaned) {
+        if (name.length + char.length > NAME_MAX) break;
+        name += char;
+      }
+      name = name.trim();
+      warnings.push(`The ${what} “${cleaned}” has a name longer than ${NAME_MAX} characters: it was shortened to “${name}”`);
+    }
+    seen.set(raw, name);
+    return name;
+  };
 }

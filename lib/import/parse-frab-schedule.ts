@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
 import { zonedWallTimeToDate } from "@/lib/schedule-editor/zoned-time";
-import { abstractOf, durationMinutes, MAX_IMPORTED_MINUTES, parseExportDate, talkKindOf, usableTimeZone } from "./normalize";
+import { abstractOf, durationMinutes, exportNames, hasOffset, MAX_IMPORTED_MINUTES, parseExportDate, talkKindOf, usableTimeZone } from "./normalize";
 import { childrenNamed, childText, parseXml, textOf, type XmlElement } from "./parse-xml";
 import type { ImportedSchedule, ImportedSpeaker, ImportedTalk } from "./schemas";
 
@@ -17,7 +17,9 @@ export function parseFrabSchedule(options: { source: string; fallbackTimeZone: s
   const conference = childrenNamed(root, "conference")[0];
   const declaredZone = conference ? childText(conference, "time_zone_name") || null : null;
   const warnings: string[] = [];
-  const timeZone = usableTimeZone(declaredZone, options.fallbackTimeZone, warnings);
+  const timeZone = usableTimeZone(declaredZone, options.fallbackTimeZone);
+  const nameOf = exportNames(warnings);
+  let timesWithoutOffset = 0;
   const stages = new Map<string, { name: string }>();
   const tracks = new Map<string, { name: string; color: string | null }>();
   const speakers = new Map<string, ImportedSpeaker>();
@@ -28,7 +30,7 @@ export function parseFrabSchedule(options: { source: string; fallbackTimeZone: s
 
   for (const day of days) {
     for (const room of childrenNamed(day, "room")) {
-      const roomName = room.attributes.name?.trim();
+      const roomName = room.attributes.name ? nameOf(room.attributes.name, "room") : "";
       if (roomName && !stages.has(roomName)) stages.set(roomName, { name: roomName });
       for (const event of childrenNamed(room, "event")) {
         const title = childText(event, "title") ?? "";
@@ -45,7 +47,8 @@ export function parseFrabSchedule(options: { source: string; fallbackTimeZone: s
           warnings.push(`Skipped a second slot of “${title}”: Plenary schedules a talk once`);
           continue;
         }
-        const startsAt = eventStart(event, day, timeZone);
+        const start = eventStart(event, day, timeZone);
+        const startsAt = start?.at;
         const duration = childText(event, "duration") ?? "";
         const minutes = /^\d{1,3}:\d{2}(:\d{2})?$/.test(duration) ? durationMinutes(duration) : 0;
         if (!startsAt || Number.isNaN(startsAt.getTime())) {
@@ -56,13 +59,16 @@ export function parseFrabSchedule(options: { source: string; fallbackTimeZone: s
           warnings.push(`Skipped “${title}”: a duration of “${duration}” is not a talk`);
           continue;
         }
-        const stageName = (childText(event, "room") || roomName || "").trim();
+        const eventRoom = childText(event, "room");
+        const stageName = eventRoom ? nameOf(eventRoom, "room") : roomName;
         if (!stageName) {
           warnings.push(`Skipped “${title}”: it has no room`);
           continue;
         }
+        if (!start.hasOffset) timesWithoutOffset++;
         if (!stages.has(stageName)) stages.set(stageName, { name: stageName });
-        const trackName = childText(event, "track") || null;
+        const eventTrack = childText(event, "track");
+        const trackName = eventTrack ? nameOf(eventTrack, "track") || null : null;
         if (trackName && !tracks.has(trackName)) tracks.set(trackName, { name: trackName, color: null });
 
         const speakerIds: string[] = [];
@@ -91,8 +97,8 @@ export function parseFrabSchedule(options: { source: string; fallbackTimeZone: s
           kind: talkKindOf(childText(event, "type")),
           startsAt,
           endsAt: new Date(startsAt.getTime() + minutes * 60_000),
-          stageName: stageName.slice(0, 100),
-          trackName: trackName?.slice(0, 100) ?? null,
+          stageName,
+          trackName,
           speakerExternalIds: speakerIds,
         });
       }
@@ -106,20 +112,21 @@ export function parseFrabSchedule(options: { source: string; fallbackTimeZone: s
     tracks: [...tracks.values()],
     speakers: [...speakers.values()],
     talks: [...talks.values()],
+    timesWithoutOffset,
     warnings,
   };
 }
 
-/** <date> when present (frab writes it with an offset); else the day's date plus <start>. */
-function eventStart(event: XmlElement, day: XmlElement, timeZone: string): Date | null {
+/** <date> when present (frab writes it with an offset); else the day's date plus <start> (wall-clock time, no offset). */
+function eventStart(event: XmlElement, day: XmlElement, timeZone: string): { at: Date; hasOffset: boolean } | null {
   const date = childText(event, "date");
-  if (date) return parseExportDate(date, timeZone);
+  if (date) return { at: parseExportDate(date, timeZone), hasOffset: hasOffset(date) };
   const start = childText(event, "start");
   const dayDate = day.attributes.date;
   if (!start || !dayDate || !/^\d{1,2}:\d{2}$/.test(start)) return null;
   const at = zonedWallTimeToDate(`${dayDate}T${start.padStart(5, "0")}`, timeZone);
   // Conference days often run past midnight: a start before the day's start is the next morning.
   const dayStart = day.attributes.start ? parseExportDate(day.attributes.start, timeZone) : null;
-  if (dayStart && at < dayStart) return new Date(at.getTime() + 24 * 3600_000);
-  return at;
+  if (dayStart && at < dayStart) return { at: new Date(at.getTime() + 24 * 3600_000), hasOffset: false };
+  return { at, hasOffset: false };
 }

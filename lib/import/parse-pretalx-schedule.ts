@@ -1,5 +1,5 @@
 import { AppError, formatZodError } from "@/lib/errors/app-error";
-import { abstractOf, durationMinutes, MAX_IMPORTED_MINUTES, parseExportDate, talkKindOf, usableTimeZone } from "./normalize";
+import { abstractOf, durationMinutes, exportNames, hasOffset, MAX_IMPORTED_MINUTES, parseExportDate, talkKindOf, usableTimeZone } from "./normalize";
 import { PretalxExport, type ImportedSchedule, type ImportedSpeaker, type ImportedTalk } from "./schemas";
 
 /**
@@ -23,14 +23,20 @@ export function parsePretalxSchedule(options: { source: string | unknown; fallba
   }
   const { conference } = parsed.data.schedule;
   const warnings: string[] = [];
-  const timeZone = usableTimeZone(conference.time_zone_name, options.fallbackTimeZone, warnings);
+  const timeZone = usableTimeZone(conference.time_zone_name, options.fallbackTimeZone);
+  const nameOf = exportNames(warnings);
+  let timesWithoutOffset = 0;
 
   const stages = new Map<string, { name: string }>();
-  for (const room of conference.rooms) stages.set(room.name.trim(), { name: room.name.trim() });
+  for (const room of conference.rooms) {
+    const name = nameOf(room.name, "room");
+    if (name) stages.set(name, { name });
+  }
   const tracks = new Map<string, { name: string; color: string | null }>();
   for (const track of conference.tracks) {
     const color = track.color && /^#[0-9a-fA-F]{6}$/.test(track.color) ? track.color : null;
-    tracks.set(track.name.trim(), { name: track.name.trim(), color });
+    const name = nameOf(track.name, "track");
+    if (name) tracks.set(name, { name, color });
   }
   const speakers = new Map<string, ImportedSpeaker>();
   const talks = new Map<string, ImportedTalk>();
@@ -57,9 +63,14 @@ export function parsePretalxSchedule(options: { source: string | unknown; fallba
           warnings.push(`Skipped “${event.title}”: a duration of ${event.duration} is not a talk`);
           continue;
         }
-        const stageName = (event.room || roomName).trim();
+        const stageName = nameOf(event.room || roomName, "room");
+        if (!stageName) {
+          warnings.push(`Skipped “${event.title}”: it has no room`);
+          continue;
+        }
+        if (!hasOffset(event.date)) timesWithoutOffset++;
         if (!stages.has(stageName)) stages.set(stageName, { name: stageName });
-        const trackName = event.track?.trim() || null;
+        const trackName = event.track ? nameOf(event.track, "track") || null : null;
         if (trackName && !tracks.has(trackName)) tracks.set(trackName, { name: trackName, color: null });
 
         const speakerIds: string[] = [];
@@ -83,8 +94,8 @@ export function parsePretalxSchedule(options: { source: string | unknown; fallba
           kind: talkKindOf(event.type),
           startsAt,
           endsAt: new Date(startsAt.getTime() + minutes * 60_000),
-          stageName: stageName.slice(0, 100),
-          trackName: trackName?.slice(0, 100) ?? null,
+          stageName,
+          trackName,
           speakerExternalIds: speakerIds,
         });
       }
@@ -98,6 +109,7 @@ export function parsePretalxSchedule(options: { source: string | unknown; fallba
     tracks: [...tracks.values()],
     speakers: [...speakers.values()],
     talks: [...talks.values()],
+    timesWithoutOffset,
     warnings,
   };
 }

@@ -97,6 +97,8 @@ export const ImportedSchedule = z.object({
   tracks: z.array(z.object({ name: safeText({ min: 1, max: NAME_MAX }), color: z.string().nullable() })),
   speakers: z.array(ImportedSpeaker),
   talks: z.array(ImportedTalk),
+  /** How many talk times had no offset and were read in `timeZone` (or the conference's zone). */
+  timesWithoutOffset: z.number().int().min(0),
   /** Things passed over, for the organizer to read (e.g. an event without a length). */
   warnings: z.array(z.string()),
 });
@@ -114,11 +116,33 @@ export const ImportScheduleInput = z
       .min(1, "Paste or upload a schedule export")
       // TextEncoder, not Buffer: the admin form runs this check in the browser too.
       .refine((s) => s.length <= MAX_IMPORT_BYTES && new TextEncoder().encode(s).length <= MAX_IMPORT_BYTES, "The file is larger than 5 MB"),
+    /** Replace what the organizer changed in the editor since the last import with the export's values. */
+    overwriteEdits: z.boolean().default(false),
   })
   .strict();
 export type ImportScheduleInput = z.infer<typeof ImportScheduleInput>;
 
 export type ImportCounts = { created: number; updated: number; unchanged: number };
+
+/** The talk fields an import writes and the editor can change; "time" is the slot (start and end). */
+export const IMPORTED_TALK_FIELDS = ["title", "abstract", "kind", "time", "stage", "track", "speakers"] as const;
+export type ImportedTalkField = (typeof IMPORTED_TALK_FIELDS)[number];
+
+/** What the last import wrote to a talk (Talk.importedValues): differing from it now means edited in the editor. */
+export const ImportedValues = z.object({
+  title: z.string(),
+  abstract: z.string(),
+  kind: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  stageId: z.string(),
+  trackId: z.string().nullable(),
+  speakerIds: z.array(z.string()),
+});
+export type ImportedValues = z.infer<typeof ImportedValues>;
+
+/** A talk whose editor changes met a different value in the export: kept, or overwritten when asked. */
+export type EditedTalk = { talkId: string; title: string; fields: ImportedTalkField[] };
 export type ImportResult = {
   format: "pretalx-json" | "frab-xml";
   stages: ImportCounts;
@@ -127,4 +151,8 @@ export type ImportResult = {
   talks: ImportCounts;
   warnings: string[];
   conflicts: number;
+  /** Editor changes the export would have replaced and the import kept. */
+  kept: EditedTalk[];
+  /** Editor changes replaced by the export's values (only with overwriteEdits). */
+  overwritten: EditedTalk[];
 };

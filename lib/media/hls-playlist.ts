@@ -26,6 +26,9 @@ export function renderMediaPlaylist(options: { segments: PlaylistSegment[]; ende
     `#EXT-X-PLAYLIST-TYPE:${options.vod ? "VOD" : "EVENT"}`,
     "#EXT-X-INDEPENDENT-SEGMENTS",
   ];
+  // Players may ask for the next segment and get the playlist the moment it is listed
+  // (`_HLS_msn`, served by the media route) instead of polling for it.
+  if (!ended && !options.vod) lines.push("#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES");
   segments.forEach((segment, index) => {
     if (segment.discontinuity && index > 0) lines.push("#EXT-X-DISCONTINUITY");
     lines.push(`#EXT-X-PROGRAM-DATE-TIME:${segment.startedAt.toISOString()}`);
@@ -45,6 +48,19 @@ export function renderMasterPlaylist(renditions: Rendition[]): string {
     lines.push(`${r.name}/index.m3u8`);
   }
   return lines.join("\n") + "\n";
+}
+
+/**
+ * Whether a media playlist answers a blocking reload for media sequence number `msn`: it lists
+ * that segment, or it has ended and never will. Our playlists start at media sequence 0.
+ */
+export function listsSequence(text: string, msn: number): boolean {
+  return text.includes("#EXT-X-ENDLIST") || nextSequence(text) > msn;
+}
+
+/** Media sequence number of the next segment a playlist will list (its segment count). */
+export function nextSequence(text: string): number {
+  return text.split("#EXTINF:").length - 1;
 }
 
 /** Parses our own media playlists back (tests, benchmark). */

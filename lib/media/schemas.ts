@@ -11,6 +11,8 @@ export const StartPublishingInput = z.object({ talkId, streamId: z.string().min(
 export type StartPublishingInput = z.infer<typeof StartPublishingInput>;
 
 export const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
+/** The browser studio's MediaRecorder timeslice: what it sends lags the camera by about this much. */
+export const BROWSER_CHUNK_MS = 250;
 
 export const MediaChunkInput = z
   .object({
@@ -22,6 +24,19 @@ export const MediaChunkInput = z
   })
   .strict();
 export type MediaChunkInput = z.infer<typeof MediaChunkInput>;
+
+/**
+ * A blocking playlist reload (HLS, RFC 8216bis 6.2.5.2): `_HLS_msn` asks for the playlist once it
+ * lists that media sequence number. `_HLS_part` needs `_HLS_msn`; there are no partial segments,
+ * so it asks for nothing more.
+ */
+export const BlockingReloadQuery = z
+  .object({
+    _HLS_msn: z.coerce.number().int().min(0).max(1_000_000_000).optional(),
+    _HLS_part: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  })
+  .refine((q) => q._HLS_part === undefined || q._HLS_msn !== undefined, { message: "_HLS_part needs _HLS_msn" });
+export type BlockingReloadQuery = z.infer<typeof BlockingReloadQuery>;
 
 export const TalkMediaInput = z.object({ talkId }).strict();
 export type TalkMediaInput = z.infer<typeof TalkMediaInput>;

@@ -23,9 +23,12 @@ function money(cents: number): string {
 
 const when = (date: Date | null) => date?.toISOString() ?? "";
 
+/** Excel on Windows reads a CSV without a byte-order mark in the legacy code page ("ZoÃ«"). */
+export const CSV_BOM = "\uFEFF";
+
 /**
- * Attendees (one row per ticket), orders, or discount codes with their usage, as CSV text,
- * matching the same search as the admin pages.
+ * Attendees (one row per ticket), orders, or discount codes with their usage, as CSV text
+ * (UTF-8 with a byte-order mark), matching the same search as the admin pages.
  */
 export async function exportTicketsCsv(options: { conferenceId: string; kind: ExportKind; q?: string }): Promise<string> {
   const { conferenceId, kind, q } = options;
@@ -117,5 +120,5 @@ export async function exportTicketsCsv(options: { conferenceId: string; kind: Ex
       if (orders.length < PAGE) break;
     }
   }
-  return `${lines.join("\r\n")}\r\n`;
+  return `${CSV_BOM}${lines.join("\r\n")}\r\n`;
 }

@@ -1,9 +1,11 @@
-import { prisma, type Order, type Ticket } from "@/lib/db/client";
+import type pg from "pg";
+import { getPool, type Order, type Ticket } from "@/lib/db/client";
+import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors/app-error";
 import { priceCheckout, type CheckoutQuote } from "./price-checkout";
 import type { CheckoutInput } from "./schemas";
 
-/** Thrown inside the transaction when a conditional update matched no row: someone got there first. */
+/** The last statement matched no seat or no code use: someone got there first (or the rules changed). */
 class LostRace extends Error {}
 
 export type PlacedOrder = { order: Order; tickets: Ticket[]; quote: CheckoutQuote };
@@ -13,12 +15,18 @@ export type PlacedOrder = { order: Order; tickets: Ticket[]; quote: CheckoutQuot
  *
  * Quotas and code limits are enforced by PostgreSQL, never by read-then-write: the seat and the
  * code use are taken with conditional UPDATEs (`sold + q <= quota`, `redemptions + q <= max`)
- * that re-check every rule the quote was based on. Concurrent checkouts queue on those row
- * locks; a loser's UPDATE matches no row and its whole transaction rolls back, so a failed
- * checkout leaves nothing behind. The hot rows are updated last and always in the same order
- * (code, then ticket type — cancel-order does the same), so their locks are held only until
- * commit and never deadlock; the code goes first because an exhausted code is the likelier
- * refusal, and failing there never queues on the ticket type's row.
+ * that re-check every rule the quote was based on. A rush of attendees on one ticket type queues
+ * on that row's lock, so the lock is taken last and held for as short as PostgreSQL allows: one
+ * statement takes the code use and the seat and writes the order, its redemption and tickets,
+ * and COMMIT is queued behind it: the driver sends it the moment the statement completes, in the
+ * same socket callback, with no turn of our JavaScript in between. If a conditional UPDATE matches no row, the
+ * order's ticket type is NULL, the statement fails, the transaction aborts and COMMIT rolls it
+ * back: a failed checkout leaves nothing behind. The code row is locked before the ticket type
+ * (cancel-order keeps the same order), so the two never deadlock.
+ *
+ * The per-attendee rules (one unpaid order, a once-per-attendee code used once) are conditions of
+ * that statement too; it runs after a transaction-scoped lock per attendee, so two tabs of one
+ * attendee take turns and the second sees what the first committed. Others never wait on it.
  */
 export async function placeOrder(options: { conferenceId: string; userId: string; input: CheckoutInput; now?: Date }): Promise<PlacedOrder> {
   const { conferenceId, userId, input } = options;
@@ -26,90 +34,174 @@ export async function placeOrder(options: { conferenceId: string; userId: string
   const quote = await priceCheckout({ conferenceId, userId, input, now });
   const { ticketType, quantity, discountCode } = quote;
   const settled = quote.totalCents === 0;
-  // Timestamps are stored as UTC `timestamp(3)`: compare in UTC whatever the session time zone.
-  const nowUtc = now.toISOString();
 
+  const order: Order = {
+    id: newId(),
+    conferenceId,
+    userId,
+    ticketTypeId: ticketType.id,
+    quantity,
+    discountCodeId: discountCode?.id ?? null,
+    status: settled ? "PAID" : "PENDING",
+    subtotalCents: quote.subtotalCents,
+    discountCents: quote.discountCents,
+    totalCents: quote.totalCents,
+    currency: quote.currency,
+    stripeSessionId: null,
+    createdAt: now,
+    paidAt: settled ? now : null,
+  };
+  const tickets: Ticket[] = settled
+    ? Array.from({ length: quantity }, () => ({
+        id: newId(),
+        conferenceId,
+        orderId: order.id,
+        ticketTypeId: ticketType.id,
+        userId,
+        status: "VALID",
+        createdAt: now,
+        revokedAt: null,
+      }))
+    : [];
+
+  const connection = await getPool().connect();
+  let open = false;
   try {
-    const result = await prisma.$transaction(
-      async (tx) => {
-        if (!settled) {
-          // One unpaid order per attendee, so nobody can hoard seats with orders they never pay.
-          // A transaction-scoped lock per attendee serialises their checkouts (two tabs cannot
-          // both pass the count); other attendees never wait on it.
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plenary:order:${conferenceId}:${userId}`}))`;
-          const unpaid = await tx.order.findFirst({ where: { conferenceId, userId, status: "PENDING" }, select: { id: true } });
-          if (unpaid) {
-            throw new AppError("CONFLICT", "You already have an order awaiting payment: pay or cancel it under My tickets first");
-          }
-        }
-        const order = await tx.order.create({
-          data: {
-            conferenceId,
-            userId,
-            ticketTypeId: ticketType.id,
-            quantity,
-            discountCodeId: discountCode?.id ?? null,
-            status: settled ? "PAID" : "PENDING",
-            paidAt: settled ? now : null,
-            subtotalCents: quote.subtotalCents,
-            discountCents: quote.discountCents,
-            totalCents: quote.totalCents,
-            currency: quote.currency,
-            ...(discountCode ? { redemption: { create: { discountCodeId: discountCode.id, userId } } } : {}),
-          },
-        });
-        const tickets = settled
-          ? await tx.ticket.createManyAndReturn({
-              data: Array.from({ length: quantity }, () => ({
-                conferenceId,
-                orderId: order.id,
-                ticketTypeId: ticketType.id,
-                userId,
-              })),
-            })
-          : [];
-
-        if (discountCode) {
-          const uses = await tx.$executeRaw`
-            UPDATE "DiscountCode" SET "redemptions" = "redemptions" + ${quantity}
-            WHERE "id" = ${discountCode.id} AND "kind"::text = ${discountCode.kind} AND "value" = ${discountCode.value}
-              AND ("maxRedemptions" IS NULL OR "redemptions" + ${quantity} <= "maxRedemptions")
-              AND ("validFrom" IS NULL OR "validFrom" <= (${nowUtc}::timestamptz AT TIME ZONE 'UTC'))
-              AND ("validUntil" IS NULL OR "validUntil" > (${nowUtc}::timestamptz AT TIME ZONE 'UTC'))
-              AND (NOT EXISTS (SELECT 1 FROM "_DiscountCodeToTicketType" s WHERE s."A" = "DiscountCode"."id")
-                   OR EXISTS (SELECT 1 FROM "_DiscountCodeToTicketType" s
-                              WHERE s."A" = "DiscountCode"."id" AND s."B" = ${ticketType.id}))`;
-          if (uses !== 1) throw new LostRace();
-          if (discountCode.oncePerAttendee) {
-            // We now hold the code's row lock, and this statement's snapshot is newer than any
-            // checkout that held it before us: a second use by the same attendee is visible here.
-            const earlier = await tx.discountRedemption.count({
-              where: { discountCodeId: discountCode.id, userId, NOT: { orderId: order.id } },
-            });
-            if (earlier > 0) throw new LostRace();
-          }
-        }
-        // The price and currency are part of the condition: an organizer's edit since the quote
-        // makes this checkout retry rather than charge a price the attendee never saw.
-        const seats = await tx.$executeRaw`
-          UPDATE "TicketType" SET "sold" = "sold" + ${quantity}
-          WHERE "id" = ${ticketType.id} AND "conferenceId" = ${conferenceId} AND "active"
-            AND "priceCents" = ${ticketType.priceCents} AND "currency" = ${ticketType.currency}
-            AND ("quota" IS NULL OR "sold" + ${quantity} <= "quota")
-            AND ("salesStartAt" IS NULL OR "salesStartAt" <= (${nowUtc}::timestamptz AT TIME ZONE 'UTC'))
-            AND ("salesEndAt" IS NULL OR "salesEndAt" > (${nowUtc}::timestamptz AT TIME ZONE 'UTC'))`;
-        if (seats !== 1) throw new LostRace();
-
-        return { order, tickets };
-      },
-      // 200 attendees at once queue for a pooled connection and then for the row lock.
-      { maxWait: 60_000, timeout: 60_000 },
-    );
-    return { ...result, quote };
+    // Queued together: the driver sends each as the previous one completes, without a turn of
+    // the event loop in between, so a checkout in a rush holds its connection for one exchange and
+    // the hot row for one statement (COMMIT follows it at once).
+    open = true;
+    const statement = takeStatement({ now, order, tickets, quote, redemptionId: newId() });
+    const begin = connection.query("BEGIN");
+    const lock = connection.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`plenary:order:${conferenceId}:${userId}`]);
+    const take = connection.query(statement.text, statement.values);
+    const commit = connection.query("COMMIT");
+    open = false;
+    // All four are answered, whatever fails: a failed statement aborts the transaction and the
+    // COMMIT behind it then rolls it back.
+    const [begun, locked, taken, committed] = await Promise.allSettled([begin, lock, take, commit]);
+    for (const step of [begun, locked]) if (step.status === "rejected") throw step.reason;
+    if (taken.status === "rejected") {
+      if (isLostRace(taken.reason)) throw new LostRace();
+      throw taken.reason;
+    }
+    if (committed.status === "rejected") throw committed.reason;
+    connection.release();
+    return { order, tickets, quote };
   } catch (error) {
+    if (open) await connection.query("ROLLBACK").catch(() => {});
+    connection.release();
     if (!(error instanceof LostRace)) throw error;
-    // Re-quote to tell the attendee exactly what changed (sold out, code used up...).
+    if (!settled) {
+      const unpaid = await getPool().query(`SELECT 1 FROM "Order" WHERE "conferenceId" = $1 AND "userId" = $2 AND "status" = 'PENDING' LIMIT 1`, [
+        conferenceId,
+        userId,
+      ]);
+      if (unpaid.rowCount) throw new AppError("CONFLICT", "You already have an order awaiting payment: pay or cancel it under My tickets first");
+    }
+    // Re-quote (on another connection: this one went back first, or a rush could take every
+    // connection and wait for one) to tell the attendee exactly what changed.
     await priceCheckout({ conferenceId, userId, input, now });
     throw new AppError("CONFLICT", "Prices or availability changed while you checked out; please review and try again");
   }
+}
+
+/** A conditional UPDATE that matched nothing left the order without a ticket type (see takeStatement). */
+function isLostRace(error: unknown): boolean {
+  const e = error as pg.DatabaseError;
+  return e?.code === "23502" && e.table === "Order" && e.column === "ticketTypeId";
+}
+
+/**
+ * The one statement that takes the code use and the seat and writes the order with what belongs
+ * to it. The seat is taken only if the code use was (EXISTS), which also locks the code first; the
+ * order's ticket type comes from the seat, so no seat means NULL there and the statement fails.
+ * The price and currency are part of the condition: an organizer's edit since the quote makes this
+ * checkout retry rather than charge a price the attendee never saw. Timestamps are stored as UTC
+ * `timestamp(3)`: compare in UTC whatever the session time zone.
+ */
+function takeStatement(options: { now: Date; order: Order; tickets: Ticket[]; quote: CheckoutQuote; redemptionId: string }) {
+  const { order, tickets, quote } = options;
+  const { ticketType, discountCode } = quote;
+  const values: unknown[] = [];
+  // Each value once, with its type: PostgreSQL cannot infer the type of a parameter it only compares.
+  const named = new Map<string, string>();
+  const param = (name: string, value: unknown, type: string) => {
+    if (!named.has(name)) {
+      values.push(value);
+      named.set(name, `$${values.length}::${type}`);
+    }
+    return named.get(name)!;
+  };
+  const now = `(${param("now", options.now.toISOString(), "timestamptz")} AT TIME ZONE 'UTC')`;
+  const quantity = param("quantity", order.quantity, "int");
+  const ticketTypeId = param("ticketTypeId", ticketType.id, "text");
+
+  // The per-attendee rules, in the same statement: it runs after the attendee's lock, so it sees
+  // what their other checkouts committed. One unpaid order per attendee, so nobody can hoard
+  // seats with orders they never pay; a once-per-attendee code once.
+  const unpaidRule =
+    order.status === "PENDING"
+      ? `AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."conferenceId" = ${param("conferenceId", order.conferenceId, "text")}
+           AND o."userId" = ${param("userId", order.userId, "text")} AND o."status" = 'PENDING')`
+      : "";
+  const onceRule = discountCode?.oncePerAttendee
+    ? `AND NOT EXISTS (SELECT 1 FROM "DiscountRedemption" r WHERE r."discountCodeId" = ${param("codeId", discountCode.id, "text")}
+           AND r."userId" = ${param("userId", order.userId, "text")})`
+    : "";
+  const withCode = discountCode
+    ? `code AS (
+      UPDATE "DiscountCode" SET "redemptions" = "redemptions" + ${quantity}
+      WHERE "id" = ${param("codeId", discountCode.id, "text")} AND "kind"::text = ${param("kind", discountCode.kind, "text")}
+        AND "value" = ${param("value", discountCode.value, "int")}
+        AND ("maxRedemptions" IS NULL OR "redemptions" + ${quantity} <= "maxRedemptions")
+        AND ("validFrom" IS NULL OR "validFrom" <= ${now})
+        AND ("validUntil" IS NULL OR "validUntil" > ${now})
+        AND (NOT EXISTS (SELECT 1 FROM "_DiscountCodeToTicketType" s WHERE s."A" = "DiscountCode"."id")
+             OR EXISTS (SELECT 1 FROM "_DiscountCodeToTicketType" s WHERE s."A" = "DiscountCode"."id" AND s."B" = ${ticketTypeId}))
+      RETURNING "id"
+    ),`
+    : "";
+  const seat = `seat AS (
+      UPDATE "TicketType" SET "sold" = "sold" + ${quantity}
+      WHERE "id" = ${ticketTypeId} AND "conferenceId" = ${param("conferenceId", order.conferenceId, "text")} AND "active"
+        AND "priceCents" = ${param("priceCents", ticketType.priceCents, "int")} AND "currency" = ${param("currency", ticketType.currency, "text")}
+        AND ("quota" IS NULL OR "sold" + ${quantity} <= "quota")
+        AND ("salesStartAt" IS NULL OR "salesStartAt" <= ${now})
+        AND ("salesEndAt" IS NULL OR "salesEndAt" > ${now})
+        ${discountCode ? "AND EXISTS (SELECT 1 FROM code)" : ""}
+        ${unpaidRule}
+        ${onceRule}
+      RETURNING "id"
+    )`;
+  const placed = `placed AS (
+      INSERT INTO "Order" ("id", "conferenceId", "userId", "ticketTypeId", "quantity", "discountCodeId", "status",
+                           "subtotalCents", "discountCents", "totalCents", "currency", "createdAt", "paidAt")
+      VALUES (${param("orderId", order.id, "text")}, ${param("conferenceId", null, "text")}, ${param("userId", order.userId, "text")},
+              (SELECT "id" FROM seat), ${quantity}, ${discountCode ? '(SELECT "id" FROM code)' : "NULL"},
+              ${param("status", order.status, "text")}::"OrderStatus", ${param("subtotal", order.subtotalCents, "int")},
+              ${param("discount", order.discountCents, "int")}, ${param("total", order.totalCents, "int")}, ${param("currency", null, "text")},
+              ${now}, ${order.paidAt ? now : "NULL"})
+      RETURNING "id"
+    )`;
+  const redeemed = discountCode
+    ? `, redeemed AS (
+      INSERT INTO "DiscountRedemption" ("id", "discountCodeId", "orderId", "userId", "createdAt")
+      VALUES (${param("redemptionId", options.redemptionId, "text")}, (SELECT "id" FROM code), ${param("orderId", null, "text")},
+              ${param("userId", null, "text")}, ${now})
+    )`
+    : "";
+  const issued = tickets.length
+    ? `, issued AS (
+      INSERT INTO "Ticket" ("id", "conferenceId", "orderId", "ticketTypeId", "userId", "status", "createdAt")
+      SELECT t.id, ${param("conferenceId", null, "text")}, ${param("orderId", null, "text")}, ${ticketTypeId}, ${param("userId", null, "text")},
+             'VALID'::"TicketStatus", ${now}
+      FROM unnest(${param(
+        "ticketIds",
+        tickets.map((t) => t.id),
+        "text[]",
+      )}) AS t(id)
+    )`
+    : "";
+  return { text: `WITH ${withCode} ${seat}, ${placed}${redeemed}${issued} SELECT "id" FROM placed`, values };
 }

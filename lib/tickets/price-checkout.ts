@@ -36,7 +36,10 @@ export async function priceCheckout(options: {
   const db = options.db ?? prisma;
   const quantity = input.quantity;
 
-  const ticketType = await db.ticketType.findFirst({ where: { id: input.ticketTypeId, conferenceId } });
+  // findUnique by id alone: Prisma batches concurrent ones into one query (a ticket rush quotes
+  // hundreds at once); the conference is checked here.
+  const found = await db.ticketType.findUnique({ where: { id: input.ticketTypeId } });
+  const ticketType = found?.conferenceId === conferenceId ? found : null;
   const availability = ticketType ? ticketTypeAvailability(ticketType, now) : "inactive";
   if (!ticketType || availability === "inactive") {
     throw fieldError("NOT_FOUND", "ticketTypeId", "This ticket is not available");

@@ -3,6 +3,7 @@ import type { FeatureModule } from "../feature-module";
 import { withContext } from "../socket/dispatch";
 import { createLocalPresenceStore, createRedisPresenceStore } from "./presence-store";
 import { RoomBatcher } from "./room-batcher";
+import { resendLostBroadcasts } from "./resend-lost-broadcasts";
 import { PresenceTracker } from "./presence-tracker";
 import { chatEvents } from "./chat-events";
 import { qaEvents } from "./qa-events";
@@ -59,13 +60,23 @@ export function audienceModule(): FeatureModule {
     name: "audience",
     async setup({ io, cluster }) {
       const store = cluster.redis
-        ? createRedisPresenceStore({ redis: cluster.redis, nodeId: randomUUID(), ttlMs: options.presenceTtlMs })
+        ? createRedisPresenceStore({
+            redis: cluster.redis,
+            nodeId: randomUUID(),
+            ttlMs: options.presenceTtlMs,
+            // A message a dead node stored and acknowledged may never have left it.
+            onNodeGone: (_nodeId, lastSeenMs) => void resendLostBroadcasts(io, lastSeenMs),
+          })
         : createLocalPresenceStore();
       const presence = new PresenceTracker(io, store, options.presenceIntervalMs);
       presence.start();
       const batcher = new RoomBatcher(io, { cpuShare: options.batchCpuShare, maxWindowMs: options.batchMaxWindowMs, burst: 3 });
       ctx = { io, batcher, presence, throttle: makeThrottle() };
       return { events: withContext(ctx, chatEvents, qaEvents, pollEvents, presenceEvents) };
+    },
+    // Before this node's sockets are told to go: what is still gathering in a batch goes out now.
+    drain() {
+      ctx?.batcher.close();
     },
     async close() {
       ctx?.batcher.close();

@@ -56,8 +56,17 @@ export function createLocalPresenceStore(): PresenceStore {
   };
 }
 
-export function createRedisPresenceStore(options: { redis: Redis; nodeId: string; ttlMs: number; prefix?: string }): PresenceStore {
+export function createRedisPresenceStore(options: {
+  redis: Redis;
+  nodeId: string;
+  ttlMs: number;
+  prefix?: string;
+  /** Another node stopped refreshing its entry (it died, or left without saying so); it last did at `lastSeenMs`. */
+  onNodeGone?: (nodeId: string, lastSeenMs: number) => void;
+}): PresenceStore {
   const { redis, nodeId, ttlMs } = options;
+  // The nodes seen alive at the last read, and when each last refreshed its entry.
+  let knownNodes = new Map<string, number>();
   // v2: entries list accounts (v1 held per-node counts); nodes of both versions during a rolling
   // upgrade then keep to their own keys instead of misreading each other.
   const prefix = options.prefix ?? "plenary:presence:v2";
@@ -73,7 +82,12 @@ export function createRedisPresenceStore(options: { redis: Redis; nodeId: string
     },
     async readTotals() {
       const now = Date.now();
-      const nodes = await redis.zrangebyscore(nodesKey, now - ttlMs, "+inf");
+      const withScores = await redis.zrangebyscore(nodesKey, now - ttlMs, "+inf", "WITHSCORES");
+      const live = new Map<string, number>();
+      for (let i = 0; i < withScores.length; i += 2) live.set(withScores[i]!, Number(withScores[i + 1]));
+      const nodes = [...live.keys()];
+      for (const [id, lastSeen] of knownNodes) if (!live.has(id) && id !== nodeId) options.onNodeGone?.(id, lastSeen);
+      knownNodes = live;
       // Nodes that stopped refreshing are gone; their hashes expire by themselves.
       void redis.zremrangebyscore(nodesKey, "-inf", now - ttlMs).catch(() => {});
       const pipeline = redis.pipeline();
@@ -87,6 +101,7 @@ export function createRedisPresenceStore(options: { redis: Redis; nodeId: string
       return sumNodes(snapshots);
     },
     async close() {
+      knownNodes = new Map();
       await redis
         .multi()
         .del(nodeKey(nodeId))

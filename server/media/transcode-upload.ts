@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db/client";
 import { publishDomainEvent } from "@/lib/realtime/notify";
 import { getFfmpegPath } from "./ffmpeg/ffmpeg-path";
 import { renderMasterPlaylist, renderMediaPlaylist, type PlaylistSegment } from "@/lib/media/hls-playlist";
-import { startSegmenter, type SegmentReady, type Segmenter } from "./ffmpeg/ffmpeg-segmenter";
+import { msBetween, startSegmenter, type SegmentReady, type Segmenter } from "./ffmpeg/ffmpeg-segmenter";
 import { chooseRenditions, renditionInfo } from "@/lib/media/renditions";
 import { getMediaStorage } from "@/lib/media/storage/get-media-storage";
 import { describeTranscodeFailure } from "@/lib/media/describe-transcode-failure";
@@ -55,6 +55,8 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
   const storage = getMediaStorage();
   const specs = chooseRenditions({ copyVideo: false });
   const segments = new Map<string, PlaylistSegment[]>(specs.map((s) => [s.name, []]));
+  // Media time of each rendition's latest segment: a segment lasts until the next one starts.
+  const lastStart = new Map<string, number>();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-upload-hls-"));
   let lastProgress = 0;
   let queue = Promise.resolve();
@@ -79,6 +81,10 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
     const sequence = list.length;
     const uri = `${pad(sequence)}.ts`;
     await storage.putFile(`${recording.storagePrefix}/${ready.rendition}/${uri}`, ready.file);
+    const previousStart = lastStart.get(ready.rendition);
+    lastStart.set(ready.rendition, ready.start);
+    const previous = list[list.length - 1];
+    if (previous && previousStart !== undefined) previous.durationMs = msBetween(previousStart, ready.start);
     const offsetMs = list.reduce((sum, s) => sum + s.durationMs, 0);
     list.push({
       sequence,
@@ -119,6 +125,15 @@ export async function transcodeUpload(options: { recordingId: string; file: stri
     await progressWrite;
     if (cancelled) return;
     const main = segments.get("v0")!;
+    // The last segments end with the file's media, not with their last frame.
+    if (duration) {
+      for (const list of segments.values()) {
+        const last = list[list.length - 1];
+        if (!last) continue;
+        const before = list.slice(0, -1).reduce((sum, s) => sum + s.durationMs, 0);
+        last.durationMs = Math.max(last.durationMs, Math.round(duration * 1000) - before);
+      }
+    }
     if (code !== 0 || main.length === 0) {
       throw new UnreadableVideo(describeTranscodeFailure({ stderr: segmenter.stderrTail(), exitCode: code, segments: main.length }));
     }

@@ -221,6 +221,30 @@ describe("scale-out: two realtime processes and a real Redis", () => {
     await waitUntil(() => bobSaw.at(-1) === 2, 8000, "presence 2 after failover");
     proxy.close();
   });
+
+  it("a node killed while messages it acknowledged wait for their batch: the other node's viewers still get them", async () => {
+    const held = await startNode({ CLUSTER_NODE_HOLD_BATCHES: "1" });
+    const { fx, alice, organizer } = await chatCast();
+    const room = { talkId: fx.talks.webTalk.id };
+    const viewer = await pool.open(alice.cookie, { url: a.url });
+    const panel = followRoom(viewer, room);
+    await panel.join();
+    const sender = await pool.open(organizer.cookie, { url: held.url });
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const ack = await emit(sender, "chat:send", { room, body: `held ${i}` });
+      expect(ack.ok).toBe(true);
+      ids.push(ack.message.id);
+    }
+    // The first three went out at once; the others are stored, acknowledged, and waiting.
+    await waitUntil(() => ids.slice(0, 3).every((id) => panel.ids().includes(id)), 8000, "first three");
+    expect(panel.ids()).not.toContain(ids[5]);
+    held.child.kill("SIGKILL");
+    // Node A notices the dead node (its presence entry expires) and sends the room what it had stored.
+    await waitUntil(() => ids.every((id) => panel.ids().includes(id)), 20_000, "held messages sent again");
+    expect(byMessageId(panel.ids().filter((id) => ids.includes(id)))).toEqual(ids);
+    expect(new Set(panel.ids()).size).toBe(panel.ids().length);
+  }, 180_000);
 });
 
 async function chatCastOrganizer(conferenceId: string) {

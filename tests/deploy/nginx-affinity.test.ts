@@ -55,6 +55,23 @@ describe.skipIf(!nginxBinary)("deploy/nginx.conf: socket.io affinity by a per-br
     }
   });
 
+  it("a node replaced right after the other came back: every browser still gets through (no node is held down)", async () => {
+    const [one, two] = nodes as [http.Server, http.Server];
+    const portOf = (server: http.Server) => (server.address() as AddressInfo).port;
+    const restart = async (server: http.Server, port: number) => {
+      await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+    };
+    const [portOne, portTwo] = [portOf(one), portOf(two)];
+    // realtime-1 goes away: its browsers' requests are refused there and taken by realtime-2.
+    await new Promise((resolve) => one.close(resolve));
+    for (const r of await Promise.all(Array.from({ length: 12 }, () => poll()))) expect(r.node).toBe("realtime-2");
+    // It comes back, and at once realtime-2 goes away: realtime-1 takes everyone (not a 502).
+    await restart(one, portOne);
+    await new Promise((resolve) => two.close(resolve));
+    for (const r of await Promise.all(Array.from({ length: 12 }, () => poll()))) expect(r.node).toBe("realtime-1");
+    await restart(two, portTwo);
+  });
+
   it("pages and API calls go to the web app", async () => {
     expect(await (await fetch(`http://127.0.0.1:${nginx.port}/schedule`)).text()).toBe("web");
   });

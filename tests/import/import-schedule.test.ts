@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { importSchedule } from "@/lib/import/import-schedule";
+import { moveTalk } from "@/lib/schedule-editor/move-talk";
 import { updateTalk } from "@/lib/schedule-editor/update-talk";
 import { createTestConference } from "../schedule-editor/fixtures";
 
@@ -213,6 +214,154 @@ describe("importing a frab schedule.xml", () => {
     expect(result.speakers).toEqual({ created: 0, updated: 0, unchanged: 1 });
     const ada = await prisma.speaker.findFirstOrThrow({ where: { conferenceId, externalId: "ADA7QX" } });
     expect(ada.bio).toBe("Wrote the first program.");
+    await prisma.conference.delete({ where: { id: conferenceId } });
+  });
+});
+
+describe("long room names and time zones", () => {
+  it("imports a room name over 100 characters under one shortened name, for the stage and its talks", async () => {
+    const conferenceId = (await createTestConference({ timeZone: "Europe/Berlin" })).id;
+    const long = `The Grand Auditorium of the ${"Very ".repeat(20)}Long Name`; // 130 characters
+    // 102 characters with soft hyphens, 69 without: they are removed when names are cleaned, so a
+    // talk's room cut to 100 before cleaning named no stage (the 500 this used to answer).
+    const hyphenated = `Work\u00ADshop ${"Ro\u00ADom\u00AD".repeat(15)}`;
+    const newer = pretalx();
+    const conference = newer.schedule.conference;
+    conference.rooms[0].name = long;
+    conference.rooms[1].name = hyphenated;
+    for (const day of conference.days) {
+      for (const event of day.rooms["Main Hall"]) event.room = long;
+      for (const event of day.rooms["Workshop Room"]) event.room = hyphenated;
+    }
+    const result = await importSchedule({ conferenceId, input: { source: JSON.stringify(newer) } });
+    expect(result.talks.created).toBe(7);
+    expect(result.stages.created).toBe(3);
+    expect(result.warnings.filter((w) => w.includes("longer than 80 characters"))).toHaveLength(1);
+
+    const stages = await prisma.stage.findMany({ where: { conferenceId }, include: { _count: { select: { talks: true } } } });
+    const main = stages.find((s) => s.name.startsWith("The Grand Auditorium"))!;
+    expect(main.name.length).toBeLessThanOrEqual(80);
+    expect(long.startsWith(main.name)).toBe(true);
+    expect(main._count.talks).toBe(5);
+    expect(stages.find((s) => s.name.startsWith("Workshop Room"))!._count.talks).toBe(2);
+    // Importing again finds the same stages.
+    const again = await importSchedule({ conferenceId, input: { source: JSON.stringify(newer) } });
+    expect(again.stages).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    expect(again.talks).toEqual({ created: 0, updated: 0, unchanged: 7 });
+    await prisma.conference.delete({ where: { id: conferenceId } });
+  });
+
+  it("does the same for a frab <room> over 100 characters", async () => {
+    const conferenceId = (await createTestConference({ timeZone: "Europe/Amsterdam" })).id;
+    const long = `Saal 1 — ${"Hackcenter ".repeat(12)}`.trim();
+    const xml = fixture("frab-schedule.xml").replaceAll(`name="Saal 1"`, `name="${long}"`).replaceAll("<room>Saal 1</room>", `<room>${long}</room>`);
+    const result = await importSchedule({ conferenceId, input: { source: xml } });
+    expect(result.talks.created).toBe(5);
+    const stage = await prisma.stage.findFirstOrThrow({ where: { conferenceId, name: { startsWith: "Saal 1" } }, include: { talks: true } });
+    expect(stage.name.length).toBeLessThanOrEqual(80);
+    expect(stage.talks.length).toBeGreaterThan(0);
+    await prisma.conference.delete({ where: { id: conferenceId } });
+  });
+
+  it("says once that times without an offset were read in the conference's zone when the export names none", async () => {
+    const conferenceId = (await createTestConference({ timeZone: "Europe/Berlin" })).id;
+    const floating = pretalx();
+    delete floating.schedule.conference.time_zone_name;
+    floating.schedule.conference.days[0].rooms["Main Hall"][0].date = "2026-06-01T09:00:00";
+    floating.schedule.conference.days[0].rooms["Main Hall"][1].date = "2026-06-01T10:15:00";
+    const result = await importSchedule({ conferenceId, input: { source: JSON.stringify(floating) } });
+    expect(result.warnings).toEqual([
+      "The export names no time zone: 2 times without an offset were read in the conference's zone, Europe/Berlin. Check them in the schedule editor.",
+    ]);
+    const keynote = await prisma.talk.findFirstOrThrow({ where: { conferenceId, title: "Opening Keynote" } });
+    expect(keynote.startsAt.toISOString()).toBe("2026-06-01T07:00:00.000Z");
+
+    // Every time with an offset and no zone named: nothing depended on a zone, nothing to say.
+    const exact = pretalx();
+    delete exact.schedule.conference.time_zone_name;
+    expect((await importSchedule({ conferenceId, input: { source: JSON.stringify(exact) } })).warnings).toEqual([]);
+    await prisma.conference.delete({ where: { id: conferenceId } });
+  });
+
+  it("gives one clear warning for a zone name it does not know", async () => {
+    const conferenceId = (await createTestConference({ timeZone: "Europe/Berlin" })).id;
+    const xml = fixture("frab-schedule.xml").replace(
+      "<time_zone_name>Europe/Amsterdam</time_zone_name>",
+      "<time_zone_name>Mars/Olympus_Mons</time_zone_name>",
+    );
+    const result = await importSchedule({ conferenceId, input: { source: xml } });
+    const zoneWarnings = result.warnings.filter((w) => /zone/i.test(w));
+    expect(zoneWarnings).toHaveLength(1);
+    expect(zoneWarnings[0]).toMatch(
+      /^The export names the time zone “Mars\/Olympus_Mons”, which Plenary does not know: \d+ times? without an offset (was|were) read in the conference's zone, Europe\/Berlin/,
+    );
+    await prisma.conference.delete({ where: { id: conferenceId } });
+  });
+});
+
+describe("re-importing after changes in the schedule editor", () => {
+  it("keeps what the organizer changed, applies the rest of the export, and says what it kept", async () => {
+    const conferenceId = (await createTestConference({ timeZone: "Europe/Berlin" })).id;
+    await importSchedule({ conferenceId, input: { source: fixture("pretalx-schedule.json") } });
+    const talks = await prisma.talk.findMany({ where: { conferenceId }, include: { stage: true } });
+    const keynote = talks.find((t) => t.title === "Opening Keynote")!;
+    const rust = talks.find((t) => t.title === "Hands-on Rust")!;
+    const hallway = await prisma.stage.findFirstOrThrow({ where: { conferenceId, name: "Hallway" } });
+    // The organizer retitles the keynote and moves the workshop to the hallway an hour later.
+    await updateTalk({ conferenceId, talkId: keynote.id, input: { title: "Opening Keynote: Why We Gather" } });
+    await moveTalk({ conferenceId, talkId: rust.id, input: { stageId: hallway.id, startsAt: "2026-06-01T09:00:00.000Z" } });
+
+    // pretalx meanwhile changed the keynote's title and abstract, and the workshop's title and time.
+    const newer = pretalx();
+    const day1 = newer.schedule.conference.days[0].rooms;
+    day1["Main Hall"][0].title = "Opening Keynote (updated)";
+    day1["Main Hall"][0].abstract = "Why we gather, again.";
+    day1["Workshop Room"][0].title = "Hands-on Rust 2";
+    day1["Workshop Room"][0].date = "2026-06-01T10:30:00+02:00";
+    const result = await importSchedule({ conferenceId, input: { source: JSON.stringify(newer) } });
+    expect(result.kept).toEqual([
+      { talkId: keynote.id, title: "Opening Keynote: Why We Gather", fields: ["title"] },
+      { talkId: rust.id, title: "Hands-on Rust", fields: ["time", "stage"] },
+    ]);
+    expect(result.overwritten).toEqual([]);
+    expect(result.talks).toEqual({ created: 0, updated: 2, unchanged: 5 });
+    const keynoteNow = await prisma.talk.findUniqueOrThrow({ where: { id: keynote.id } });
+    expect(keynoteNow.title).toBe("Opening Keynote: Why We Gather");
+    expect(keynoteNow.abstract).toContain("Why we gather, again.");
+    const rustNow = await prisma.talk.findUniqueOrThrow({ where: { id: rust.id } });
+    expect(rustNow).toMatchObject({ title: "Hands-on Rust 2", stageId: hallway.id });
+    expect(rustNow.startsAt.toISOString()).toBe("2026-06-01T09:00:00.000Z");
+
+    // The same export again: the edits still stand and are said again; nothing is written.
+    const again = await importSchedule({ conferenceId, input: { source: JSON.stringify(newer) } });
+    expect(again.talks).toEqual({ created: 0, updated: 0, unchanged: 7 });
+    expect(again.kept.map((k) => k.talkId)).toEqual([keynote.id, rust.id]);
+
+    // Asked to overwrite: the export wins, and the result says which edits it replaced.
+    const overwrite = await importSchedule({ conferenceId, input: { source: JSON.stringify(newer), overwriteEdits: true } });
+    expect(overwrite.kept).toEqual([]);
+    expect(overwrite.overwritten).toEqual([
+      { talkId: keynote.id, title: "Opening Keynote (updated)", fields: ["title"] },
+      { talkId: rust.id, title: "Hands-on Rust 2", fields: ["time", "stage"] },
+    ]);
+    const rustAfter = await prisma.talk.findUniqueOrThrow({ where: { id: rust.id }, include: { stage: true } });
+    expect(rustAfter.stage.name).toBe("Workshop Room");
+    expect(rustAfter.startsAt.toISOString()).toBe("2026-06-01T08:30:00.000Z");
+    // Now nothing is edited any more: a later import applies the export as it is.
+    expect((await importSchedule({ conferenceId, input: { source: JSON.stringify(newer) } })).kept).toEqual([]);
+    await prisma.conference.delete({ where: { id: conferenceId } });
+  });
+
+  it("keeps a speaker list changed in the editor on a frab re-import", async () => {
+    const conferenceId = (await createTestConference({ timeZone: "Europe/Amsterdam" })).id;
+    await importSchedule({ conferenceId, input: { source: fixture("frab-schedule.xml") } });
+    const panel = await prisma.talk.findFirstOrThrow({ where: { conferenceId, title: "Closing Panel" }, include: { speakers: true } });
+    const only = panel.speakers[0]!.speakerId;
+    await updateTalk({ conferenceId, talkId: panel.id, input: { speakerIds: [only] } });
+    const result = await importSchedule({ conferenceId, input: { source: fixture("frab-schedule.xml") } });
+    // The export did not change, but it differs from the edit: the edit is kept and said.
+    expect(result.kept).toEqual([{ talkId: panel.id, title: "Closing Panel", fields: ["speakers"] }]);
+    expect(await prisma.talkSpeaker.findMany({ where: { talkId: panel.id }, select: { speakerId: true } })).toEqual([{ speakerId: only }]);
     await prisma.conference.delete({ where: { id: conferenceId } });
   });
 });

@@ -7,9 +7,14 @@ import type { Socket } from "socket.io-client";
 import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { getFfmpegPath } from "@/server/media/ffmpeg/ffmpeg-path";
+import pg from "pg";
+import { getDatabaseUrl } from "@/lib/config/env";
 import { recoverLiveTimeline } from "@/lib/media/recover-live-timeline";
+import { configureIngestRegistry } from "@/server/media/ingest/ingest-registry";
+import { startRealtimeServer } from "@/server/realtime-server";
 import { getMediaStorage } from "@/lib/media/storage/get-media-storage";
 import { freePorts } from "../../scripts/free-port";
+import { startProxy } from "../chat/support/cluster";
 import { connectClient, createLiveTalkSetup, emitAck, readPlaylist, startWebmFeeder, waitFor } from "./support/media-fixtures";
 
 // Two realtime processes on the same PostgreSQL, Redis and media directory, as behind a load
@@ -245,6 +250,74 @@ describe("one ingest per talk across realtime nodes", () => {
   }, 240_000);
 });
 
+describe("a realtime node replaced while it ingests a talk (SIGTERM)", () => {
+  it("lets the talk go; the studio reconnects through the balancer to the other node and the talk goes on after a discontinuity", async () => {
+    const [nodeA, nodeB] = await startNodes();
+    const { talk, speaker, attendee } = await createLiveTalkSetup();
+    // The balancer: node A while it accepts connections, else node B (a draining node stops listening).
+    const proxy = await startProxy(() => [nodeA.port, nodeB.port]);
+    const studio = await connectClient(proxy.port, speaker.cookie);
+    sockets.push(studio);
+    const streamId = crypto.randomUUID();
+    expect(await emitAck(studio, "media:publish", { talkId: talk.id, streamId })).toMatchObject({ ok: true, resumed: false });
+
+    // What the studio does (use-broadcast.ts): chunks while published; after a reconnect it
+    // announces the same stream, and a server that never saw it gets a new recording (header first).
+    let published = true;
+    const feed = () =>
+      startWebmFeeder({
+        seconds: 90,
+        codec: "h264",
+        size: "320x180",
+        onChunk: async (data, seq) => {
+          if (studio.connected && published) await emitAck(studio, "media:chunk", { talkId: talk.id, seq, data }, 5_000).catch(() => {});
+        },
+      });
+    let feeder = feed();
+    children.push(feeder.process);
+    const reconnects: { ok: boolean; resumed?: boolean }[] = [];
+    studio.on("disconnect", () => (published = false));
+    studio.io.on("reconnect", async () => {
+      const ack = await emitAck(studio, "media:publish", { talkId: talk.id, streamId });
+      reconnects.push(ack);
+      if (!ack.ok) return;
+      if (!ack.resumed) {
+        feeder.stop();
+        feeder = feed();
+        children.push(feeder.process);
+      }
+      published = true;
+    });
+
+    const segments = () => prisma.recordingSegment.count({ where: { recording: { talkId: talk.id } } });
+    await waitFor(async () => (await segments()) >= 3, 60_000);
+    const exited = new Promise<number | null>((resolve) => nodeA.child.once("exit", (code) => resolve(code)));
+    nodeA.child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    const before = await segments();
+
+    // Back through the balancer on node B, as a new recording of the same live talk.
+    await waitFor(async () => reconnects.length > 0 || null, 30_000);
+    expect(reconnects[0]).toMatchObject({ ok: true, resumed: false });
+    await waitFor(async () => (await segments()) >= before + 3, 90_000);
+    feeder.stop();
+
+    expect((await prisma.talk.findUniqueOrThrow({ where: { id: talk.id } })).status).toBe("LIVE");
+    const viewer = await connectClient(nodeB.port, attendee.cookie);
+    sockets.push(viewer);
+    const media = (await emitAck(viewer, "media:watch", { talkId: talk.id })).media;
+    const playlist = await readPlaylist(nodeB.port, media.playlistPath.replace("master.m3u8", "v0/index.m3u8"), attendee.cookie);
+    const uris = playlist!.segments.map((s) => s.uri.split("?")[0]);
+    expect(new Set(uris).size).toBe(uris.length);
+    expect(uris.length).toBeGreaterThanOrEqual(before + 3);
+    const gaps = playlist!.segments.map((s, i) => (s.discontinuity ? i : -1)).filter((i) => i >= 0);
+    expect(gaps.some((i) => i >= before - 1)).toBe(true);
+    const rows = await prisma.recordingSegment.findMany({ where: { recording: { talkId: talk.id } }, orderBy: { sequence: "asc" } });
+    expect(rows.map((r) => r.sequence)).toEqual(rows.map((_, i) => i));
+    proxy.close();
+  }, 300_000);
+});
+
 describe("taking over a live recording", () => {
   it("first gives rows to segments the previous node listed but did not record in the timeline, so their names are not reused", async () => {
     const { talk } = await createLiveTalkSetup();
@@ -291,5 +364,39 @@ describe("taking over a live recording", () => {
     ]);
     // Nothing more to do the second time.
     expect(await recoverLiveTimeline({ recordingId: recording.id })).toBe(0);
+  });
+});
+
+describe("an ingest whose publisher is gone", () => {
+  it("keeps its talk for a grace period (the publisher may come back), then lets another node have it", async () => {
+    configureIngestRegistry({ idleReleaseMs: 1500 });
+    const server = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
+    const probe = new pg.Client({ connectionString: getDatabaseUrl() });
+    await probe.connect();
+    try {
+      const { talk, speaker } = await createLiveTalkSetup();
+      // What another node would try: the talk's lease, taken and given back at once.
+      const leaseIsFree = async () => {
+        const key = ["plenary:ingest", talk.id];
+        const { rows } = await probe.query<{ taken: boolean }>("SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS taken", key);
+        if (rows[0]!.taken) await probe.query("SELECT pg_advisory_unlock(hashtext($1), hashtext($2))", key);
+        return rows[0]!.taken;
+      };
+      const studio = await connectClient(server.port, speaker.cookie);
+      sockets.push(studio);
+      expect(await emitAck(studio, "media:publish", { talkId: talk.id, streamId: crypto.randomUUID() })).toMatchObject({ ok: true });
+      expect(await leaseIsFree()).toBe(false);
+      studio.disconnect();
+      await waitFor(leaseIsFree, 20_000, 200);
+      // The talk is still live for whoever publishes next (here or elsewhere).
+      const again = await connectClient(server.port, speaker.cookie);
+      sockets.push(again);
+      expect(await emitAck(again, "media:publish", { talkId: talk.id, streamId: crypto.randomUUID() })).toMatchObject({ ok: true });
+      expect(await leaseIsFree()).toBe(false);
+    } finally {
+      await probe.end();
+      await server.close();
+      configureIngestRegistry({ idleReleaseMs: 120_000 });
+    }
   });
 });

@@ -199,9 +199,12 @@ describe("media access", () => {
     await feeder.done;
     expect(sent).toBeGreaterThan(2);
     expect((await prisma.talk.findUniqueOrThrow({ where: { id: talk.id } })).status).toBe("LIVE");
-    // The speaker walks away without pressing End: the clock ends it.
+    // The speaker walks away without pressing End: the clock ends it (the talk at once, its recording once the last segment is in).
     await ended;
-    const recording = await prisma.recording.findUniqueOrThrow({ where: { talkId: talk.id } });
+    const recording = await waitFor(async () => {
+      const found = await prisma.recording.findUniqueOrThrow({ where: { talkId: talk.id } });
+      return found.status !== "LIVE" ? found : null;
+    });
     expect(recording).toMatchObject({ status: "ENDED" });
     expect(recording.durationMs).toBeGreaterThan(0);
     const replay = (await readPlaylist(server.port, `/media/${recording.storagePrefix}/v0/index.m3u8`, attendee.cookie))!;

@@ -118,4 +118,23 @@ describe("schedule editor API", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ format: "frab-xml", talks: { created: 1 }, stages: { unchanged: 1 } });
   });
+
+  it("imports a room name that is long only before cleaning (once a 500), and takes overwriteEdits from the form", async () => {
+    const room = `Work\u00ADshop ${"Ro\u00ADom\u00AD".repeat(15)}`;
+    const xml = `<schedule><day index="1" date="2026-06-01"><room name="${room}"><event guid="g-long" id="2">
+      <date>2026-06-01T17:00:00+02:00</date><duration>00:20</duration><room>${room}</room><title>Long Room</title></event></room></day></schedule>`;
+    const upload = async (overwrite: boolean) => {
+      const form = new FormData();
+      form.set("file", new File([xml], "schedule.xml", { type: "application/xml" }));
+      if (overwrite) form.set("overwriteEdits", "true");
+      return importRoute.POST(new Request("http://localhost/api/admin/import", { method: "POST", headers: { cookie: organizer }, body: form }));
+    };
+    const first = await upload(false);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ talks: { created: 1 }, stages: { created: 1 } });
+    const talkRow = await prisma.talk.findFirstOrThrow({ where: { conferenceId, externalId: "g-long" } });
+    await talk.PATCH(json("PATCH", "/x", organizer, { title: "Long Room, renamed" }), params({ talkId: talkRow.id }));
+    expect(await (await upload(false)).json()).toMatchObject({ kept: [{ talkId: talkRow.id, fields: ["title"] }], overwritten: [] });
+    expect(await (await upload(true)).json()).toMatchObject({ kept: [], overwritten: [{ talkId: talkRow.id, fields: ["title"] }] });
+  });
 });

@@ -35,7 +35,7 @@ describe("live schedule updates", () => {
       waiters.shift()?.(c);
     });
     const ack = await socket.timeout(5000).emitWithAck("conference:join", { conferenceId });
-    expect(ack).toEqual({ ok: true });
+    expect(ack).toEqual({ ok: true, talk: null }); // no talk asked about: no talk status
     return { changes, next: () => new Promise((resolve) => waiters.push(resolve)) };
   }
 

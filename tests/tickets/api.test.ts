@@ -152,7 +152,10 @@ describe("ticket route handlers", () => {
     const csv = await exportRoute.GET(request("/api/admin/tickets/export?kind=attendees", organizer));
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename=".*-attendees-\d{4}-\d{2}-\d{2}\.csv"/);
-    const lines = (await csv.text()).trim().split("\r\n");
+    // UTF-8 with a byte-order mark, so Excel on Windows shows names as typed.
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes).trim().split("\r\n");
     expect(lines[0]).toBe("ticket_id,status,name,email,ticket_type,order_id,discount_code,issued_at,revoked_at");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`${ticketId},VALID,Ada Attendee,${attendee.email},Standard,`);

@@ -4,6 +4,7 @@ import type HlsType from "hls.js";
 import type { TalkMedia } from "@/lib/media/schemas";
 import { Badge, LiveDot } from "../ui/badge";
 import { formatTime } from "./format-time";
+import { CATCH_UP_RATE, LIVE_HLS_CONFIG, LIVE_SYNC_SECONDS } from "./live-player-config";
 import { TalkTime } from "../schedule/time-zone";
 
 type Props = {
@@ -16,9 +17,9 @@ type Props = {
   startAtSeconds?: number;
 };
 
-// How far behind the newest listed segment the player sits: small enough to feel live, large
-// enough to ride out a late segment.
-const LIVE_SYNC_SECONDS = 3;
+// A player following live that fell behind (a slow machine, a stall) plays a little faster until it
+// is back (hls.js, within one target duration of its goal); further behind, it jumps back.
+const CATCH_UP_JUMP_SECONDS = 6;
 // Further behind than this, the player counts as "watching the past" (Jump to live is offered).
 const BEHIND_LIVE_SECONDS = 8;
 
@@ -32,6 +33,8 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
   const containerRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const hlsRef = useRef<HlsType | null>(null);
+  // False once the viewer scrubbed back or paused: then nothing pulls them to the live edge.
+  const followsLiveRef = useRef(true);
   const [playing, setPlaying] = useState(false);
   const [muted, setMuted] = useState(false);
   const [currentTime, setCurrentTime] = useState(0);
@@ -46,6 +49,12 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
   const playlistUrl = media?.playlistPath ? `${realtimeUrl}${media.playlistPath}` : null;
   const live = status === "LIVE" && !playlistEnded;
   const behind = live && edge - currentTime > BEHIND_LIVE_SECONDS;
+
+  const followLive = useCallback((follow: boolean) => {
+    followsLiveRef.current = follow;
+    const hls = hlsRef.current;
+    if (hls) hls.config.maxLiveSyncPlaybackRate = follow ? CATCH_UP_RATE : 1;
+  }, []);
 
   // Load the playlist; the same URL keeps working when the talk ends (ENDLIST turns it into the replay).
   useEffect(() => {
@@ -64,10 +73,10 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
       const { default: Hls } = await import("hls.js");
       if (cancelled) return;
       if (Hls.isSupported()) {
+        followLive(start === undefined);
         const hls = new Hls({
-          liveSyncDuration: LIVE_SYNC_SECONDS,
-          // No liveMaxLatencyDuration: hls.js would pull a viewer who scrubbed back to the live edge.
-          liveDurationInfinity: false,
+          ...LIVE_HLS_CONFIG,
+          maxLiveSyncPlaybackRate: followsLiveRef.current ? CATCH_UP_RATE : 1,
           startPosition: start ?? -1,
           backBufferLength: 60,
           xhrSetup: (xhr) => {
@@ -116,7 +125,19 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
       video.removeAttribute("src");
       video.load();
     };
-  }, [playlistUrl, startAtSeconds]);
+  }, [playlistUrl, startAtSeconds, followLive]);
+
+  // Far behind while following live (hls.js only speeds up near its goal): back to the live edge.
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(() => {
+      const video = videoRef.current;
+      const hls = hlsRef.current;
+      if (!video || !hls || video.paused || !followsLiveRef.current || hls.liveSyncPosition === null) return;
+      if (hls.liveSyncPosition - video.currentTime > CATCH_UP_JUMP_SECONDS) video.currentTime = hls.liveSyncPosition;
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [live]);
 
   // Position, live edge and play state, from the media element.
   useEffect(() => {
@@ -155,19 +176,28 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
         .play()
         .then(() => setNeedsClick(false))
         .catch(() => setNeedsClick(true));
-    else video.pause();
-  }, []);
+    else {
+      video.pause();
+      followLive(false); // the viewer chose to fall behind
+    }
+  }, [followLive]);
 
-  const seekTo = useCallback((seconds: number) => {
-    const video = videoRef.current;
-    if (!video) return;
-    const seekable = video.seekable;
-    const end = seekable.length ? seekable.end(seekable.length - 1) : video.duration;
-    // The first segment may start a little after 0; seeking before it would make hls.js (live)
-    // treat the position as outside the playlist and jump back to the live edge.
-    const start = seekable.length ? seekable.start(0) + 0.05 : 0;
-    video.currentTime = Math.max(start, Math.min(seconds, Number.isFinite(end) ? end : seconds));
-  }, []);
+  const seekTo = useCallback(
+    (seconds: number) => {
+      const video = videoRef.current;
+      if (!video) return;
+      const seekable = video.seekable;
+      const end = seekable.length ? seekable.end(seekable.length - 1) : video.duration;
+      // The first segment may start a little after 0; seeking before it would make hls.js (live)
+      // treat the position as outside the playlist and jump back to the live edge.
+      const start = seekable.length ? seekable.start(0) + 0.05 : 0;
+      const target = Math.max(start, Math.min(seconds, Number.isFinite(end) ? end : seconds));
+      // Scrubbing back leaves the live edge for good (until Jump to live); near it, playback follows it.
+      followLive(!Number.isFinite(end) || end - target <= BEHIND_LIVE_SECONDS);
+      video.currentTime = target;
+    },
+    [followLive],
+  );
 
   const jumpToLive = useCallback(() => {
     const video = videoRef.current;
@@ -175,8 +205,9 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
     const target =
       hlsRef.current?.liveSyncPosition ?? (video.seekable.length ? video.seekable.end(video.seekable.length - 1) - LIVE_SYNC_SECONDS : null);
     if (target !== null && target !== undefined) video.currentTime = target;
+    followLive(true);
     if (video.paused) void video.play().catch(() => {});
-  }, []);
+  }, [followLive]);
 
   const toggleFullscreen = useCallback(() => {
     const container = containerRef.current;

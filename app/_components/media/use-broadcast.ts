@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RealtimeSocket } from "../realtime/use-realtime";
 import { request } from "../realtime/request";
+import { BROWSER_CHUNK_MS } from "@/lib/media/schemas";
 
 export type BroadcastPhase = "idle" | "starting" | "live" | "ending" | "ended" | "error";
 
@@ -16,8 +17,6 @@ export type BroadcastStats = {
   transcoding: boolean | null;
   lastSegmentAt: number | null;
 };
-
-const TIMESLICE_MS = 1000;
 
 /** The recording formats to try, best first: H.264 lets the server copy the video instead of encoding it. */
 const MIME_TYPES = ["video/webm;codecs=h264,opus", "video/webm;codecs=vp8,opus", "video/webm;codecs=vp9,opus", "video/webm"];
@@ -93,7 +92,8 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
     [socket, talkId, bump],
   );
 
-  const announce = useCallback(async (): Promise<boolean> => {
+  /** Announces the stream: "resumed" (this server has it), "new" (it starts here, from a header), or false (refused). */
+  const announce = useCallback(async (): Promise<"resumed" | "new" | false> => {
     if (!socket || !streamIdRef.current) return false;
     const ack = await request(
       socket,
@@ -109,7 +109,7 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
       return false;
     }
     publishedRef.current = true;
-    return true;
+    return ack.resumed ? "resumed" : "new";
   }, [socket, talkId]);
 
   // Reconnects: announce the same stream again, then resend what was not acknowledged, in order.
@@ -119,10 +119,16 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
       if (!streamIdRef.current || !recorderRef.current) return;
       publishedRef.current = false;
       bump((s) => ({ reconnects: s.reconnects + 1 }));
-      if (await announce()) {
+      const announced = await announce();
+      if (announced === "resumed") {
         setError(null);
         const chunks = [...pendingRef.current.values()].sort((a, b) => a.seq - b.seq);
         for (const chunk of chunks) void sendChunk(chunk);
+      } else if (announced === "new") {
+        // Another server took over (this one was replaced, or the talk moved): it never saw this
+        // recording's header, so a new recording starts here; the talk continues after a short gap.
+        setError(null);
+        restartRecorderRef.current?.();
       }
     };
     const onDisconnect = () => {
@@ -156,6 +162,45 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
     if (recorder && recorder.state !== "inactive") recorder.stop();
   }
 
+  /** A MediaRecorder on `stream` whose chunks, numbered from 0, go to the server. */
+  const startRecorder = useCallback(
+    (stream: MediaStream, mimeType: string) => {
+      seqRef.current = 0;
+      pendingRef.current.clear();
+      const recorder = new MediaRecorder(stream, {
+        mimeType,
+        videoBitsPerSecond: 2_500_000,
+        audioBitsPerSecond: 128_000,
+        // Chromium: a keyframe every second, so the server can cut 1 s segments without re-encoding.
+        videoKeyFrameIntervalDuration: 1000,
+      } as MediaRecorderOptions);
+      recorder.ondataavailable = (event) => {
+        if (!event.data || event.data.size === 0) return;
+        const chunk = { seq: seqRef.current++, data: event.data };
+        pendingRef.current.set(chunk.seq, chunk);
+        bump({ pending: pendingRef.current.size });
+        void sendChunk(chunk);
+      };
+      recorder.onerror = () => {
+        setError("Recording stopped unexpectedly.");
+        setPhase("error");
+      };
+      recorderRef.current = recorder;
+      recorder.start(BROWSER_CHUNK_MS); // small slices: a segment reaches the server soon after its last frame
+    },
+    [sendChunk, bump],
+  );
+
+  // The same camera, a new recording (header first): what a server that never saw this stream needs.
+  const restartRecorderRef = useRef<(() => void) | null>(null);
+  restartRecorderRef.current = () => {
+    const old = recorderRef.current;
+    if (!old) return;
+    old.ondataavailable = null;
+    if (old.state !== "inactive") old.stop();
+    startRecorder(old.stream, old.mimeType);
+  };
+
   const goLive = useCallback(
     async (stream: MediaStream, nextMode: "live" | "test" = "live") => {
       const mimeType = pickMimeType();
@@ -176,29 +221,10 @@ export function useBroadcast(options: { socket: RealtimeSocket | null; talkId: s
         setPhase("error");
         return;
       }
-      const recorder = new MediaRecorder(stream, {
-        mimeType,
-        videoBitsPerSecond: 2_500_000,
-        audioBitsPerSecond: 128_000,
-        // Chromium: a keyframe every second, so the server can cut 1 s segments without re-encoding.
-        videoKeyFrameIntervalDuration: 1000,
-      } as MediaRecorderOptions);
-      recorder.ondataavailable = (event) => {
-        if (!event.data || event.data.size === 0) return;
-        const chunk = { seq: seqRef.current++, data: event.data };
-        pendingRef.current.set(chunk.seq, chunk);
-        bump({ pending: pendingRef.current.size });
-        void sendChunk(chunk);
-      };
-      recorder.onerror = () => {
-        setError("Recording stopped unexpectedly.");
-        setPhase("error");
-      };
-      recorderRef.current = recorder;
-      recorder.start(TIMESLICE_MS);
+      startRecorder(stream, mimeType);
       setStartedAt(Date.now());
     },
-    [announce, sendChunk, bump],
+    [announce, startRecorder, bump],
   );
 
   const endTalk = useCallback(async () => {

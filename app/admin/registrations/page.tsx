@@ -8,6 +8,7 @@ import { listRegistrations } from "@/lib/tickets/list-registrations";
 import { listOrders } from "@/lib/tickets/list-orders";
 import { formatMoney } from "@/lib/tickets/format-money";
 import { OrdersQuery, RegistrationsQuery } from "@/lib/tickets/schemas";
+import { zoneAbbreviation } from "@/lib/schedule/time-zones";
 import { getOrganizerContext } from "../_lib/organizer-context";
 import { RowAction } from "../tickets/_components/row-action";
 
@@ -16,8 +17,15 @@ export const metadata: Metadata = { title: "Registrations" };
 type Search = { q?: string; view?: string; page?: string };
 const PAGE_SIZE = 50;
 
-function when(date: Date | null, timeZone: string): string {
-  return date ? date.toLocaleString("en-GB", { timeZone, dateStyle: "short", timeStyle: "short" }) : "—";
+/** In the conference's zone, and saying so ("01/06/2026, 10:00 GMT+2"), with the instant for machines. */
+function when(date: Date | null, timeZone: string) {
+  if (!date) return "—";
+  const text = `${date.toLocaleString("en-GB", { timeZone, dateStyle: "short", timeStyle: "short" })} ${zoneAbbreviation(date, timeZone)}`;
+  return (
+    <time dateTime={date.toISOString()} title={timeZone}>
+      {text}
+    </time>
+  );
 }
 
 export default async function RegistrationsPage({ searchParams }: { searchParams: Promise<Search> }) {

@@ -6,7 +6,13 @@ import type { Readable, Writable } from "node:stream";
 import type { RenditionSpec } from "@/lib/media/renditions";
 import { getFfmpegPath } from "./ffmpeg-path";
 
+/** `start` is the media time of the segment's first frame; `end` is ffmpeg's: its last frame plus that frame's duration, when known. */
 export type SegmentReady = { rendition: string; file: string; start: number; end: number };
+
+/** Whole milliseconds between two media times, rounded at both ends so that consecutive ones add up exactly. */
+export function msBetween(from: number, to: number): number {
+  return Math.max(1, Math.round(to * 1000) - Math.round(from * 1000));
+}
 
 export type SegmenterInput =
   | { kind: "matroska" } // MediaRecorder WebM on stdin
@@ -70,8 +76,11 @@ export function startSegmenter(options: {
   const segmentSeconds = options.segmentSeconds ?? 1;
   const args = ["-hide_banner", "-nostdin", "-loglevel", "warning"];
   if (options.onProgress) args.push("-progress", "pipe:2");
-  if (input.kind === "matroska") args.push("-f", "matroska", "-i", "pipe:0");
-  else if (input.kind === "flv") args.push("-f", "flv", "-i", "pipe:0");
+  // A live stream is read after 1 s of probing, never by counting frames for a frame rate: at
+  // 1 fps (a screen share) ffmpeg would otherwise hold every segment back until the stream ends.
+  const live = ["-analyzeduration", "1000000", "-fpsprobesize", "0"];
+  if (input.kind === "matroska") args.push(...live, "-f", "matroska", "-i", "pipe:0");
+  else if (input.kind === "flv") args.push(...live, "-f", "flv", "-i", "pipe:0");
   else {
     if (input.realtime) args.push("-re");
     args.push("-i", input.path);

@@ -107,7 +107,10 @@ function releaseWhenIdle(ingest: LiveIngest) {
     if (timer) clearTimeout(timer);
     timer = null;
   };
-  const wait = () => (timer = setTimeout(() => void letGo(ingest), idleReleaseMs));
+  const wait = () => {
+    timer = setTimeout(() => void letGo(ingest), idleReleaseMs);
+    timer.unref();
+  };
   ingest.on("publisher", (connected: boolean) => {
     clear();
     if (!connected) wait();

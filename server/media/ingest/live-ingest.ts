@@ -168,13 +168,17 @@ export class LiveIngest extends EventEmitter {
     this.ended = true;
     // The talk is over from the press of "End talk": a page loaded while the last segment is
     // flushed (seconds) must not say Live. The recording is finished below.
-    await setTalkStatus({ talkId: this.talkId, status: "ENDED" }).catch((error: unknown) =>
-      console.error(`media ingest ${this.talkId}: talk not marked ended yet:`, error instanceof Error ? error.message : error),
+    const talkEnded = await setTalkStatus({ talkId: this.talkId, status: "ENDED" }).then(
+      () => true,
+      (error: unknown) => {
+        console.error(`media ingest ${this.talkId}: talk not marked ended yet:`, error instanceof Error ? error.message : error);
+        return false;
+      },
     );
     await this.segmenter.retire();
     await this.queue.enqueue(() => this.writer.finish());
     const durationMs = this.writer.durationMs;
-    await finishLiveRecording({ recordingId: this.recordingId, talkId: this.talkId, conferenceId: this.conferenceId, durationMs });
+    await finishLiveRecording({ recordingId: this.recordingId, talkId: this.talkId, conferenceId: this.conferenceId, durationMs, talkEnded });
     this.emit("ended");
     return { durationMs };
   }

@@ -2,6 +2,7 @@ import { prisma, type Prisma } from "@/lib/db/client";
 import { parseMediaPlaylist, renderMasterPlaylist, renderMediaPlaylist, type PlaylistSegment } from "@/lib/media/hls-playlist";
 import { chooseRenditions, renditionInfo, type RenditionSpec } from "@/lib/media/renditions";
 import { getMediaStorage } from "@/lib/media/storage/get-media-storage";
+import { announcePlaylistWrite } from "../playlist-updates";
 import type { TimedSegment } from "./segmenter-supervisor";
 import type { SerialQueue } from "./serial-queue";
 
@@ -25,6 +26,8 @@ const pad = (n: number) => String(n).padStart(6, "0");
 export class RecordingWriter {
   private renditions: RenditionState[] = [];
   private unsavedTimeline: Prisma.RecordingSegmentCreateManyInput[] = [];
+  /** Durations corrected after their row was written (sequence -> ms), saved with the next rows. */
+  private unsavedDurations = new Map<number, number>();
 
   private constructor(
     private readonly recordingId: string,
@@ -97,6 +100,13 @@ export class RecordingWriter {
     const sequence = last ? last.sequence + 1 : 0;
     const uri = `${pad(sequence)}.ts`;
     await storage.putFile(`${this.prefix}/${state.spec.name}/${uri}`, ready.file);
+    // The segment before this one (same ffmpeg) ends where this one starts: its estimate is
+    // replaced in the same playlist write that lists this one.
+    if (last && ready.previousDurationMs !== undefined && !ready.firstOfGeneration) {
+      state.totalMs += ready.previousDurationMs - last.durationMs;
+      last.durationMs = ready.previousDurationMs;
+      if (state === this.renditions[0]) this.correctTimeline(last.sequence, last.durationMs);
+    }
     const segment: PlaylistSegment = {
       sequence,
       uri,
@@ -109,7 +119,7 @@ export class RecordingWriter {
     state.totalMs += segment.durationMs;
     const main = state === this.renditions[0];
     // Viewers first: the playlist does not wait for the database (the talk plays on while it is away).
-    await storage.putText(`${this.prefix}/${state.spec.name}/index.m3u8`, renderMediaPlaylist({ segments: state.segments, ended: false }));
+    await this.writePlaylist(state, false);
     if (main) {
       // The media timeline (wall clock <-> position) for chat replay. Rows the database could not
       // take are kept and written with the next segment, so an outage leaves no hole.
@@ -127,12 +137,26 @@ export class RecordingWriter {
     return { rendition: state.spec.name, sequence, durationMs: segment.durationMs, startedAt: segment.startedAt, main };
   }
 
+  private correctTimeline(sequence: number, durationMs: number) {
+    const unsaved = this.unsavedTimeline.find((row) => row.sequence === sequence);
+    if (unsaved) unsaved.durationMs = durationMs;
+    else this.unsavedDurations.set(sequence, durationMs);
+  }
+
   private async saveTimeline() {
     const rows = this.unsavedTimeline;
-    if (rows.length === 0) return;
+    const corrections = [...this.unsavedDurations];
+    if (rows.length === 0 && corrections.length === 0) return;
     try {
-      await prisma.recordingSegment.createMany({ data: rows, skipDuplicates: true });
+      await prisma.$transaction([
+        ...corrections.map(([sequence, durationMs]) =>
+          prisma.recordingSegment.updateMany({ where: { recordingId: this.recordingId, sequence }, data: { durationMs } }),
+        ),
+        prisma.recordingSegment.createMany({ data: rows, skipDuplicates: true }),
+      ]);
       this.unsavedTimeline = this.unsavedTimeline.slice(rows.length);
+      for (const [sequence, durationMs] of corrections)
+        if (this.unsavedDurations.get(sequence) === durationMs) this.unsavedDurations.delete(sequence);
     } catch (error) {
       if (rows.length === 1)
         console.error(`recording ${this.recordingId}: timeline row not saved yet, will retry:`, error instanceof Error ? error.message : error);
@@ -142,10 +166,13 @@ export class RecordingWriter {
   /** #EXT-X-ENDLIST on every playlist: the same URLs are the replay from now on. */
   async finish(): Promise<void> {
     await this.saveTimeline();
-    const storage = getMediaStorage();
-    for (const state of this.renditions) {
-      await storage.putText(`${this.prefix}/${state.spec.name}/index.m3u8`, renderMediaPlaylist({ segments: state.segments, ended: true }));
-    }
+    for (const state of this.renditions) await this.writePlaylist(state, true);
+  }
+
+  private async writePlaylist(state: RenditionState, ended: boolean) {
+    const key = `${this.prefix}/${state.spec.name}/index.m3u8`;
+    await getMediaStorage().putText(key, renderMediaPlaylist({ segments: state.segments, ended }));
+    announcePlaylistWrite(key); // players waiting in a blocking reload get it now
   }
 
   private async writeMaster() {

@@ -2,7 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { RenditionSpec } from "@/lib/media/renditions";
-import { startSegmenter, type Segmenter, type SegmentReady } from "../ffmpeg/ffmpeg-segmenter";
+import { BROWSER_CHUNK_MS } from "@/lib/media/schemas";
+import { msBetween, startSegmenter, type Segmenter, type SegmentReady } from "../ffmpeg/ffmpeg-segmenter";
+import { probeSegmentSpan } from "../ffmpeg/probe-segment-span";
 import type { SerialQueue } from "./serial-queue";
 import { realtimeMetrics } from "@/lib/metrics/realtime-metrics";
 
@@ -10,9 +12,27 @@ const FIRST_SEGMENT_DEADLINE_MS = 10_000;
 const WATCH_EVERY_MS = 2000;
 const STOP_GRACE_MS = 5000;
 const ATTEMPTS = 3;
+/**
+ * A segment ffmpeg estimates shorter than this (a stalled or very slow source: its next frame may
+ * be seconds away) waits for the next one, which says exactly where it ends. Listed with a short
+ * estimate and corrected later, it would stretch the players' timeline twice: hls.js places the
+ * next segment by its timestamps and then adds the corrected duration too.
+ */
+const HOLD_BELOW_MS = 500;
 
-/** A segment ffmpeg finished, placed on the wall clock. */
-export type TimedSegment = { rendition: string; file: string; durationMs: number; startedAt: Date; firstOfGeneration: boolean };
+/**
+ * A segment ffmpeg finished, placed on the wall clock. `durationMs` is an estimate until the next
+ * segment starts: `previousDurationMs` then says how long the one before it really was (its next
+ * start minus its own start), and the writer corrects it.
+ */
+export type TimedSegment = {
+  rendition: string;
+  file: string;
+  durationMs: number;
+  startedAt: Date;
+  firstOfGeneration: boolean;
+  previousDurationMs?: number;
+};
 
 type StreamSettings = { input: "matroska" | "flv"; copyVideo: boolean };
 
@@ -22,9 +42,13 @@ type Generation = {
   workDir: string;
   wallStart: number; // wall clock of media time `firstStart`
   firstStart: Map<string, number>;
+  /** Media time where each rendition's latest segment starts. */
+  lastStart: Map<string, number>;
   made: number;
   stopping: boolean;
   firstDataAt: number | null;
+  /** Per rendition, a segment too short to trust, waiting for the next one (see HOLD_BELOW_MS). */
+  held: Map<string, { segment: TimedSegment; closedAt: number }>;
 };
 
 /**
@@ -78,11 +102,13 @@ export class SegmenterSupervisor {
     const generation: Generation = {
       segmenter: null as unknown as Segmenter,
       workDir,
-      wallStart: Date.now() - (settings.input === "matroska" ? 1000 : 0), // a chunk holds the last ~1 s
+      wallStart: Date.now() - (settings.input === "matroska" ? BROWSER_CHUNK_MS : 0), // a chunk holds the last slice
       firstStart: new Map(),
+      lastStart: new Map(),
       made: 0,
       stopping: false,
       firstDataAt: null,
+      held: new Map(),
     };
     generation.segmenter = startSegmenter({
       workDir,
@@ -91,10 +117,26 @@ export class SegmenterSupervisor {
       onSegment: (ready) => {
         generation.made += 1;
         const segment = placeOnClock(generation, ready);
+        // Once the input has ended, this may be the stream's last segment: nothing after it says
+        // where it ends, so its own packets do (read before the writer moves the file).
+        const span = generation.stopping ? probeSegmentSpan(ready.file) : null;
         const closedAt = performance.now();
-        void this.options.queue
-          .enqueue(() => this.options.onSegment(segment))
-          .then(() => realtimeMetrics.segmentPublish.observe((performance.now() - closedAt) / 1000));
+        void this.options.queue.enqueue(async () => {
+          // A held segment of this rendition ends exactly where this one starts.
+          const waiting = generation.held.get(segment.rendition);
+          if (waiting && segment.previousDurationMs !== undefined) {
+            generation.held.delete(segment.rendition);
+            waiting.segment.durationMs = segment.previousDurationMs;
+            await this.publish(waiting.segment, waiting.closedAt);
+          }
+          const seconds = await span;
+          if (seconds) segment.durationMs = Math.max(segment.durationMs, Math.round(seconds * 1000));
+          if (!generation.stopping && segment.durationMs < HOLD_BELOW_MS) {
+            generation.held.set(segment.rendition, { segment, closedAt });
+            return;
+          }
+          await this.publish(segment, closedAt);
+        });
       },
     });
     this.generation = generation;
@@ -147,7 +189,22 @@ export class SegmenterSupervisor {
     }
   }
 
-  private onClosed(generation: Generation, code: number | null) {
+  private async publish(segment: TimedSegment, closedAt: number) {
+    await this.options.onSegment(segment);
+    realtimeMetrics.segmentPublish.observe((performance.now() - closedAt) / 1000);
+  }
+
+  private async onClosed(generation: Generation, code: number | null) {
+    // Segments still waiting were their stream's last: their own packets say where they end
+    // (read before the work folder goes).
+    for (const [rendition, { segment, closedAt }] of generation.held) {
+      generation.held.delete(rendition);
+      const seconds = await probeSegmentSpan(segment.file).catch(() => null);
+      if (seconds) segment.durationMs = Math.max(segment.durationMs, Math.round(seconds * 1000));
+      await this.publish(segment, closedAt).catch((error: unknown) =>
+        console.error(`media ingest ${this.options.talkId}: last segment not listed`, error),
+      );
+    }
     fs.rm(generation.workDir, { recursive: true, force: true }, () => {});
     if (this.generation !== generation) return;
     this.generation = null;
@@ -168,15 +225,23 @@ export class SegmenterSupervisor {
   }
 }
 
-/** Segment times are ffmpeg's media time; the first of each generation anchors them to the wall clock. */
+/**
+ * Segment times are ffmpeg's media time; the first of each generation anchors them to the wall
+ * clock. ffmpeg's own end of a segment is its last frame plus that frame's (often unknown or
+ * guessed) duration: a low or variable frame rate loses up to a frame interval per segment. A
+ * segment really lasts until the next one starts, which is known one segment later.
+ */
 function placeOnClock(generation: Generation, ready: SegmentReady): TimedSegment {
   if (!generation.firstStart.has(ready.rendition)) generation.firstStart.set(ready.rendition, ready.start);
   const firstStart = generation.firstStart.get(ready.rendition)!;
+  const previousStart = generation.lastStart.get(ready.rendition);
+  generation.lastStart.set(ready.rendition, ready.start);
   return {
     rendition: ready.rendition,
     file: ready.file,
     durationMs: Math.max(1, Math.round((ready.end - ready.start) * 1000)),
     startedAt: new Date(generation.wallStart + (ready.start - firstStart) * 1000),
     firstOfGeneration: firstStart === ready.start,
+    previousDurationMs: previousStart === undefined ? undefined : msBetween(previousStart, ready.start),
   };
 }

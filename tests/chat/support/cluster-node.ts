@@ -3,7 +3,10 @@
 import { configureAudience } from "@/server/audience";
 import { startRealtimeServer } from "@/server/realtime-server";
 
-configureAudience({ presenceIntervalMs: 200, presenceTtlMs: 1500 });
+// CLUSTER_NODE_HOLD_BATCHES=1: a busy room's batch waits 10 s (after the first three events), so a
+// test can kill the node while messages it acknowledged are still waiting to be broadcast.
+const hold = process.env.CLUSTER_NODE_HOLD_BATCHES === "1";
+configureAudience({ presenceIntervalMs: 200, presenceTtlMs: 1500, ...(hold ? { batchCpuShare: 1e-9, batchMaxWindowMs: 10_000 } : {}) });
 const server = await startRealtimeServer({ port: Number(process.argv[2] ?? 0), host: "127.0.0.1" });
 console.log(JSON.stringify({ port: server.port }));
 process.on("SIGTERM", async () => {

@@ -8,10 +8,10 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 export type Node = { child: ChildProcess; port: number; url: string };
 
-export function startNode(): Promise<Node> {
+export function startNode(extraEnv: Record<string, string> = {}): Promise<Node> {
   // `node --import tsx` (not the tsx CLI, which forks): SIGKILL must hit the server itself.
   const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "cluster-node.ts"), "0"], {
-    env: { ...process.env, REDIS_URL, DATABASE_URL: process.env.DATABASE_URL, NODE_ENV: "test" },
+    env: { ...process.env, REDIS_URL, DATABASE_URL: process.env.DATABASE_URL, NODE_ENV: "test", ...extraEnv },
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {

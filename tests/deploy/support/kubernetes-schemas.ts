@@ -41,6 +41,8 @@ export async function validateAgainstSchemas(objects: KubeObject[]): Promise<str
  * TypeScript's excess-property check reports any field the Kubernetes API does not have.
  */
 export function findUnknownFields(objects: KubeObject[]): string[] {
+  // Inside the repository, so `kubernetes-models` resolves from node_modules.
+  fs.mkdirSync(path.join(root, ".data"), { recursive: true });
   const dir = fs.mkdtempSync(path.join(root, ".data", "k8s-fields-"));
   try {
     const file = path.join(dir, "objects.ts");

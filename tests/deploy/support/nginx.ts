@@ -23,23 +23,22 @@ export async function startNginx(options: {
   upstreams: Record<string, number>;
   port: number;
   workerConnections?: number;
-  /** The media volume (`/data/media` in compose): nginx serves segments from it. */
-  mediaDir?: string;
+  /** The media volume (`/data/media` in compose): nginx serves segments from it. */ mediaDir?: string;
 }): Promise<RunningNginx> {
   const binary = findNginx();
   if (!binary) throw new Error("nginx is not installed");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-nginx-"));
   let site = fs.readFileSync(path.join(root, "deploy/nginx.conf"), "utf8");
-  site = site.replace(/^(\s*server\s+)([\w-]+):\d+;/gm, (line, lead: string, name: string) => {
+  site = site.replace(/^(\s*server\s+)([\w-]+):\d+([^;]*);/gm, (line, lead: string, name: string, parameters: string) => {
     const port = options.upstreams[name];
     if (!port) throw new Error(`no local port for upstream ${name}`);
-    return `${lead}127.0.0.1:${port};`;
+    return `${lead}127.0.0.1:${port}${parameters};`;
   });
   site = site.replace(/^(\s*)listen\s+80;/m, `$1listen 127.0.0.1:${options.port};`);
-  // The media cache and the media volume, at paths of this run.
-  fs.mkdirSync(path.join(dir, "cache"));
+  // Caches of our own, not the system's (several runs at once, no root needed).
   site = site.replaceAll("/var/cache/nginx/", `${path.join(dir, "cache")}/`);
   site = site.replaceAll("alias /data/media/", `alias ${path.resolve(options.mediaDir ?? path.join(dir, "media"))}/`);
+  fs.mkdirSync(path.join(dir, "cache"));
   fs.writeFileSync(path.join(dir, "site.conf"), site);
   const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name) => `${name}_temp_path ${path.join(dir, name)};`).join("\n  ");
   fs.writeFileSync(
@@ -52,7 +51,10 @@ export async function startNginx(options: {
   child.stderr!.on("data", (chunk) => (stderr += chunk));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   for (let attempt = 0; ; attempt++) {
-    if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr}${fs.readFileSync(path.join(dir, "error.log"), "utf8")}`);
+    if (child.exitCode !== null) {
+      const log = path.join(dir, "error.log");
+      throw new Error(`nginx exited: ${stderr}${fs.existsSync(log) ? fs.readFileSync(log, "utf8") : ""}`);
+    }
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect(options.port, "127.0.0.1", () => (socket.destroy(), resolve(true)));
       socket.once("error", () => resolve(false));

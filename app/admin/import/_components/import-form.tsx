@@ -2,11 +2,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ImportScheduleInput, type ImportResult } from "@/lib/import/schemas";
+import { ImportScheduleInput, type EditedTalk, type ImportedTalkField, type ImportResult } from "@/lib/import/schemas";
 import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { callApi, firstErrors, zodFieldErrors } from "../../_components/api";
-import { FormAlert, SelectField, TextAreaField } from "@/app/_components/ui/form";
+import { CheckboxField, FormAlert, SelectField, TextAreaField } from "@/app/_components/ui/form";
 
 const ROWS = [
   ["talks", "Talks"],
@@ -14,6 +14,36 @@ const ROWS = [
   ["stages", "Stages"],
   ["tracks", "Tracks"],
 ] as const;
+
+const FIELD_NAMES: Record<ImportedTalkField, string> = {
+  title: "title",
+  abstract: "abstract",
+  kind: "kind",
+  time: "time",
+  stage: "stage",
+  track: "track",
+  speakers: "speakers",
+};
+
+/** “Title”: title, time — lines for the talks whose editor changes were kept or overwritten. */
+function EditedTalks({ heading, talks }: { heading: string; talks: EditedTalk[] }) {
+  if (!talks.length) return null;
+  return (
+    <div>
+      <h3 className="text-sm font-medium">{heading}</h3>
+      <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-zinc-600 dark:text-zinc-400">
+        {talks.map((t) => (
+          <li key={t.talkId}>
+            <Link href={`/admin/schedule/${t.talkId}`} className="underline">
+              {t.title}
+            </Link>
+            : {t.fields.map((f) => FIELD_NAMES[f]).join(", ")}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /** Upload or paste an export; the answer says what was created, updated and left as it was. */
 export function ImportForm() {
@@ -29,7 +59,7 @@ export function ImportForm() {
     const file = form.get("file");
     const pasted = String(form.get("source") ?? "");
     const source = file instanceof File && file.size > 0 ? await file.text() : pasted;
-    const input = { format: String(form.get("format") ?? "auto"), source };
+    const input = { format: String(form.get("format") ?? "auto"), source, overwriteEdits: form.get("overwriteEdits") === "on" };
     const checked = ImportScheduleInput.safeParse(input);
     if (!checked.success) {
       setErrors(zodFieldErrors(checked.error.issues));
@@ -78,6 +108,11 @@ export function ImportForm() {
             </p>
           </div>
           <TextAreaField label="…or paste the export" name="source" error={errors.source} rows={8} className="font-mono text-xs" spellCheck={false} />
+          <CheckboxField
+            label="Overwrite changes made in the schedule editor"
+            name="overwriteEdits"
+            hint="Off: a talk's title, time, stage and the rest that you changed here since the last import stay as you set them."
+          />
           <Button type="submit" disabled={pending}>
             {pending ? "Importing…" : "Import schedule"}
           </Button>
@@ -126,6 +161,8 @@ export function ImportForm() {
                 .
               </FormAlert>
             ) : null}
+            <EditedTalks heading="Kept your changes from the editor" talks={result.kept} />
+            <EditedTalks heading="Replaced your changes with the export's" talks={result.overwritten} />
             {result.warnings.length ? (
               <div>
                 <h3 className="text-sm font-medium">Passed over</h3>
@@ -148,6 +185,7 @@ export function ImportForm() {
                 Talks and speakers are matched by their id in the export, stages and tracks by name: importing again updates them, never duplicates.
               </li>
               <li>What you set here and the export does not know stays: a talk&apos;s URL, its public flag, its stream key.</li>
+              <li>What you changed in the schedule editor since the last import stays too, unless you tick “Overwrite”; the result lists it.</li>
               <li>Talks you deleted from pretalx stay here until you delete them.</li>
               <li>A broken file changes nothing: the import is all or nothing.</li>
             </ul>

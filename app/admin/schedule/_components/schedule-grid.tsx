@@ -181,7 +181,13 @@ export function ScheduleGrid(props: {
                         }}
                       >
                         <div className="flex items-start justify-between gap-1">
-                          <p className="tabular-nums text-zinc-500">
+                          {/* The conflict label leads the first line: a short talk's card shows only that line. */}
+                          <p className="min-w-0 truncate tabular-nums text-zinc-500">
+                            {warnings ? (
+                              <span className="font-medium text-amber-700 dark:text-amber-300" title={warnings.join("\n")}>
+                                ⚠ Conflict<span className="sr-only">: {warnings.join("; ")}.</span>{" "}
+                              </span>
+                            ) : null}
                             {time(talk.startsAt)}–{time(talk.endsAt)}
                             {talk.kind !== "TALK" ? (
                               <span className="ml-1 font-medium text-brand-700 dark:text-brand-100">· {talkKindLabel(talk.kind)}</span>
@@ -212,11 +218,6 @@ export function ScheduleGrid(props: {
                               .map((id) => speakerById.get(id))
                               .filter(Boolean)
                               .join(", ")}
-                          </p>
-                        ) : null}
-                        {warnings ? (
-                          <p className="mt-0.5 font-medium text-amber-700 dark:text-amber-300" title={warnings.join("\n")}>
-                            ⚠ Conflict<span className="sr-only">: {warnings.join("; ")}</span>
                           </p>
                         ) : null}
                       </li>

@@ -8,9 +8,10 @@ import { mediaTypeOf, readBodyBytes } from "@/lib/security/read-body";
 const MAX_FORM_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
 const MAX_JSON_BYTES = 2 * MAX_IMPORT_BYTES + 64 * 1024;
 
-// POST /api/admin/import — JSON { format?: "auto"|"pretalx-json"|"frab-xml", source } or a
-// multipart form with `file` (and `format`), e.g. `curl -F file=@schedule.xml`.
-// -> { format, stages, tracks, speakers, talks: { created, updated, unchanged }, warnings, conflicts }
+// POST /api/admin/import — JSON { format?: "auto"|"pretalx-json"|"frab-xml", source, overwriteEdits? }
+// or a multipart form with `file` (and `format`, `overwriteEdits=true`), e.g. `curl -F file=@schedule.xml`.
+// -> { format, stages, tracks, speakers, talks: { created, updated, unchanged }, warnings, conflicts,
+//      kept, overwritten: [{ talkId, title, fields }] }
 export const POST = withErrors(async (request: Request) => {
   const { conference } = await requirePermission("conference:organize", request);
   const input =
@@ -26,5 +27,6 @@ async function parseUpload(request: Request): Promise<ImportScheduleInput> {
   const form = await new Response(body, { headers: { "content-type": request.headers.get("content-type")! } }).formData();
   const file = form.get("file");
   const source = typeof file === "string" ? file : file ? await file.text() : "";
-  return ImportScheduleInput.parse({ format: form.get("format") ?? undefined, source });
+  const overwrite = form.get("overwriteEdits");
+  return ImportScheduleInput.parse({ format: form.get("format") ?? undefined, source, overwriteEdits: overwrite === "true" || overwrite === "on" });
 }
