@@ -136,7 +136,7 @@ describe("docker-compose.yml", () => {
       if (service.build) expect(fs.existsSync(path.join(root, "Dockerfile"))).toBe(true);
     }
     const nginx = fs.readFileSync(path.join(root, "deploy/nginx.conf"), "utf8");
-    const upstreams = [...nginx.matchAll(/^\s*server\s+([\w-]+):\d+;/gm)].map((m) => m[1]!);
+    const upstreams = [...nginx.matchAll(/^\s*server\s+([\w-]+):\d+[^;]*;/gm)].map((m) => m[1]!);
     expect(upstreams.sort()).toEqual(["realtime-1", "realtime-2", "web"]);
     // Affinity by a per-browser cookie, never by client address (one NAT, one node).
     expect(nginx).not.toMatch(/^\s*ip_hash;/m);
