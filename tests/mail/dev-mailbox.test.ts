@@ -3,6 +3,7 @@ import { auth } from "@/lib/auth/auth";
 import { overrideEnv } from "@/lib/config/env";
 import { isDevMailboxEnabled, listDevMailbox } from "@/lib/mail/dev-mailbox";
 import { uid } from "../support/fixtures";
+import { logger } from "@/lib/logging/logger";
 
 // Without SMTP_URL a newcomer can still confirm an address: the mails wait in /dev/mailbox.
 describe("the dev mailbox (no SMTP_URL)", () => {
@@ -28,7 +29,7 @@ describe("the dev mailbox (no SMTP_URL)", () => {
     restore();
     restore = overrideEnv({ NODE_ENV: "production" });
     expect(isDevMailboxEnabled()).toBe(false);
-    const log = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const log = vi.spyOn(logger, "warn").mockImplementation((() => {}) as never);
     const email = `prod-${uid()}@example.test`;
     await auth.api.signUpEmail({ body: { email, password: "correct-horse-battery", name: "Prod" } });
     expect(listDevMailbox({ to: email })).toEqual([]);

@@ -9,6 +9,7 @@ import { GET as webHealth } from "@/app/api/health/route";
 import { freePort } from "@/scripts/free-port";
 import { createConference } from "../support/fixtures";
 import { startTcpProxy } from "../support/tcp-proxy";
+import { logger } from "@/lib/logging/logger";
 
 type TalkStatus = { talkId: string; status: string };
 // CI runs with a local Redis when it has one: then the nodes join it.
@@ -55,7 +56,10 @@ describe("domain-event relay (LISTEN/NOTIFY) when the connection fails", () => {
     socket.on("talk:status", (event: TalkStatus) => statuses.push(event));
     // The keynote is public: an anonymous socket may join its room.
     expect(await socket.timeout(5000).emitWithAck("talk:join", { talkId: fx.talks.keynote.id })).toMatchObject({ ok: true });
-    vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => void warnings.push(args.join(" ")));
+    // The node's log (pino): the message is the string argument.
+    vi.spyOn(logger, "warn").mockImplementation(
+      ((...args: unknown[]) => void warnings.push(args.filter((a) => typeof a === "string").join(" "))) as never,
+    );
   });
   afterAll(async () => {
     vi.restoreAllMocks();
