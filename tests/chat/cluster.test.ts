@@ -30,7 +30,9 @@ describe("scale-out: two realtime processes and a real Redis", () => {
     expect(sent.ok).toBe(true);
     await inbox.waitFor((e) => e.length >= 1);
     await sleep(200);
-    expect(inbox.messages().map((m) => m.id)).toEqual([sent.message.id]);
+    // Once as the panel shows it (by id): a node of another test file dying meanwhile makes these
+    // nodes re-send recent messages of their rooms (resend-lost-broadcasts), by design.
+    expect([...new Set(inbox.messages().map((m) => m.id))]).toEqual([sent.message.id]);
     // Deletes cross nodes too.
     const organizerSocket = await pool.open((await chatCastOrganizer(fx.conference.id)).cookie, { url: b.url });
     expect(await emit(organizerSocket, "chat:delete", { messageId: sent.message.id })).toMatchObject({ ok: true });
