@@ -22,11 +22,10 @@ import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { chromium } from "@playwright/test";
-import { ensureDatabase, projectRoot } from "../scripts/db/embedded-postgres";
-import { migrateDeploy } from "../scripts/db/migrate";
+import { projectRoot } from "../scripts/db/embedded-postgres";
 import { findChromium } from "../scripts/ensure-tools";
+import { createScratchDatabase } from "./support/scratch-database";
 
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 30);
 const TRANSCODE_SECONDS = Number(process.env.BENCH_TRANSCODE_SECONDS ?? 20);
@@ -57,18 +56,8 @@ const median = (values: number[]) => {
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 // ───────────── database, env, servers ─────────────
-const db = await ensureDatabase({ dataDir: path.join(projectRoot, ".data/postgres-bench"), port: 54359, log: () => {} });
-const benchDb = "plenary_bench_media";
-{
-  const admin = new pg.Client({ connectionString: db.url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${benchDb}`);
-  await admin.end();
-}
-const dbUrl = new URL(db.url);
-dbUrl.pathname = `/${benchDb}`;
-await migrateDeploy(dbUrl.toString(), { stdio: "ignore" });
+const { db, url: scratchUrl } = await createScratchDatabase("plenary_bench_media");
+const dbUrl = new URL(scratchUrl);
 
 const pagePort = await freePort();
 const realtimePort = await freePort();

@@ -20,13 +20,11 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { ensureDatabase, projectRoot } from "../scripts/db/embedded-postgres";
-import { migrateDeploy } from "../scripts/db/migrate";
 import { ensureNginx } from "../scripts/ensure-tools";
 import { freePorts } from "../scripts/free-port";
 import { startLocalNginx } from "../scripts/nginx/local-nginx";
 import { startOriginCounter } from "../scripts/nginx/origin-counter";
+import { createScratchDatabase } from "./support/scratch-database";
 
 const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -44,18 +42,8 @@ if (!ensureNginx()) throw new Error("bench:viewers needs nginx (apt-get install 
 
 // ───────────── database, configuration, servers ─────────────
 // DATABASE_URL's server when set, else the embedded PostgreSQL.
-const db = await ensureDatabase({ dataDir: path.join(projectRoot, ".data/postgres-bench"), port: 54359, log: () => {} });
-const benchDb = "plenary_bench_viewers";
-{
-  const admin = new pg.Client({ connectionString: db.url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${benchDb}`);
-  await admin.end();
-}
-const dbUrl = new URL(db.url);
-dbUrl.pathname = `/${benchDb}`;
-await migrateDeploy(dbUrl.toString(), { stdio: "ignore" });
+const { db, url: scratchUrl } = await createScratchDatabase("plenary_bench_viewers");
+const dbUrl = new URL(scratchUrl);
 
 const [proxyPort, staticPort, realtimePort, rtmpPort] = await freePorts(4);
 const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-bench-viewers-"));
