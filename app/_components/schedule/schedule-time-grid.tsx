@@ -62,14 +62,16 @@ export function ScheduleTimeGrid({ stages, talks, now, timeZone }: { stages: Sta
               {stage.name}
             </h2>
           ))}
-          <div aria-hidden="true" className="sticky left-0 z-20 bg-white dark:bg-zinc-900" style={{ height }}>
+          {/* Every cell of row 2 is placed explicitly: the now-line overlays the stage columns there, and an
+              explicitly placed item would otherwise push auto-placed columns down to a row of their own. */}
+          <div aria-hidden="true" className="sticky left-0 z-20 bg-white dark:bg-zinc-900" style={{ height, gridRow: 2, gridColumn: 1 }}>
             {hours.map((hour) => (
               <span key={hour.getTime()} className="absolute left-1 -translate-y-1/2 text-xs tabular-nums text-zinc-500" style={{ top: y(hour) }}>
                 {formatTime(hour, timeZone)}
               </span>
             ))}
           </div>
-          {stages.map((stage) => {
+          {stages.map((stage, index) => {
             const column = talks.filter((t) => t.stage.id === stage.id);
             const lanes = lanesOf(column);
             return (
@@ -78,6 +80,8 @@ export function ScheduleTimeGrid({ stages, talks, now, timeZone }: { stages: Sta
                 aria-labelledby={`grid-stage-${stage.id}`}
                 className="relative border-l border-zinc-200 dark:border-zinc-800"
                 style={{
+                  gridRow: 2,
+                  gridColumn: index + 2,
                   height,
                   backgroundImage: `repeating-linear-gradient(to bottom, rgb(161 161 170 / 0.25) 0, rgb(161 161 170 / 0.25) 1px, transparent 1px, transparent ${60 * PX_PER_MINUTE}px)`,
                 }}
