@@ -1,12 +1,10 @@
 import type pg from "pg";
-import { getPool, type Order, type Ticket } from "@/lib/db/client";
+import { prisma, type Order, type Ticket } from "@/lib/db/client";
+import { runInOneExchange } from "@/lib/db/run-in-one-exchange";
 import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors/app-error";
 import { priceCheckout, type CheckoutQuote } from "./price-checkout";
 import type { CheckoutInput } from "./schemas";
-
-/** The last statement matched no seat or no code use: someone got there first (or the rules changed). */
-class LostRace extends Error {}
 
 export type PlacedOrder = { order: Order; tickets: Ticket[]; quote: CheckoutQuote };
 
@@ -18,15 +16,16 @@ export type PlacedOrder = { order: Order; tickets: Ticket[]; quote: CheckoutQuot
  * that re-check every rule the quote was based on. A rush of attendees on one ticket type queues
  * on that row's lock, so the lock is taken last and held for as short as PostgreSQL allows: one
  * statement takes the code use and the seat and writes the order, its redemption and tickets,
- * and COMMIT is queued behind it: the driver sends it the moment the statement completes, in the
- * same socket callback, with no turn of our JavaScript in between. If a conditional UPDATE matches no row, the
- * order's ticket type is NULL, the statement fails, the transaction aborts and COMMIT rolls it
- * back: a failed checkout leaves nothing behind. The code row is locked before the ticket type
- * (cancel-order keeps the same order), so the two never deadlock.
+ * and it is sent together with BEGIN and COMMIT (lib/db/run-in-one-exchange.ts), so PostgreSQL
+ * commits the moment the statement completes, without waiting on this process. If a conditional
+ * UPDATE matches no row, the order's ticket type is NULL, the statement fails, the transaction
+ * aborts and COMMIT rolls it back: a failed checkout leaves nothing behind. The code row is
+ * locked before the ticket type (cancel-order keeps the same order), so the two never deadlock.
  *
- * The per-attendee rules (one unpaid order, a once-per-attendee code used once) are conditions of
- * that statement too; it runs after a transaction-scoped lock per attendee, so two tabs of one
- * attendee take turns and the second sees what the first committed. Others never wait on it.
+ * The per-attendee rules (a confirmed address, one unpaid order, a once-per-attendee code used
+ * once) are conditions of that statement too; it runs after a transaction-scoped lock per
+ * attendee, so two tabs of one attendee take turns and the second sees what the first committed.
+ * Others never wait on it.
  */
 export async function placeOrder(options: { conferenceId: string; userId: string; input: CheckoutInput; now?: Date }): Promise<PlacedOrder> {
   const { conferenceId, userId, input } = options;
@@ -64,46 +63,29 @@ export async function placeOrder(options: { conferenceId: string; userId: string
       }))
     : [];
 
-  const connection = await getPool().connect();
-  let open = false;
-  try {
-    // Queued together: the driver sends each as the previous one completes, without a turn of
-    // the event loop in between, so a checkout in a rush holds its connection for one exchange and
-    // the hot row for one statement (COMMIT follows it at once).
-    open = true;
-    const statement = takeStatement({ now, order, tickets, quote, redemptionId: newId() });
-    const begin = connection.query("BEGIN");
-    const lock = connection.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`plenary:order:${conferenceId}:${userId}`]);
-    const take = connection.query(statement.text, statement.values);
-    const commit = connection.query("COMMIT");
-    open = false;
-    // All four are answered, whatever fails: a failed statement aborts the transaction and the
-    // COMMIT behind it then rolls it back.
-    const [begun, locked, taken, committed] = await Promise.allSettled([begin, lock, take, commit]);
-    for (const step of [begun, locked]) if (step.status === "rejected") throw step.reason;
-    if (taken.status === "rejected") {
-      if (isLostRace(taken.reason)) throw new LostRace();
-      throw taken.reason;
-    }
-    if (committed.status === "rejected") throw committed.reason;
-    connection.release();
-    return { order, tickets, quote };
-  } catch (error) {
-    if (open) await connection.query("ROLLBACK").catch(() => {});
-    connection.release();
-    if (!(error instanceof LostRace)) throw error;
-    if (!settled) {
-      const unpaid = await getPool().query(`SELECT 1 FROM "Order" WHERE "conferenceId" = $1 AND "userId" = $2 AND "status" = 'PENDING' LIMIT 1`, [
-        conferenceId,
-        userId,
-      ]);
-      if (unpaid.rowCount) throw new AppError("CONFLICT", "You already have an order awaiting payment: pay or cancel it under My tickets first");
-    }
-    // Re-quote (on another connection: this one went back first, or a rush could take every
-    // connection and wait for one) to tell the attendee exactly what changed.
-    await priceCheckout({ conferenceId, userId, input, now });
-    throw new AppError("CONFLICT", "Prices or availability changed while you checked out; please review and try again");
+  // The attendee's lock, then the one statement, in one exchange (lib/db/run-in-one-exchange.ts):
+  // a checkout in a rush holds the hot row for that statement and its COMMIT, not for round trips.
+  const statement = takeStatement({ now, order, tickets, quote, redemptionId: newId() });
+  const [, taken] = await runInOneExchange([
+    { text: "SELECT pg_advisory_xact_lock(hashtext($1))", values: [`plenary:order:${conferenceId}:${userId}`] },
+    statement,
+  ]);
+  if (taken.status === "fulfilled") return { order, tickets, quote };
+  if (!isLostRace(taken.reason)) throw taken.reason;
+
+  // Lost: say exactly why, from what is committed now (each read on a connection of its own).
+  const account = await prisma.user.findUnique({ where: { id: userId }, select: { emailVerified: true } });
+  if (!account?.emailVerified) throw unconfirmedAddress();
+  if (!settled) {
+    const unpaid = await prisma.order.findFirst({ where: { conferenceId, userId, status: "PENDING" }, select: { id: true } });
+    if (unpaid) throw new AppError("CONFLICT", "You already have an order awaiting payment: pay or cancel it under My tickets first");
   }
+  await priceCheckout({ conferenceId, userId, input, now });
+  throw new AppError("CONFLICT", "Prices or availability changed while you checked out; please review and try again");
+}
+
+function unconfirmedAddress(): AppError {
+  return new AppError("FORBIDDEN", "Confirm your email address before getting a ticket: use the link we sent you, or send it again.");
 }
 
 /** A conditional UPDATE that matched nothing left the order without a ticket type (see takeStatement). */
@@ -138,8 +120,10 @@ function takeStatement(options: { now: Date; order: Order; tickets: Ticket[]; qu
   const ticketTypeId = param("ticketTypeId", ticketType.id, "text");
 
   // The per-attendee rules, in the same statement: it runs after the attendee's lock, so it sees
-  // what their other checkouts committed. One unpaid order per attendee, so nobody can hoard
-  // seats with orders they never pay; a once-per-attendee code once.
+  // what their other checkouts committed. Tickets, receipts and the registration list name the
+  // attendee by address, so it must be confirmed. One unpaid order per attendee, so nobody can
+  // hoard seats with orders they never pay; a once-per-attendee code once.
+  const confirmedRule = `AND EXISTS (SELECT 1 FROM "user" u WHERE u."id" = ${param("userId", order.userId, "text")} AND u."emailVerified")`;
   const unpaidRule =
     order.status === "PENDING"
       ? `AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."conferenceId" = ${param("conferenceId", order.conferenceId, "text")}
@@ -170,6 +154,7 @@ function takeStatement(options: { now: Date; order: Order; tickets: Ticket[]; qu
         AND ("salesStartAt" IS NULL OR "salesStartAt" <= ${now})
         AND ("salesEndAt" IS NULL OR "salesEndAt" > ${now})
         ${discountCode ? "AND EXISTS (SELECT 1 FROM code)" : ""}
+        ${confirmedRule}
         ${unpaidRule}
         ${onceRule}
       RETURNING "id"
