@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { prisma, type Order, type Ticket } from "@/lib/db/client";
+import { getPool, type Order, type Ticket } from "@/lib/db/client";
 import { runInOneExchange } from "@/lib/db/run-in-one-exchange";
 import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors/app-error";
@@ -73,12 +73,15 @@ export async function placeOrder(options: { conferenceId: string; userId: string
   if (taken.status === "fulfilled") return { order, tickets, quote };
   if (!isLostRace(taken.reason)) throw taken.reason;
 
-  // Lost: say exactly why, from what is committed now (each read on a connection of its own).
-  const account = await prisma.user.findUnique({ where: { id: userId }, select: { emailVerified: true } });
-  if (!account?.emailVerified) throw unconfirmedAddress();
-  if (!settled) {
-    const unpaid = await prisma.order.findFirst({ where: { conferenceId, userId, status: "PENDING" }, select: { id: true } });
-    if (unpaid) throw new AppError("CONFLICT", "You already have an order awaiting payment: pay or cancel it under My tickets first");
+  // Lost: say exactly why, from what is committed now (one read: a rush can lose by the hundred).
+  const { rows } = await getPool().query<{ confirmed: boolean | null; unpaid: boolean }>(
+    `SELECT (SELECT "emailVerified" FROM "user" WHERE "id" = $2) AS confirmed,
+            EXISTS (SELECT 1 FROM "Order" WHERE "conferenceId" = $1 AND "userId" = $2 AND "status" = 'PENDING') AS unpaid`,
+    [conferenceId, userId],
+  );
+  if (!rows[0]?.confirmed) throw unconfirmedAddress();
+  if (!settled && rows[0].unpaid) {
+    throw new AppError("CONFLICT", "You already have an order awaiting payment: pay or cancel it under My tickets first");
   }
   await priceCheckout({ conferenceId, userId, input, now });
   throw new AppError("CONFLICT", "Prices or availability changed while you checked out; please review and try again");
