@@ -13,3 +13,25 @@ export const getCurrentConferenceOrThrow = cache(async () => {
   if (!conference) throw notFound("Conference");
   return conference;
 });
+
+/** How long the current conference's id is remembered: only a deleted conference changes it. */
+const REMEMBER_ID_MS = 5_000;
+const rememberedIds = new Map<string, { id: Promise<string>; until: number }>();
+
+/**
+ * The current conference's id, for requests that need nothing else of it (a ticket rush): an id
+ * never changes, so it is read once every few seconds rather than on every request. Checkouts that
+ * arrive together share one read.
+ */
+export async function getCurrentConferenceIdOrThrow(): Promise<string> {
+  const key = env.PLENARY_CONFERENCE ?? "";
+  const now = Date.now();
+  const hit = rememberedIds.get(key);
+  if (hit && hit.until > now) return hit.id;
+  const entry = { id: getCurrentConferenceOrThrow().then((conference) => conference.id), until: now + REMEMBER_ID_MS };
+  rememberedIds.set(key, entry);
+  return entry.id.catch((error: unknown) => {
+    if (rememberedIds.get(key) === entry) rememberedIds.delete(key);
+    throw error;
+  });
+}

@@ -3,6 +3,7 @@ import { getPool, type Order, type Ticket } from "@/lib/db/client";
 import { runInOneExchange } from "@/lib/db/run-in-one-exchange";
 import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors/app-error";
+import { forgetTicketType } from "./find-recent-ticket-type";
 import { priceCheckout, type CheckoutQuote } from "./price-checkout";
 import type { CheckoutInput } from "./schemas";
 
@@ -28,9 +29,20 @@ export type PlacedOrder = { order: Order; tickets: Ticket[]; quote: CheckoutQuot
  * Others never wait on it.
  */
 export async function placeOrder(options: { conferenceId: string; userId: string; input: CheckoutInput; now?: Date }): Promise<PlacedOrder> {
-  const { conferenceId, userId, input } = options;
-  const now = options.now ?? new Date();
-  const quote = await priceCheckout({ conferenceId, userId, input, now });
+  return attemptOrder({ ...options, now: options.now ?? new Date(), recentTicketType: true });
+}
+
+async function attemptOrder(options: {
+  conferenceId: string;
+  userId: string;
+  input: CheckoutInput;
+  now: Date;
+  recentTicketType: boolean;
+}): Promise<PlacedOrder> {
+  const { conferenceId, userId, input, now } = options;
+  // Priced from a ticket type read up to a second ago (a rush reads the row once a second, not per
+  // attendee); if the statement refuses, the whole attempt runs once more from fresh reads.
+  const quote = await priceCheckout({ conferenceId, userId, input, now, recentTicketType: options.recentTicketType });
   const { ticketType, quantity, discountCode } = quote;
   const settled = quote.totalCents === 0;
 
@@ -72,6 +84,10 @@ export async function placeOrder(options: { conferenceId: string; userId: string
   ]);
   if (taken.status === "fulfilled") return { order, tickets, quote };
   if (!isLostRace(taken.reason)) throw taken.reason;
+  if (options.recentTicketType) {
+    forgetTicketType(ticketType.id);
+    return attemptOrder({ ...options, recentTicketType: false });
+  }
 
   // Lost: say exactly why, from what is committed now (one read: a rush can lose by the hundred).
   const { rows } = await getPool().query<{ confirmed: boolean | null; unpaid: boolean }>(

@@ -1,7 +1,8 @@
-import { prisma, type Prisma } from "@/lib/db/client";
+import { prisma, type Prisma, type TicketType } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { computeDiscount } from "./compute-discount";
 import { discountCodeState } from "./discount-code-state";
+import { findRecentTicketType, forgetTicketType } from "./find-recent-ticket-type";
 import { ticketTypeAvailability } from "./ticket-type-availability";
 import type { CheckoutInput } from "./schemas";
 import type { DiscountKind } from "@/lib/db/generated/enums";
@@ -20,6 +21,32 @@ function fieldError(code: "INVALID_INPUT" | "CONFLICT" | "NOT_FOUND", field: str
   return new AppError(code, message, { fields: { [field]: [message] } });
 }
 
+/** Why this ticket type cannot be sold now in this quantity, in the attendee's words, or null. */
+function ticketTypeRefusal(options: { found: TicketType | null; conferenceId: string; quantity: number; now: Date }): AppError | null {
+  const { conferenceId, quantity, now } = options;
+  const ticketType = options.found?.conferenceId === conferenceId ? options.found : null;
+  const availability = ticketType ? ticketTypeAvailability(ticketType, now) : "inactive";
+  if (!ticketType || availability === "inactive") {
+    return fieldError("NOT_FOUND", "ticketTypeId", "This ticket is not available");
+  }
+  if (availability === "not-started") {
+    return fieldError("CONFLICT", "ticketTypeId", `Sales for ${ticketType.name} have not started yet`);
+  }
+  if (availability === "ended") {
+    return fieldError("CONFLICT", "ticketTypeId", `Sales for ${ticketType.name} have ended`);
+  }
+  // Sold out or not, the quantity asked for decides (and says how many are left).
+  if (ticketType.quota !== null && ticketType.sold + quantity > ticketType.quota) {
+    const left = Math.max(0, ticketType.quota - ticketType.sold);
+    return fieldError(
+      "CONFLICT",
+      left === 0 ? "ticketTypeId" : "quantity",
+      left === 0 ? `${ticketType.name} is sold out` : `Only ${left} ${ticketType.name} ticket${left === 1 ? "" : "s"} left`,
+    );
+  }
+  return null;
+}
+
 /**
  * What a checkout would cost right now, or the reason it cannot happen, in words an attendee
  * understands. Reads only: place-order re-checks every rule with conditional updates.
@@ -30,35 +57,28 @@ export async function priceCheckout(options: {
   input: CheckoutInput;
   now?: Date;
   db?: Prisma.TransactionClient;
+  /**
+   * Start from a ticket type read at most a second ago (find-recent-ticket-type.ts): a checkout,
+   * whose statement re-checks everything, may; an answer that refuses is still decided from a
+   * fresh read.
+   */
+  recentTicketType?: boolean;
 }): Promise<CheckoutQuote> {
   const { conferenceId, userId, input } = options;
   const now = options.now ?? new Date();
   const db = options.db ?? prisma;
   const quantity = input.quantity;
 
-  // findUnique by id alone: Prisma batches concurrent ones into one query (a ticket rush quotes
-  // hundreds at once); the conference is checked here.
-  const found = await db.ticketType.findUnique({ where: { id: input.ticketTypeId } });
-  const ticketType = found?.conferenceId === conferenceId ? found : null;
-  const availability = ticketType ? ticketTypeAvailability(ticketType, now) : "inactive";
-  if (!ticketType || availability === "inactive") {
-    throw fieldError("NOT_FOUND", "ticketTypeId", "This ticket is not available");
+  const read = () => db.ticketType.findUnique({ where: { id: input.ticketTypeId } });
+  let found = options.recentTicketType ? await findRecentTicketType({ ticketTypeId: input.ticketTypeId }) : await read();
+  let refusal = ticketTypeRefusal({ found, conferenceId, quantity, now });
+  if (refusal && options.recentTicketType) {
+    forgetTicketType(input.ticketTypeId);
+    found = await read();
+    refusal = ticketTypeRefusal({ found, conferenceId, quantity, now });
   }
-  if (availability === "not-started") {
-    throw fieldError("CONFLICT", "ticketTypeId", `Sales for ${ticketType.name} have not started yet`);
-  }
-  if (availability === "ended") {
-    throw fieldError("CONFLICT", "ticketTypeId", `Sales for ${ticketType.name} have ended`);
-  }
-  // Sold out or not, the quantity asked for decides (and says how many are left).
-  if (ticketType.quota !== null && ticketType.sold + quantity > ticketType.quota) {
-    const left = Math.max(0, ticketType.quota - ticketType.sold);
-    throw fieldError(
-      "CONFLICT",
-      left === 0 ? "ticketTypeId" : "quantity",
-      left === 0 ? `${ticketType.name} is sold out` : `Only ${left} ${ticketType.name} ticket${left === 1 ? "" : "s"} left`,
-    );
-  }
+  if (refusal || !found) throw refusal;
+  const ticketType = found;
 
   let discountCode: CheckoutQuote["discountCode"] = null;
   if (input.discountCode) {
