@@ -277,4 +277,54 @@ describe("changing a discount code's limits", () => {
     expect(expired.message).toBe("This discount code has expired");
     expect((await listDiscountCodes({ conferenceId })).discountCodes[0].state).toBe("expired");
   });
+  it("prices every checkout from the ticket type as it is now, also right after a checkout of the same type", async () => {
+    const type = await createTicketType({ conferenceId, input: CreateTicketTypeInput.parse({ name: "Edited", priceCents: 1_000, quota: 3 }) });
+    const [first, second, third, fourth] = await createAttendees(4);
+    const buy = (userId: string) => placeOrder({ conferenceId, userId, input: CheckoutInput.parse({ ticketTypeId: type.id }) });
+    const edit = (input: Record<string, unknown>) =>
+      updateTicketType({ conferenceId, ticketTypeId: type.id, input: UpdateTicketTypeInput.parse(input) });
+    try {
+      expect((await buy(first)).order.totalCents).toBe(1_000);
+      // The organizer raises the price: the very next checkout pays the new one.
+      await edit({ priceCents: 1_500 });
+      expect((await buy(second)).order.totalCents).toBe(1_500);
+      // Withdrawn from sale: refused at once, nothing taken.
+      await edit({ active: false });
+      expect((await rejection(buy(third))).message).toBe("This ticket is not available");
+      // Sold out, then more seats: the next checkout gets one.
+      await edit({ active: true, quota: 2 });
+      expect((await rejection(buy(third))).message).toBe("Edited is sold out");
+      await edit({ quota: 3 });
+      expect((await buy(third)).order.totalCents).toBe(1_500);
+      expect((await rejection(buy(fourth))).message).toBe("Edited is sold out");
+      expect((await prisma.ticketType.findUniqueOrThrow({ where: { id: type.id } })).sold).toBe(3);
+      expect(await prisma.order.count({ where: { ticketTypeId: type.id } })).toBe(3);
+    } finally {
+      await prisma.order.deleteMany({ where: { ticketTypeId: type.id } });
+      await prisma.user.deleteMany({ where: { id: { in: [first, second, third, fourth] } } });
+    }
+  });
+
+  it("sells nothing to an account whose address is not confirmed, and says so", async () => {
+    const type = await createTicketType({ conferenceId, input: CreateTicketTypeInput.parse({ name: "Unconfirmed", priceCents: 0 }) });
+    const [userId] = await createAttendees(1);
+    try {
+      await prisma.user.update({ where: { id: userId }, data: { emailVerified: false } });
+      const error = await rejection(placeOrder({ conferenceId, userId, input: CheckoutInput.parse({ ticketTypeId: type.id }) }));
+      expect(error.code).toBe("FORBIDDEN");
+      expect(error.message).toMatch(/Confirm your email address/);
+      expect((await prisma.ticketType.findUniqueOrThrow({ where: { id: type.id } })).sold).toBe(0);
+      expect(await prisma.order.count({ where: { userId } })).toBe(0);
+      expect(await prisma.ticket.count({ where: { userId } })).toBe(0);
+
+      await prisma.user.update({ where: { id: userId }, data: { emailVerified: true } });
+      const { order, tickets } = await placeOrder({ conferenceId, userId, input: CheckoutInput.parse({ ticketTypeId: type.id }) });
+      expect(order.status).toBe("PAID");
+      expect(tickets).toHaveLength(1);
+    } finally {
+      await prisma.ticket.deleteMany({ where: { userId } });
+      await prisma.order.deleteMany({ where: { userId } });
+      await prisma.user.deleteMany({ where: { id: userId } });
+    }
+  });
 });
