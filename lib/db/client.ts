@@ -28,7 +28,7 @@ const currentClient = () => (globalForPrisma.plenaryPrisma ??= createClient());
 
 /**
  * The connection pool under the Prisma client, for the rare statement Prisma cannot send as we
- * need it (checkout pipelines its last statement with COMMIT, lib/tickets/place-order.ts).
+ * need it (checkout sends its transaction in one exchange, lib/db/run-in-one-exchange.ts).
  */
 export function getPool(): pg.Pool {
   return pools.get(currentClient())!;
