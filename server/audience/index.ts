@@ -10,6 +10,7 @@ import { qaEvents } from "./qa-events";
 import { pollEvents } from "./poll-events";
 import { presenceEvents } from "./presence-events";
 import type { AudienceContext } from "./context";
+import { env } from "@/lib/config/env";
 
 export type AudienceModuleOptions = {
   /** How often presence is recounted and pushed (ms). */
@@ -19,6 +20,8 @@ export type AudienceModuleOptions = {
   /** Batching of a busy room's chat events: share of a core its fan-out may use, and the longest wait. */
   batchCpuShare: number;
   batchMaxWindowMs: number;
+  /** Most chat frames a second a busy room's members get (see RoomBatcherOptions). */
+  batchMaxFlushesPerSecond?: number;
 };
 
 const defaults: AudienceModuleOptions = { presenceIntervalMs: 2_000, presenceTtlMs: 8_000, batchCpuShare: 0.4, batchMaxWindowMs: 250 };
@@ -70,7 +73,12 @@ export function audienceModule(): FeatureModule {
         : createLocalPresenceStore();
       const presence = new PresenceTracker(io, store, options.presenceIntervalMs);
       presence.start();
-      const batcher = new RoomBatcher(io, { cpuShare: options.batchCpuShare, maxWindowMs: options.batchMaxWindowMs, burst: 3 });
+      const batcher = new RoomBatcher(io, {
+        cpuShare: options.batchCpuShare,
+        maxWindowMs: options.batchMaxWindowMs,
+        maxFlushesPerSecond: options.batchMaxFlushesPerSecond ?? env.CHAT_MAX_FRAMES_PER_SECOND,
+        burst: 3,
+      });
       ctx = { io, batcher, presence, throttle: makeThrottle() };
       return { events: withContext(ctx, chatEvents, qaEvents, pollEvents, presenceEvents) };
     },
