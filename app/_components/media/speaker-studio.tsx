@@ -312,7 +312,18 @@ export function SpeakerStudio({ socket, connected, talkId, status, startsAt, rea
             <SlotCountdown startsAt={startsAt} />
           </div>
           {testPlaylist ? (
-            <BackstagePreview playlistUrl={testPlaylist} />
+            <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_16rem]">
+              <BackstagePreview playlistUrl={testPlaylist} />
+              <div className="space-y-2 text-sm text-zinc-600 dark:text-zinc-400">
+                <p className="font-medium text-zinc-900 dark:text-zinc-100">Before you go live, check</p>
+                <ul className="list-inside list-disc space-y-1">
+                  <li>you are in frame and lit</li>
+                  <li>shared slides are readable at this size</li>
+                  <li>your voice is clear (Listen)</li>
+                </ul>
+                <p>Only you and the organizers see this test. Go live replaces it with the real stream.</p>
+              </div>
+            </div>
           ) : (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
               {testing
