@@ -326,9 +326,11 @@ export function SpeakerStudio({ socket, connected, talkId, status, startsAt, rea
             </div>
           ) : (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              {testing
-                ? "Starting your test stream: the preview appears once the server has the first seconds of it."
-                : "Start a private test stream to watch it here as attendees will: through the server, with its delay, before anyone else can see it."}
+              {onAir && !testing
+                ? "Going live: attendees get the player as soon as the first seconds reach the server."
+                : testing
+                  ? "Starting your test stream: the preview appears once the server has the first seconds of it."
+                  : "Start a private test stream to watch it here as attendees will: through the server, with its delay, before anyone else can see it."}
             </p>
           )}
         </section>

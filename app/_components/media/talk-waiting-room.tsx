@@ -29,7 +29,7 @@ export function TalkWaitingRoom({ title, startsAt, premiere }: { title: string; 
       <StartsIn startsAt={startsAt} announce className="relative text-4xl font-semibold tracking-tight sm:text-5xl" />
       <p className="relative min-h-6 text-sm text-zinc-300">
         {state === "starting-soon" ? (
-          <Badge tone="warning">Starting soon · the video starts here by itself</Badge>
+          <Badge tone="warning">Starting in less than a minute · the video starts here by itself</Badge>
         ) : state === "overdue" ? (
           premiere ? (
             "The premiere is about to begin."
