@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, signIn } from "../support/accounts";
 import { e2eDatabase } from "../chat/e2e-database";
@@ -34,6 +35,12 @@ async function scheduleTalkSoon(startsInMs: number): Promise<{ slug: string; tit
   } finally {
     await db.end();
   }
+}
+
+/** WCAG 2.1 AA violations axe finds in one part of a page (rule and elements, for the failure message). */
+async function axeViolations(page: Page, selector: string) {
+  const { violations } = await new AxeBuilder({ page }).include(selector).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
 function currentTime(page: Page, testId: string) {
@@ -85,6 +92,7 @@ test("attendees count down to a talk and get the player the moment it goes live;
   await expect.poll(() => currentTime(speaker, "backstage-video"), { timeout: 60_000 }).toBeGreaterThan(0.5);
   const previewAt = await currentTime(speaker, "backstage-video");
   await expect.poll(() => currentTime(speaker, "backstage-video"), { timeout: 30_000 }).toBeGreaterThan(previewAt + 0.5);
+  expect(await axeViolations(speaker, '[data-testid="backstage"]')).toEqual([]);
 
   // The attendee still waits: a test stream is not the talk.
   await expect(attendee.getByTestId("talk-waiting-room")).toBeVisible();
@@ -93,6 +101,7 @@ test("attendees count down to a talk and get the player the moment it goes live;
   // A minute before, the page says so (and its live region tells a screen reader once).
   await expect(player.getByTestId("starts-in-announcement")).toHaveText(/^Starting in 1 minute$|^Starting now$/, { timeout: 120_000 });
   await expect(player.getByText(/Starting in less than a minute · the video starts here by itself|The speaker is getting ready/)).toBeVisible();
+  expect(await axeViolations(attendee, '[data-testid="talk-waiting-room"]')).toEqual([]);
 
   // The speaker goes live (the test is thrown away first); the attendee's page swaps in the player.
   await studio.getByRole("button", { name: "Go live" }).click();

@@ -304,7 +304,11 @@ export function SpeakerStudio({ socket, connected, talkId, status, startsAt, rea
       </div>
 
       {!ended && status === "SCHEDULED" ? (
-        <section aria-labelledby={ids.backstage} className="space-y-3 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800">
+        <section
+          aria-labelledby={ids.backstage}
+          data-testid="backstage"
+          className="space-y-3 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800"
+        >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h3 id={ids.backstage} className="font-semibold">
               Backstage
