@@ -1,8 +1,12 @@
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, signIn } from "../support/accounts";
 import { e2eDatabase } from "../chat/e2e-database";
+
+// Set to a folder to keep screenshots of the backstage and the waiting room (for review).
+const shots = process.env.E2E_SCREENSHOTS;
 
 /**
  * A talk of Sam Speaker's starting `startsInMs` from now, laid down in the e2e database (no page
@@ -65,6 +69,7 @@ test("attendees count down to a talk and get the player the moment it goes live;
   await attendee.goto("/");
   const card = attendee.getByRole("article", { name: talk.title });
   await expect(card.getByRole("timer")).toHaveText(/^Starts in 0[01]:\d\d$/);
+  if (shots) await attendee.getByRole("region", { name: "Up next" }).screenshot({ path: path.join(shots, "home-up-next.png") });
 
   // The talk page: a countdown where the player will be, announced sparingly.
   await attendee.goto(`/talks/${talk.slug}`);
@@ -93,6 +98,7 @@ test("attendees count down to a talk and get the player the moment it goes live;
   const previewAt = await currentTime(speaker, "backstage-video");
   await expect.poll(() => currentTime(speaker, "backstage-video"), { timeout: 30_000 }).toBeGreaterThan(previewAt + 0.5);
   expect(await axeViolations(speaker, '[data-testid="backstage"]')).toEqual([]);
+  if (shots) await studio.screenshot({ path: path.join(shots, "backstage.png") });
 
   // The attendee still waits: a test stream is not the talk.
   await expect(attendee.getByTestId("talk-waiting-room")).toBeVisible();
@@ -102,6 +108,7 @@ test("attendees count down to a talk and get the player the moment it goes live;
   await expect(player.getByTestId("starts-in-announcement")).toHaveText(/^Starting in 1 minute$|^Starting now$/, { timeout: 120_000 });
   await expect(player.getByText(/Starting in less than a minute · the video starts here by itself|The speaker is getting ready/)).toBeVisible();
   expect(await axeViolations(attendee, '[data-testid="talk-waiting-room"]')).toEqual([]);
+  if (shots) await attendee.screenshot({ path: path.join(shots, "waiting-room-starting-soon.png") });
 
   // The speaker goes live (the test is thrown away first); the attendee's page swaps in the player.
   await studio.getByRole("button", { name: "Go live" }).click();
