@@ -1,5 +1,5 @@
 -- Reminders for starred talks. Existing favourites keep their rows and get the default
--- reminder (in-app, 10 minutes before; no e-mail until the attendee asks for one).
+-- reminder (in-app, 10 minutes before, no e-mail until the attendee asks for one).
 CREATE TYPE "ReminderChannel" AS ENUM ('IN_APP', 'EMAIL');
 
 ALTER TABLE "Favourite" ADD COLUMN "remindMinutes" INTEGER NOT NULL DEFAULT 10,
