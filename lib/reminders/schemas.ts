@@ -39,3 +39,10 @@ export type InAppReminderView = {
   /** ISO instant of the talk's start (the toast counts down to it). */
   startsAt: string;
 };
+
+/** "10 min before · in-app and e-mail", or "No reminder". */
+export function describeReminderPreference(preference: Pick<ReminderPreference, "minutesBefore" | "inApp" | "email">): string {
+  const channels = [preference.inApp ? "in-app" : null, preference.email ? "e-mail" : null].filter(Boolean);
+  if (channels.length === 0) return "No reminder";
+  return `${preference.minutesBefore} min before · ${channels.join(" and ")}`;
+}

@@ -6,6 +6,7 @@ import { TalkTime } from "./time-zone";
 import { TalkKindBadge } from "./talk-kind-badge";
 import { StarButton } from "./star-button";
 import { WatchingCount } from "../chat/watching-count";
+import type { ReminderPreference } from "@/lib/reminders/schemas";
 
 export type TalkCardProps = {
   talk: TalkCardData;
@@ -16,10 +17,12 @@ export type TalkCardProps = {
   showStage?: boolean;
   // When given, talks on now show a live "N watching" count.
   realtimeUrl?: string;
+  // The starred talk's reminder, shown on its bell (the agenda).
+  reminder?: ReminderPreference;
 };
 
 /** One talk in the schedule, agenda, home page and speaker pages. */
-export function TalkCard({ talk, now, starred = false, canStar, showDay = false, showStage = true, realtimeUrl }: TalkCardProps) {
+export function TalkCard({ talk, now, starred = false, canStar, showDay = false, showStage = true, realtimeUrl, reminder }: TalkCardProps) {
   const onNow = isHappeningNow(talk, now);
   return (
     <article
@@ -44,7 +47,7 @@ export function TalkCard({ talk, now, starred = false, canStar, showDay = false,
           {talk.status === "ENDED" ? <Badge>Replay</Badge> : null}
           {onNow && realtimeUrl ? <WatchingCount talkId={talk.id} realtimeUrl={realtimeUrl} /> : null}
         </div>
-        {canStar ? <StarButton talkId={talk.id} title={talk.title} initiallyStarred={starred} /> : null}
+        {canStar ? <StarButton talkId={talk.id} title={talk.title} initiallyStarred={starred} reminder={reminder} /> : null}
       </div>
       <h3 id={`talk-${talk.id}-title`} className="text-base font-semibold leading-snug">
         <Link href={`/talks/${talk.slug}`} className="after:absolute after:inset-0 after:rounded-2xl focus:outline-none">
