@@ -41,7 +41,7 @@ test("starring a talk offers a reminder; the in-app one arrives as a toast with 
   await dialog.getByLabel("When").selectOption("5");
   await dialog.getByRole("button", { name: "Save reminder" }).click();
   await expect(dialog.getByRole("status")).toHaveText("Saved: 5 min before · in-app");
-  await dialog.press("Escape");
+  await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("button", { name: `Reminder for “${title}”: 5 min before · in-app` })).toBeFocused();
 

@@ -154,8 +154,16 @@ function ReminderPopover({
     const onPointer = (event: PointerEvent) => {
       if (within.current && !within.current.contains(event.target as Node)) onClose(false);
     };
+    // Escape closes it wherever the focus is (a menu's keyboard rule).
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") onClose(true);
+    };
     document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    };
   }, [within, onClose]);
 
   async function save(event: React.FormEvent) {
@@ -179,12 +187,6 @@ function ReminderPopover({
     <div
       role="dialog"
       aria-label={`Reminder for “${title}”`}
-      onKeyDown={(event) => {
-        if (event.key === "Escape") {
-          event.stopPropagation();
-          onClose(true);
-        }
-      }}
       className="absolute right-0 top-full z-30 mt-2 w-64 rounded-2xl border border-zinc-200 bg-white p-4 text-left text-sm font-normal text-zinc-900 shadow-lg dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >
       <form onSubmit={save} className="space-y-3">
