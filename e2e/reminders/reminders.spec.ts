@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
 import { ACCOUNTS, signIn } from "../support/accounts";
 import { e2eDatabase } from "../chat/e2e-database";
@@ -51,6 +52,14 @@ test("starring a talk offers a reminder; the in-app one arrives as a toast with 
   await expect(toast).toBeVisible({ timeout: 30_000 });
   await expect(toast).toContainText(/Starts in [1-3] min/);
   await expect(toast.getByRole("link", { name: `Join “${title}”` })).toHaveAttribute("href", `/talks/${slug}`);
+
+  // The toast and the reopened reminder dialog hold no WCAG 2.1 AA violations axe can find.
+  await page.getByRole("button", { name: `Reminder for “${title}”: 5 min before · in-app` }).click();
+  await expect(dialog.getByLabel("When")).toHaveValue("5");
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toBeHidden();
 
   // The agenda shows the reminder; the toast is there again on this page load.
   await page.goto("/agenda");
