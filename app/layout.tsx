@@ -9,6 +9,7 @@ import { env } from "@/lib/config/env";
 import { AnnouncementBanner } from "./_components/chat/announcement-banner";
 import { RealtimeIdentity } from "./_components/realtime/realtime-identity";
 import { EmailConfirmationBanner } from "./_components/auth/email-confirmation-banner";
+import { ReminderToasts } from "./_components/reminders/reminder-toasts";
 
 export const dynamic = "force-dynamic";
 
@@ -57,6 +58,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6 sm:py-10">
             {children}
           </main>
+          {user ? <ReminderToasts realtimeUrl={realtimeUrl} /> : null}
           <footer className="border-t border-zinc-200 py-8 text-center text-sm text-zinc-500 dark:border-zinc-800">
             Powered by Plenary · open-source virtual conferences
           </footer>

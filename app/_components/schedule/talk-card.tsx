@@ -7,6 +7,7 @@ import { TalkKindBadge } from "./talk-kind-badge";
 import { StarButton } from "./star-button";
 import { WatchingCount } from "../chat/watching-count";
 import { StartsIn } from "./starts-in";
+import type { ReminderPreference } from "@/lib/reminders/schemas";
 
 export type TalkCardProps = {
   talk: TalkCardData;
@@ -19,6 +20,8 @@ export type TalkCardProps = {
   realtimeUrl?: string;
   // A talk not started yet shows "Starts in mm:ss" (the home page's "Up next").
   showCountdown?: boolean;
+  // The starred talk's reminder, shown on its bell (the agenda).
+  reminder?: ReminderPreference;
 };
 
 /** One talk in the schedule, agenda, home page and speaker pages. */
@@ -31,6 +34,7 @@ export function TalkCard({
   showStage = true,
   realtimeUrl,
   showCountdown = false,
+  reminder,
 }: TalkCardProps) {
   const onNow = isHappeningNow(talk, now);
   return (
@@ -59,7 +63,7 @@ export function TalkCard({
           ) : null}
           {onNow && realtimeUrl ? <WatchingCount talkId={talk.id} realtimeUrl={realtimeUrl} /> : null}
         </div>
-        {canStar ? <StarButton talkId={talk.id} title={talk.title} initiallyStarred={starred} /> : null}
+        {canStar ? <StarButton talkId={talk.id} title={talk.title} initiallyStarred={starred} reminder={reminder} /> : null}
       </div>
       <h3 id={`talk-${talk.id}-title`} className="text-base font-semibold leading-snug">
         <Link href={`/talks/${talk.slug}`} className="after:absolute after:inset-0 after:rounded-2xl focus:outline-none">

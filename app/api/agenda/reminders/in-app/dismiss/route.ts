@@ -1,0 +1,10 @@
+import { parseJson, requirePermission, withErrors } from "../../../../_lib/route";
+import { DismissReminderInput } from "@/lib/reminders/schemas";
+import { dismissReminder } from "@/lib/reminders/dismiss-reminder";
+
+// POST /api/agenda/reminders/in-app/dismiss { reminderId } — close one of one's own in-app reminders.
+export const POST = withErrors(async (request: Request) => {
+  const { user } = await requirePermission("agenda:edit", request);
+  const input = await parseJson(request, DismissReminderInput);
+  return Response.json(await dismissReminder({ userId: user.id, ...input }));
+});
