@@ -1,18 +1,18 @@
 import Link from "next/link";
-import { getPageContext } from "./_lib/page-context";
+import { getPageContext } from "@/app/_lib/page-context";
 import { getProgrammeHighlights } from "@/lib/schedule/get-programme-highlights";
 import { listFavouriteTalkIds } from "@/lib/agenda/list-agenda";
-import { TalkCard } from "./_components/schedule/talk-card";
-import { LiveRefresh } from "./_components/schedule/live-refresh";
-import { ZoneToggle } from "./_components/schedule/time-zone";
-import { ButtonLink } from "./_components/ui/button";
-import { EmptyState } from "./_components/ui/card";
+import { TalkCard } from "@/app/_components/schedule/talk-card";
+import { LiveRefresh } from "@/app/_components/schedule/live-refresh";
+import { ZoneToggle } from "@/app/_components/schedule/time-zone";
+import { ButtonLink } from "@/app/_components/ui/button";
+import { EmptyState } from "@/app/_components/ui/card";
 import { formatDay } from "@/lib/schedule/time-zones";
-import HallwayChat from "./_components/chat/hallway-chat";
+import HallwayChat from "@/app/_components/chat/hallway-chat";
 import { can } from "@/lib/permissions/can";
 
 export default async function HomePage() {
-  const { conference, user, viewer, realtimeUrl } = await getPageContext();
+  const { conference, user, viewer, realtimeUrl, href } = await getPageContext();
   const now = new Date();
   const [{ liveNow, upNext, keynotes }, starred] = await Promise.all([
     getProgrammeHighlights({ conferenceId: conference.id, now }),
@@ -31,11 +31,11 @@ export default async function HomePage() {
         <p className="mt-4 max-w-2xl text-lg text-white/85">{conference.tagline || conference.description}</p>
         <div className="mt-8 flex flex-wrap gap-3">
           {liveNow[0] ? (
-            <ButtonLink href={`/talks/${liveNow[0].slug}`} variant="secondary" className="!border-white/0 !bg-white !text-brand-700">
+            <ButtonLink href={href(`/talks/${liveNow[0].slug}`)} variant="secondary" className="!border-white/0 !bg-white !text-brand-700">
               Watch live now
             </ButtonLink>
           ) : null}
-          <ButtonLink href="/schedule" variant="ghost" className="!text-white ring-1 ring-white/40 hover:!bg-white/10">
+          <ButtonLink href={href("/schedule")} variant="ghost" className="!text-white ring-1 ring-white/40 hover:!bg-white/10">
             Browse the schedule
           </ButtonLink>
         </div>
@@ -77,7 +77,7 @@ export default async function HomePage() {
           <h2 id="keynotes" className="text-xl font-semibold">
             Keynotes
           </h2>
-          <Link href="/keynotes" className="text-sm font-medium text-brand-600 hover:underline">
+          <Link href={href("/keynotes")} className="text-sm font-medium text-brand-600 hover:underline">
             All keynotes
           </Link>
         </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { RequestPasswordResetForm } from "../_components/auth/password-reset-forms";
-import { Card } from "../_components/ui/card";
+import { RequestPasswordResetForm } from "@/app/_components/auth/password-reset-forms";
+import { Card } from "@/app/_components/ui/card";
 
 export const metadata: Metadata = { title: "Reset your password" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ResetPasswordForm } from "../_components/auth/password-reset-forms";
-import { buttonClass } from "../_components/ui/button";
-import { Card } from "../_components/ui/card";
-import { FormAlert } from "../_components/ui/form";
+import { ResetPasswordForm } from "@/app/_components/auth/password-reset-forms";
+import { buttonClass } from "@/app/_components/ui/button";
+import { Card } from "@/app/_components/ui/card";
+import { FormAlert } from "@/app/_components/ui/form";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 

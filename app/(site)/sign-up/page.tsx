@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { AuthForm } from "../_components/auth/auth-form";
-import { Card } from "../_components/ui/card";
+import { AuthForm } from "@/app/_components/auth/auth-form";
+import { Card } from "@/app/_components/ui/card";
 
 export const metadata: Metadata = { title: "Create your account" };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ResendConfirmation } from "../_components/auth/resend-confirmation";
-import { buttonClass } from "../_components/ui/button";
-import { Card } from "../_components/ui/card";
-import { FormAlert } from "../_components/ui/form";
-import { getPageContext } from "../_lib/page-context";
+import { ResendConfirmation } from "@/app/_components/auth/resend-confirmation";
+import { buttonClass } from "@/app/_components/ui/button";
+import { Card } from "@/app/_components/ui/card";
+import { FormAlert } from "@/app/_components/ui/form";
+import { getSessionContext } from "@/app/_lib/page-context";
 
 export const metadata: Metadata = { title: "Confirm your email address" };
 
@@ -19,7 +19,7 @@ const problems: Record<string, string> = {
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const error = typeof params.error === "string" ? params.error : null;
-  const { user } = await getPageContext();
+  const { user } = await getSessionContext();
   return (
     <div className="mx-auto max-w-md py-8">
       <Card className="space-y-6 p-8">

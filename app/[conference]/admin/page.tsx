@@ -7,7 +7,7 @@ import { getOrganizerContext } from "./_lib/organizer-context";
 
 export const metadata: Metadata = { title: "Overview" };
 
-const sections = [
+const sections: { href: `/${string}`; title: string; body: string }[] = [
   {
     href: "/admin/schedule",
     title: "Schedule",
@@ -46,7 +46,7 @@ export default async function AdminHomePage() {
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {sections.map((s) => (
           <li key={s.href}>
-            <Link href={s.href} className="block h-full rounded-2xl focus-visible:outline-2">
+            <Link href={context.href(s.href)} className="block h-full rounded-2xl focus-visible:outline-2">
               <Card className="h-full p-5 transition-colors hover:border-brand-500">
                 <h2 className="flex items-center gap-2 font-semibold">
                   {s.title}

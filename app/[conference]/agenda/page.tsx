@@ -1,20 +1,20 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getPageContext } from "../_lib/page-context";
+import { getPageContext } from "@/app/_lib/page-context";
 import { listAgenda } from "@/lib/agenda/list-agenda";
 import { getAgendaFeedToken } from "@/lib/agenda/get-agenda-feed-token";
-import { TalkCard } from "../_components/schedule/talk-card";
-import { ZoneToggle } from "../_components/schedule/time-zone";
-import { PageHeader, EmptyState } from "../_components/ui/card";
-import { ButtonLink } from "../_components/ui/button";
-import { CopyField } from "../_components/ui/copy-field";
+import { TalkCard } from "@/app/_components/schedule/talk-card";
+import { ZoneToggle } from "@/app/_components/schedule/time-zone";
+import { PageHeader, EmptyState } from "@/app/_components/ui/card";
+import { ButtonLink } from "@/app/_components/ui/button";
+import { CopyField } from "@/app/_components/ui/copy-field";
 import { env } from "@/lib/config/env";
 
 export const metadata: Metadata = { title: "My agenda" };
 
 export default async function AgendaPage() {
-  const { conference, user } = await getPageContext();
-  if (!user) redirect("/sign-in?next=/agenda");
+  const { conference, user, href } = await getPageContext();
+  if (!user) redirect(`/sign-in?next=${href("/agenda")}`);
   const [talks, token] = await Promise.all([listAgenda({ userId: user.id, conferenceId: conference.id }), getAgendaFeedToken({ userId: user.id })]);
   const now = new Date();
   const feedUrl = `${env.PUBLIC_URL}/calendar/agenda/${token}.ics`;
@@ -25,7 +25,7 @@ export default async function AgendaPage() {
         <EmptyState title="Your agenda is empty">
           Star talks in the schedule to collect them here.
           <div className="mt-4">
-            <ButtonLink href="/schedule">Open the schedule</ButtonLink>
+            <ButtonLink href={href("/schedule")}>Open the schedule</ButtonLink>
           </div>
         </EmptyState>
       ) : (

@@ -1,14 +1,14 @@
 import { AppError, toErrorBody, statusOf } from "@/lib/errors/app-error";
-import { getCurrentConferenceOrThrow } from "@/lib/conference/get-current-conference";
+import { getConferenceBySlugOrThrow } from "@/lib/conference/get-conference-by-slug";
 import { getCalendarFeed } from "@/lib/calendar/get-calendar-feed";
 import { env } from "@/lib/config/env";
 
 type Feed = Parameters<typeof getCalendarFeed>[0]["feed"];
 
-/** Answers an .ics request (shared by the three calendar routes). */
-export async function respondWithCalendar(feed: Feed): Promise<Response> {
+/** Answers an .ics request of the conference `conferenceSlug` (shared by the three calendar routes). */
+export async function respondWithCalendar(conferenceSlug: string, feed: Feed): Promise<Response> {
   try {
-    const conference = await getCurrentConferenceOrThrow();
+    const conference = await getConferenceBySlugOrThrow({ slug: conferenceSlug });
     const { filename, body } = await getCalendarFeed({ conferenceId: conference.id, feed, publicUrl: env.PUBLIC_URL });
     return new Response(body, {
       headers: {

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { getPageContext } from "../_lib/page-context";
+import { getPageContext } from "@/app/_lib/page-context";
 import { getSchedule } from "@/lib/schedule/get-schedule";
 import { listFavouriteTalkIds } from "@/lib/agenda/list-agenda";
-import { TalkCard } from "../_components/schedule/talk-card";
-import { ZoneToggle } from "../_components/schedule/time-zone";
-import { PageHeader } from "../_components/ui/card";
+import { TalkCard } from "@/app/_components/schedule/talk-card";
+import { ZoneToggle } from "@/app/_components/schedule/time-zone";
+import { PageHeader } from "@/app/_components/ui/card";
 
 export const metadata: Metadata = { title: "Keynotes" };
 

@@ -1,22 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getPageContext } from "../_lib/page-context";
+import { getPageContext } from "@/app/_lib/page-context";
 import { getSchedule } from "@/lib/schedule/get-schedule";
 import { listFavouriteTalkIds } from "@/lib/agenda/list-agenda";
 import { formatDay } from "@/lib/schedule/time-zones";
-import { TalkCard } from "../_components/schedule/talk-card";
-import { ScheduleTimeGrid } from "../_components/schedule/schedule-time-grid";
-import { ZoneToggle } from "../_components/schedule/time-zone";
-import { LiveRefresh } from "../_components/schedule/live-refresh";
-import { PageHeader, EmptyState } from "../_components/ui/card";
-import { buttonClass } from "../_components/ui/button";
+import { TalkCard } from "@/app/_components/schedule/talk-card";
+import { ScheduleTimeGrid } from "@/app/_components/schedule/schedule-time-grid";
+import { ZoneToggle } from "@/app/_components/schedule/time-zone";
+import { LiveRefresh } from "@/app/_components/schedule/live-refresh";
+import { PageHeader, EmptyState } from "@/app/_components/ui/card";
+import { buttonClass } from "@/app/_components/ui/button";
 
 export const metadata: Metadata = { title: "Schedule" };
 
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<{ track?: string; day?: string; view?: string }> }) {
   const { track, day } = await searchParams;
   const view = (await searchParams).view === "grid" ? "grid" : "list";
-  const { conference, user, realtimeUrl } = await getPageContext();
+  const { conference, user, realtimeUrl, href: conferenceHref } = await getPageContext();
   const trackSlug = typeof track === "string" && /^[a-z0-9-]{1,64}$/.test(track) ? track : undefined;
   const [{ stages, tracks, days }, starred] = await Promise.all([
     getSchedule({ conferenceId: conference.id, trackSlug }),
@@ -31,7 +31,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
     if (params.track) q.set("track", params.track);
     if ((params.view ?? view) === "grid") q.set("view", "grid");
     const s = q.toString();
-    return s ? `/schedule?${s}` : "/schedule";
+    return s ? `${conferenceHref("/schedule")}?${s}` : conferenceHref("/schedule");
   };
 
   return (
@@ -41,7 +41,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
         title="Schedule"
         description={`Every session of ${conference.name}. Star talks to build your agenda.`}
         actions={
-          <a href="/calendar/schedule.ics" className={buttonClass("secondary", "sm")}>
+          <a href={conferenceHref("/calendar/schedule.ics")} className={buttonClass("secondary", "sm")}>
             Add to calendar (.ics)
           </a>
         }

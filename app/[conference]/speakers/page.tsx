@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getPageContext } from "../_lib/page-context";
+import { getPageContext } from "@/app/_lib/page-context";
 import { listSpeakers } from "@/lib/speakers/list-speakers";
-import { PageHeader } from "../_components/ui/card";
-import { Avatar } from "../_components/ui/avatar";
+import { PageHeader } from "@/app/_components/ui/card";
+import { Avatar } from "@/app/_components/ui/avatar";
 
 export const metadata: Metadata = { title: "Speakers" };
 
 export default async function SpeakersPage() {
-  const { conference } = await getPageContext();
+  const { conference, href } = await getPageContext();
   const speakers = await listSpeakers({ conferenceId: conference.id });
   return (
     <div>
@@ -21,7 +21,7 @@ export default async function SpeakersPage() {
           >
             <Avatar name={s.name} url={s.avatarUrl} size={72} />
             <div>
-              <Link href={`/speakers/${s.slug}`} className="font-semibold after:absolute after:inset-0 hover:underline">
+              <Link href={href(`/speakers/${s.slug}`)} className="font-semibold after:absolute after:inset-0 hover:underline">
                 {s.name}
               </Link>
               <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{s.headline}</p>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getPageContext } from "../_lib/page-context";
-import { PageHeader } from "../_components/ui/card";
+import { getPageContext } from "@/app/_lib/page-context";
+import { PageHeader } from "@/app/_components/ui/card";
 import { FormAlert } from "@/app/_components/ui/form";
 import { listTicketTypes } from "@/lib/tickets/list-ticket-types";
 import { listMyOrders } from "@/lib/tickets/list-my-orders";
@@ -11,7 +11,7 @@ import { CancelOrderButton } from "./_components/cancel-order-button";
 export const metadata: Metadata = { title: "Tickets" };
 
 export default async function TicketsPage({ searchParams }: { searchParams: Promise<{ cancelled?: string }> }) {
-  const { conference, user, viewer } = await getPageContext();
+  const { conference, user, viewer, href } = await getPageContext();
   const { cancelled } = await searchParams;
   const [ticketTypes, myOrders] = await Promise.all([
     listTicketTypes({ conferenceId: conference.id }),
@@ -26,7 +26,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
         description={`A ticket lets you watch every talk of ${conference.name} live and in replay, and join the chat.`}
         actions={
           user ? (
-            <Link href="/tickets/mine" className="text-sm font-medium text-brand-600 hover:underline">
+            <Link href={href("/tickets/mine")} className="text-sm font-medium text-brand-600 hover:underline">
               My tickets →
             </Link>
           ) : null
@@ -36,7 +36,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
         <div className="mb-6">
           <FormAlert tone="success">
             You already have a ticket.{" "}
-            <Link href="/tickets/mine" className="font-medium underline">
+            <Link href={href("/tickets/mine")} className="font-medium underline">
               See my tickets
             </Link>{" "}
             — or buy more below.

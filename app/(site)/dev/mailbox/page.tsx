@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Fragment } from "react";
 import { isDevMailboxEnabled, listDevMailbox } from "@/lib/mail/dev-mailbox";
-import { Card, EmptyState, PageHeader } from "../../_components/ui/card";
+import { Card, EmptyState, PageHeader } from "@/app/_components/ui/card";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
 

@@ -11,6 +11,7 @@ import { OrdersQuery, RegistrationsQuery } from "@/lib/tickets/schemas";
 import { zoneAbbreviation } from "@/lib/schedule/time-zones";
 import { getOrganizerContext } from "../_lib/organizer-context";
 import { RowAction } from "../tickets/_components/row-action";
+import { conferenceApiPath } from "@/lib/conference/conference-path";
 
 export const metadata: Metadata = { title: "Registrations" };
 
@@ -37,14 +38,14 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
   const page = Math.max(1, Number(search.page) || 1);
   const paging = { take: PAGE_SIZE, skip: (page - 1) * PAGE_SIZE };
   const zone = conference.timeZone;
-  const exportHref = (kind: string) => `/api/admin/tickets/export?kind=${kind}${q ? `&q=${encodeURIComponent(q)}` : ""}`;
+  const exportHref = (kind: string) => `${conferenceApiPath(conference.slug, "/admin/tickets/export")}?kind=${kind}${q ? `&q=${encodeURIComponent(q)}` : ""}`;
   const href = (next: Partial<Search>) => {
     const params = new URLSearchParams();
     const merged = { q, view, ...next };
     for (const [k, v] of Object.entries(merged))
       if (v && !(k === "view" && v === "attendees") && !(k === "page" && v === "1")) params.set(k, String(v));
     const s = params.toString();
-    return `/admin/registrations${s ? `?${s}` : ""}`;
+    return `${context.href("/admin/registrations")}${s ? `?${s}` : ""}`;
   };
 
   const data =
@@ -85,7 +86,7 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
             </Link>
           ))}
         </nav>
-        <form role="search" action="/admin/registrations" className="flex gap-2">
+        <form role="search" action={context.href("/admin/registrations")} className="flex gap-2">
           {view === "orders" ? <input type="hidden" name="view" value="orders" /> : null}
           <label htmlFor="registrations-search" className="sr-only">
             Search registrations
@@ -144,7 +145,7 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
               <td className="px-4 py-3 text-right">
                 {r.status === "VALID" ? (
                   <RowAction
-                    url={`/api/admin/tickets/registrations/${r.ticketId}/revoke`}
+                    url={conferenceApiPath(conference.slug, `/admin/tickets/registrations/${r.ticketId}/revoke`)}
                     label="Revoke"
                     accessibleLabel={`Revoke ${r.attendee.name}'s ticket ${r.ticketId}`}
                     confirm={`Revoke ${r.attendee.name}'s ${r.ticketType.name} ticket? They lose access at once.`}
@@ -195,13 +196,13 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
                 {o.status === "PENDING" ? (
                   <>
                     <RowAction
-                      url={`/api/admin/tickets/orders/${o.id}/paid`}
+                      url={conferenceApiPath(conference.slug, `/admin/tickets/orders/${o.id}/paid`)}
                       label="Mark paid"
                       accessibleLabel={`Mark order ${o.id} of ${o.attendee.name} paid`}
                       variant="primary"
                     />
                     <RowAction
-                      url={`/api/admin/tickets/orders/${o.id}/cancel`}
+                      url={conferenceApiPath(conference.slug, `/admin/tickets/orders/${o.id}/cancel`)}
                       label="Cancel"
                       accessibleLabel={`Cancel order ${o.id} of ${o.attendee.name}`}
                       confirm="Cancel this unpaid order? Its seats and code uses are released."

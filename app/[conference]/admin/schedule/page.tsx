@@ -40,21 +40,21 @@ export default async function AdminSchedulePage({ searchParams }: { searchParams
         description={`Times are in the conference's zone, ${zone}. Drag a talk to move it, or use its Move button.`}
         actions={
           <>
-            <Link href="/admin/import" className={buttonClass("secondary", "sm")}>
+            <Link href={context.href("/admin/import")} className={buttonClass("secondary", "sm")}>
               Import
             </Link>
-            <Link href={`/admin/schedule/new?day=${activeDay}`} className={buttonClass("primary", "sm")}>
+            <Link href={context.href(`/admin/schedule/new?day=${activeDay}`)} className={buttonClass("primary", "sm")}>
               New talk
             </Link>
           </>
         }
       />
-      <ConflictList conflicts={schedule.conflicts} talks={schedule.talks} timeZone={zone} />
+      <ConflictList conferenceSlug={context.conference.slug} conflicts={schedule.conflicts} talks={schedule.talks} timeZone={zone} />
       <nav aria-label="Conference days" className="mb-4 flex gap-2 overflow-x-auto">
         {days.map((d, i) => (
           <Link
             key={d}
-            href={`/admin/schedule?day=${d}`}
+            href={context.href(`/admin/schedule?day=${d}`)}
             aria-current={d === activeDay ? "page" : undefined}
             className={`whitespace-nowrap rounded-xl px-4 py-2 text-sm font-medium ${d === activeDay ? "bg-zinc-900 text-white dark:bg-white dark:text-zinc-900" : "bg-white text-zinc-700 ring-1 ring-zinc-200 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-300 dark:ring-zinc-800"}`}
           >
@@ -65,11 +65,11 @@ export default async function AdminSchedulePage({ searchParams }: { searchParams
       {schedule.stages.length === 0 ? (
         <EmptyState title="No stages yet">
           Add a stage under{" "}
-          <Link href="/admin/stages" className="font-medium text-brand-600 underline">
+          <Link href={context.href("/admin/stages")} className="font-medium text-brand-600 underline">
             Stages &amp; tracks
           </Link>
           , or{" "}
-          <Link href="/admin/import" className="font-medium text-brand-600 underline">
+          <Link href={context.href("/admin/import")} className="font-medium text-brand-600 underline">
             import a schedule
           </Link>
           .

@@ -18,7 +18,7 @@ export default async function AdminSpeakersPage() {
         title="Speakers"
         description="Profiles shown on talk and speaker pages. Link an account to give a speaker their studio."
         actions={
-          <Link href="/admin/speakers/new" className={buttonClass("primary", "sm")}>
+          <Link href={context.href("/admin/speakers/new")} className={buttonClass("primary", "sm")}>
             New speaker
           </Link>
         }
@@ -30,7 +30,7 @@ export default async function AdminSpeakersPage() {
           {speakers.map((s) => (
             <tr key={s.id}>
               <td className="px-4 py-3 font-medium">
-                <Link href={`/admin/speakers/${s.id}`} className="hover:underline">
+                <Link href={context.href(`/admin/speakers/${s.id}`)} className="hover:underline">
                   {s.name}
                 </Link>
               </td>

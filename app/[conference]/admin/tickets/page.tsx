@@ -10,6 +10,7 @@ import { getOrganizerContext } from "../_lib/organizer-context";
 import { TicketTypeForm } from "./_components/ticket-type-form";
 import { DiscountCodeForm } from "./_components/discount-code-form";
 import { CodeLimitsForm } from "./_components/code-limits-form";
+import { conferenceApiPath } from "@/lib/conference/conference-path";
 
 export const metadata: Metadata = { title: "Tickets" };
 
@@ -44,7 +45,7 @@ export default async function AdminTicketsPage({ searchParams }: { searchParams:
         title="Tickets & discount codes"
         description={`Quotas and code limits are enforced by the database: they never oversell. Times in ${zone}.`}
         actions={
-          <Link href="/admin/registrations" className="text-sm font-medium text-brand-600 hover:underline">
+          <Link href={context.href("/admin/registrations")} className="text-sm font-medium text-brand-600 hover:underline">
             Registrations →
           </Link>
         }
@@ -115,11 +116,11 @@ export default async function AdminTicketsPage({ searchParams }: { searchParams:
             <h2 id="discount-codes" className="text-xl font-semibold">
               Discount codes
             </h2>
-            <a href="/api/admin/tickets/export?kind=codes" className="text-sm font-medium text-brand-600 hover:underline" download>
+            <a href={`${conferenceApiPath(conference.slug, "/admin/tickets/export")}?kind=codes`} className="text-sm font-medium text-brand-600 hover:underline" download>
               Export usage (CSV)
             </a>
           </div>
-          <form role="search" className="flex gap-2" action="/admin/tickets">
+          <form role="search" className="flex gap-2" action={context.href("/admin/tickets")}>
             <label htmlFor="code-search" className="sr-only">
               Search codes
             </label>
@@ -139,7 +140,7 @@ export default async function AdminTicketsPage({ searchParams }: { searchParams:
             {codeTotal > codes.length ? (
               <p className="text-sm text-zinc-600 dark:text-zinc-400">
                 Showing the newest {codes.length} of {codeTotal} codes: search to narrow down, or{" "}
-                <a href="/api/admin/tickets/export?kind=codes" className="font-medium text-brand-600 underline" download>
+                <a href={`${conferenceApiPath(conference.slug, "/admin/tickets/export")}?kind=codes`} className="font-medium text-brand-600 underline" download>
                   export them all
                 </a>
                 .
@@ -172,7 +173,7 @@ export default async function AdminTicketsPage({ searchParams }: { searchParams:
                     {c.redemptions} / {c.maxRedemptions ?? "∞"}
                     {c.orders > 0 ? (
                       <Link
-                        href={`/admin/registrations?view=orders&q=${encodeURIComponent(c.code)}`}
+                        href={context.href(`/admin/registrations?view=orders&q=${encodeURIComponent(c.code)}`)}
                         className="block text-xs text-brand-600 hover:underline"
                         aria-label={`${c.orders} order${c.orders === 1 ? "" : "s"} with ${c.code}`}
                       >

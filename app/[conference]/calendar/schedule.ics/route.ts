@@ -2,6 +2,6 @@ import { respondWithCalendar } from "../respond";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  return respondWithCalendar({ kind: "schedule" });
+export async function GET(_request: Request, { params }: { params: Promise<{ conference: string }> }) {
+  return respondWithCalendar((await params).conference, { kind: "schedule" });
 }

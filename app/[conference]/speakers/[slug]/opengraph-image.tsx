@@ -1,6 +1,6 @@
-import { getCurrentConferenceOrThrow } from "@/lib/conference/get-current-conference";
+import { getConferenceBySlugOrThrow } from "@/lib/conference/get-conference-by-slug";
 import { getSpeakerPageOrThrow } from "@/lib/speakers/get-speaker-page";
-import { renderShareImage, shareImageSize } from "../../_lib/share-image";
+import { renderShareImage, shareImageSize } from "@/app/_lib/share-image";
 
 // The card a shared speaker link shows: name, headline and their first talk.
 export const alt = "The speaker's name, headline and talks";
@@ -8,8 +8,8 @@ export const size = shareImageSize;
 export const contentType = "image/png";
 export const dynamic = "force-dynamic";
 
-export default async function SpeakerShareImage({ params }: { params: Promise<{ slug: string }> }) {
-  const conference = await getCurrentConferenceOrThrow();
+export default async function SpeakerShareImage({ params }: { params: Promise<{ conference: string; slug: string }> }) {
+  const conference = await getConferenceBySlugOrThrow({ slug: (await params).conference });
   const speaker = await getSpeakerPageOrThrow({ conferenceId: conference.id, slug: (await params).slug });
   const [first, ...more] = speaker.talks;
   return renderShareImage({

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getPageContext } from "../../_lib/page-context";
-import { orNotFound } from "../../_lib/or-not-found";
+import { getPageContext } from "@/app/_lib/page-context";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { getSpeakerPageOrThrow } from "@/lib/speakers/get-speaker-page";
 import { listFavouriteTalkIds } from "@/lib/agenda/list-agenda";
-import { TalkCard } from "../../_components/schedule/talk-card";
-import { Avatar } from "../../_components/ui/avatar";
+import { TalkCard } from "@/app/_components/schedule/talk-card";
+import { Avatar } from "@/app/_components/ui/avatar";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -15,27 +15,27 @@ async function loadSpeaker(slug: string) {
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { conference } = await getPageContext();
+  const { conference, href } = await getPageContext();
   const speaker = await loadSpeaker((await params).slug);
   const talks = speaker.talks.map((t) => t.title).join(" · ");
   const description = [speaker.headline, talks].filter(Boolean).join(" — ");
   return {
     title: speaker.name,
     description,
-    openGraph: { type: "profile", siteName: conference.name, title: speaker.name, description, url: `/speakers/${speaker.slug}` },
+    openGraph: { type: "profile", siteName: conference.name, title: speaker.name, description, url: href(`/speakers/${speaker.slug}`) },
     twitter: { card: "summary_large_image", title: speaker.name, description },
   };
 }
 
 export default async function SpeakerPage({ params }: Params) {
-  const { conference, user } = await getPageContext();
+  const { conference, user, href } = await getPageContext();
   const speaker = await loadSpeaker((await params).slug);
   const starred = await listFavouriteTalkIds({ userId: user?.id ?? null, conferenceId: conference.id });
   const now = new Date();
   return (
     <div className="space-y-10">
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
-        <Link href="/speakers" className="hover:underline">
+        <Link href={href("/speakers")} className="hover:underline">
           Speakers
         </Link>
       </nav>

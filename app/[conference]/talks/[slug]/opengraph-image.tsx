@@ -1,8 +1,8 @@
-import { getCurrentConferenceOrThrow } from "@/lib/conference/get-current-conference";
+import { getConferenceBySlugOrThrow } from "@/lib/conference/get-conference-by-slug";
 import { getTalkPageOrThrow } from "@/lib/talks/get-talk-page";
 import { talkKindLabel } from "@/lib/talks/talk-kind-label";
 import { formatSlot } from "@/lib/schedule/time-zones";
-import { renderShareImage, shareImageSize } from "../../_lib/share-image";
+import { renderShareImage, shareImageSize } from "@/app/_lib/share-image";
 
 // The card a shared talk link shows: title, speakers, kind, stage and slot.
 export const alt = "The talk's title, speakers and time";
@@ -11,8 +11,8 @@ export const contentType = "image/png";
 // A renamed or moved talk must not keep an old preview.
 export const dynamic = "force-dynamic";
 
-export default async function TalkShareImage({ params }: { params: Promise<{ slug: string }> }) {
-  const conference = await getCurrentConferenceOrThrow();
+export default async function TalkShareImage({ params }: { params: Promise<{ conference: string; slug: string }> }) {
+  const conference = await getConferenceBySlugOrThrow({ slug: (await params).conference });
   const talk = await getTalkPageOrThrow({ conferenceId: conference.id, slug: (await params).slug });
   return renderShareImage({
     conferenceName: conference.name,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getPageContext } from "../../_lib/page-context";
-import { orNotFound } from "../../_lib/or-not-found";
+import { getPageContext } from "@/app/_lib/page-context";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { getTalkPageOrThrow } from "@/lib/talks/get-talk-page";
 import { talkKindLabel } from "@/lib/talks/talk-kind-label";
 import { isHappeningNow } from "@/lib/schedule/happening-now";
@@ -9,17 +9,17 @@ import { listFavouriteTalkIds } from "@/lib/agenda/list-agenda";
 import { can } from "@/lib/permissions/can";
 import { env } from "@/lib/config/env";
 import { goLiveWindowOpensAt } from "@/lib/media/go-live-window";
-import { Badge, LiveDot } from "../../_components/ui/badge";
-import { buttonClass } from "../../_components/ui/button";
-import { TalkTime, ZoneToggle } from "../../_components/schedule/time-zone";
-import { StarButton } from "../../_components/schedule/star-button";
-import { TalkKindBadge } from "../../_components/schedule/talk-kind-badge";
-import { LiveRefresh } from "../../_components/schedule/live-refresh";
-import TalkMediaArea from "../../_components/media/talk-media-area";
-import TalkChatArea from "../../_components/chat/talk-chat-area";
-import { Avatar } from "../../_components/ui/avatar";
+import { Badge, LiveDot } from "@/app/_components/ui/badge";
+import { buttonClass } from "@/app/_components/ui/button";
+import { TalkTime, ZoneToggle } from "@/app/_components/schedule/time-zone";
+import { StarButton } from "@/app/_components/schedule/star-button";
+import { TalkKindBadge } from "@/app/_components/schedule/talk-kind-badge";
+import { LiveRefresh } from "@/app/_components/schedule/live-refresh";
+import TalkMediaArea from "@/app/_components/media/talk-media-area";
+import TalkChatArea from "@/app/_components/chat/talk-chat-area";
+import { Avatar } from "@/app/_components/ui/avatar";
 import { formatSlot } from "@/lib/schedule/time-zones";
-import { formatTime as formatPlaybackTime } from "../../_components/media/format-time";
+import { formatTime as formatPlaybackTime } from "@/app/_components/media/format-time";
 
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<{ t?: string }> };
 
@@ -30,7 +30,7 @@ async function loadTalk(slug: string) {
 
 /** What a shared link previews (chat apps, social networks): the talk, who gives it and when. */
 export async function generateMetadata({ params, searchParams }: Params): Promise<Metadata> {
-  const { conference } = await getPageContext();
+  const { conference, href } = await getPageContext();
   const talk = await loadTalk((await params).slug);
   const { t } = await searchParams;
   const speakers = talk.speakers.map((s) => s.speaker.name).join(", ");
@@ -41,7 +41,7 @@ export async function generateMetadata({ params, searchParams }: Params): Promis
   return {
     title: talk.title,
     description,
-    openGraph: { type: "article", siteName: conference.name, title, description, url: `/talks/${talk.slug}${from ? `?t=${t}` : ""}` },
+    openGraph: { type: "article", siteName: conference.name, title, description, url: href(`/talks/${talk.slug}${from ? `?t=${t}` : ""}`) },
     twitter: { card: "summary_large_image", title, description },
   };
 }
@@ -49,7 +49,7 @@ export async function generateMetadata({ params, searchParams }: Params): Promis
 export default async function TalkPage({ params, searchParams }: Params) {
   const { slug } = await params;
   const { t } = await searchParams;
-  const { conference, user, viewer, realtimeUrl } = await getPageContext();
+  const { conference, user, viewer, realtimeUrl, href } = await getPageContext();
   const talk = await loadTalk(slug);
   const starred = await listFavouriteTalkIds({ userId: user?.id ?? null, conferenceId: conference.id });
   const ref = { id: talk.id, conferenceId: talk.conferenceId, isPublic: talk.isPublic };
@@ -62,7 +62,7 @@ export default async function TalkPage({ params, searchParams }: Params) {
     <div className="space-y-8">
       <LiveRefresh conferenceId={conference.id} realtimeUrl={realtimeUrl} talkId={talk.id} talkStatus={talk.status} />
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
-        <Link href="/schedule" className="hover:underline">
+        <Link href={href("/schedule")} className="hover:underline">
           Schedule
         </Link>{" "}
         / <span>{talk.stage.name}</span>
@@ -90,7 +90,7 @@ export default async function TalkPage({ params, searchParams }: Params) {
           <h1 className="max-w-4xl text-3xl font-semibold tracking-tight sm:text-4xl">{talk.title}</h1>
           <div className="flex items-center gap-2">
             {user ? <StarButton talkId={talk.id} title={talk.title} initiallyStarred={starred.has(talk.id)} /> : null}
-            <a href={`/talks/${talk.slug}/calendar.ics`} className={buttonClass("secondary", "sm")}>
+            <a href={href(`/talks/${talk.slug}/calendar.ics`)} className={buttonClass("secondary", "sm")}>
               Add to calendar
             </a>
           </div>
@@ -138,11 +138,11 @@ export default async function TalkPage({ params, searchParams }: Params) {
               <p className="text-lg font-medium">{user ? "This talk is for ticket holders" : "Sign in with a ticket to watch"}</p>
               <div className="flex gap-2">
                 {!user ? (
-                  <Link href={`/sign-in?next=/talks/${talk.slug}`} className={buttonClass("secondary")}>
+                  <Link href={`/sign-in?next=${href(`/talks/${talk.slug}`)}`} className={buttonClass("secondary")}>
                     Sign in
                   </Link>
                 ) : null}
-                <Link href="/tickets" className={buttonClass("primary")}>
+                <Link href={href("/tickets")} className={buttonClass("primary")}>
                   Get a ticket
                 </Link>
               </div>
@@ -163,7 +163,7 @@ export default async function TalkPage({ params, searchParams }: Params) {
                 <li key={speaker.id} className="flex gap-3 rounded-2xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
                   <Avatar name={speaker.name} url={speaker.avatarUrl} />
                   <div>
-                    <Link href={`/speakers/${speaker.slug}`} className="font-medium hover:underline">
+                    <Link href={href(`/speakers/${speaker.slug}`)} className="font-medium hover:underline">
                       {speaker.name}
                     </Link>
                     <p className="text-sm text-zinc-600 dark:text-zinc-400">{speaker.headline}</p>

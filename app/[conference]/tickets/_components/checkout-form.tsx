@@ -4,10 +4,11 @@ import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { Button, buttonClass } from "@/app/_components/ui/button";
 import { Field, FormAlert } from "@/app/_components/ui/form";
-import { callApi, firstErrors } from "@/app/admin/_components/api";
+import { callApi, firstErrors } from "@/app/[conference]/admin/_components/api";
 import { formatMoney } from "@/lib/tickets/format-money";
 import { CheckoutInput, MAX_QUANTITY } from "@/lib/tickets/schemas";
 import type { CheckoutQuote } from "@/lib/tickets/price-checkout";
+import { useConferenceLinks } from "@/app/_components/use-conference-links";
 
 export type CheckoutTicketType = {
   id: string;
@@ -33,6 +34,7 @@ const availabilityLabel: Record<CheckoutTicketType["availability"], string> = {
  */
 export function CheckoutForm({ ticketTypes, signedIn }: { ticketTypes: CheckoutTicketType[]; signedIn: boolean }) {
   const router = useRouter();
+  const links = useConferenceLinks();
   const formId = useId();
   const firstOnSale = ticketTypes.find((t) => t.availability === "on-sale");
   const [ticketTypeId, setTicketTypeId] = useState(firstOnSale?.id ?? "");
@@ -65,7 +67,7 @@ export function CheckoutForm({ ticketTypes, signedIn }: { ticketTypes: CheckoutT
       setQuote(null);
       return;
     }
-    const result = await callApi<{ quote: CheckoutQuote }>("POST", "/api/checkout/quote", parsed.data);
+    const result = await callApi<{ quote: CheckoutQuote }>("POST", links.api("/checkout/quote"), parsed.data);
     if (request !== latest.current) return; // a newer request answers instead
     if (result.ok) {
       setErrors({});
@@ -109,7 +111,7 @@ export function CheckoutForm({ ticketTypes, signedIn }: { ticketTypes: CheckoutT
     }
     setPending(true);
     setFormError(null);
-    const result = await callApi<{ order: { id: string }; paymentUrl: string | null }>("POST", "/api/checkout", {
+    const result = await callApi<{ order: { id: string }; paymentUrl: string | null }>("POST", links.api("/checkout"), {
       ticketTypeId,
       quantity: Number(quantity),
       discountCode: appliedCode || undefined,
@@ -130,7 +132,7 @@ export function CheckoutForm({ ticketTypes, signedIn }: { ticketTypes: CheckoutT
       window.location.assign(result.data.paymentUrl);
       return;
     }
-    router.push(`/tickets/mine?order=${result.data.order.id}`);
+    router.push(links.path(`/tickets/mine?order=${result.data.order.id}`));
     router.refresh();
   }
 
@@ -258,7 +260,7 @@ export function CheckoutForm({ ticketTypes, signedIn }: { ticketTypes: CheckoutT
             {pending ? "Placing your order…" : codeNotApplied ? "Update price" : quote && quote.totalCents === 0 ? "Get my ticket" : "Check out"}
           </Button>
         ) : (
-          <Link href="/sign-in?next=/tickets" className={buttonClass("primary", "md", "w-full")}>
+          <Link href={`/sign-in?next=${links.path("/tickets")}`} className={buttonClass("primary", "md", "w-full")}>
             Sign in to check out
           </Link>
         )}

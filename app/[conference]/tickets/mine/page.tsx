@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getPageContext } from "../../_lib/page-context";
-import { PageHeader, EmptyState, Card } from "../../_components/ui/card";
-import { Badge } from "../../_components/ui/badge";
-import { ButtonLink } from "../../_components/ui/button";
+import { getPageContext } from "@/app/_lib/page-context";
+import { PageHeader, EmptyState, Card } from "@/app/_components/ui/card";
+import { Badge } from "@/app/_components/ui/badge";
+import { ButtonLink } from "@/app/_components/ui/button";
 import { FormAlert } from "@/app/_components/ui/form";
 import { listMyOrders } from "@/lib/tickets/list-my-orders";
 import { syncOrderPayment } from "@/lib/tickets/sync-order-payment";
@@ -17,8 +17,8 @@ const orderTone = { PAID: "success", PENDING: "warning", CANCELLED: "neutral" } 
 const orderLabel = { PAID: "Paid", PENDING: "Awaiting payment", CANCELLED: "Cancelled" } as const;
 
 export default async function MyTicketsPage({ searchParams }: { searchParams: Promise<{ order?: string }> }) {
-  const { conference, user } = await getPageContext();
-  if (!user) redirect("/sign-in?next=/tickets/mine");
+  const { conference, user, href } = await getPageContext();
+  if (!user) redirect(`/sign-in?next=${href("/tickets/mine")}`);
   const { order: highlighted } = await searchParams;
   // Back from Stripe Checkout: settle the order now rather than wait for the webhook.
   if (highlighted) await syncOrderPayment({ conferenceId: conference.id, userId: user.id, orderId: highlighted });
@@ -32,7 +32,7 @@ export default async function MyTicketsPage({ searchParams }: { searchParams: Pr
         title="My tickets"
         description={validTickets > 0 ? `You hold ${validTickets} valid ticket${validTickets === 1 ? "" : "s"} for ${conference.name}.` : undefined}
         actions={
-          <ButtonLink href="/tickets" variant="secondary" size="sm">
+          <ButtonLink href={href("/tickets")} variant="secondary" size="sm">
             Buy tickets
           </ButtonLink>
         }
@@ -42,7 +42,7 @@ export default async function MyTicketsPage({ searchParams }: { searchParams: Pr
           {just.status === "PAID" ? (
             <FormAlert tone="success">
               You&apos;re in! Your order is confirmed.{" "}
-              <Link href="/schedule" className="font-medium underline">
+              <Link href={href("/schedule")} className="font-medium underline">
                 Open the schedule
               </Link>
             </FormAlert>
@@ -54,7 +54,7 @@ export default async function MyTicketsPage({ searchParams }: { searchParams: Pr
       {orders.length === 0 ? (
         <EmptyState title="No tickets yet">
           <div className="mt-4">
-            <ButtonLink href="/tickets">See tickets</ButtonLink>
+            <ButtonLink href={href("/tickets")}>See tickets</ButtonLink>
           </div>
         </EmptyState>
       ) : (

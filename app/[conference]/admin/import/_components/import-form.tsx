@@ -7,6 +7,7 @@ import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { callApi, firstErrors, zodFieldErrors } from "../../_components/api";
 import { CheckboxField, FormAlert, SelectField, TextAreaField } from "@/app/_components/ui/form";
+import { useConferenceLinks } from "@/app/_components/use-conference-links";
 
 const ROWS = [
   ["talks", "Talks"],
@@ -27,6 +28,7 @@ const FIELD_NAMES: Record<ImportedTalkField, string> = {
 
 /** “Title”: title, time — lines for the talks whose editor changes were kept or overwritten. */
 function EditedTalks({ heading, talks }: { heading: string; talks: EditedTalk[] }) {
+  const links = useConferenceLinks();
   if (!talks.length) return null;
   return (
     <div>
@@ -34,7 +36,7 @@ function EditedTalks({ heading, talks }: { heading: string; talks: EditedTalk[] 
       <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-zinc-600 dark:text-zinc-400">
         {talks.map((t) => (
           <li key={t.talkId}>
-            <Link href={`/admin/schedule/${t.talkId}`} className="underline">
+            <Link href={links.path(`/admin/schedule/${t.talkId}`)} className="underline">
               {t.title}
             </Link>
             : {t.fields.map((f) => FIELD_NAMES[f]).join(", ")}
@@ -48,6 +50,7 @@ function EditedTalks({ heading, talks }: { heading: string; talks: EditedTalk[] 
 /** Upload or paste an export; the answer says what was created, updated and left as it was. */
 export function ImportForm() {
   const router = useRouter();
+  const links = useConferenceLinks();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -70,7 +73,7 @@ export function ImportForm() {
     setAlert(null);
     setResult(null);
     setPending(true);
-    const answer = await callApi<ImportResult>("POST", "/api/admin/import", input);
+    const answer = await callApi<ImportResult>("POST", links.api("/admin/import"), input);
     setPending(false);
     if (!answer.ok) {
       setErrors(firstErrors(answer.error.fields));
@@ -155,7 +158,7 @@ export function ImportForm() {
             {result.conflicts > 0 ? (
               <FormAlert tone="warning">
                 The schedule now has {result.conflicts} conflict{result.conflicts === 1 ? "" : "s"}:{" "}
-                <Link href="/admin/schedule" className="underline">
+                <Link href={links.path("/admin/schedule")} className="underline">
                   check the grid
                 </Link>
                 .
@@ -173,7 +176,7 @@ export function ImportForm() {
                 </ul>
               </div>
             ) : null}
-            <Link href="/admin/schedule" className="inline-block text-sm font-medium text-brand-600 hover:underline">
+            <Link href={links.path("/admin/schedule")} className="inline-block text-sm font-medium text-brand-600 hover:underline">
               Open the schedule editor →
             </Link>
           </Card>

@@ -39,10 +39,10 @@ export default async function EditTalkPage({
             {talk.status !== "SCHEDULED" ? (
               <Badge tone={talk.status === "LIVE" ? "live" : "neutral"}>{talk.status === "LIVE" ? "Live" : "Ended"}</Badge>
             ) : null}
-            <Link href={`/talks/${talk.slug}`} className={buttonClass("secondary", "sm")}>
+            <Link href={context.href(`/talks/${talk.slug}`)} className={buttonClass("secondary", "sm")}>
               View talk page
             </Link>
-            <Link href={`/admin/schedule?day=${dayKey(new Date(talk.startsAt), zone)}`} className={buttonClass("ghost", "sm")}>
+            <Link href={context.href(`/admin/schedule?day=${dayKey(new Date(talk.startsAt), zone)}`)} className={buttonClass("ghost", "sm")}>
               Back to the grid
             </Link>
           </>

@@ -2,9 +2,20 @@ import Link from "next/link";
 import type { EditorTalk } from "@/lib/schedule-editor/editor-talk";
 import type { ScheduleConflict } from "@/lib/schedule-editor/schemas";
 import { dayKey } from "@/lib/schedule/time-zones";
+import { conferencePath } from "@/lib/conference/conference-path";
 
 /** The conflicts of the whole schedule, each with links to the talks to fix. */
-export function ConflictList({ conflicts, talks, timeZone }: { conflicts: ScheduleConflict[]; talks: EditorTalk[]; timeZone: string }) {
+export function ConflictList({
+  conferenceSlug,
+  conflicts,
+  talks,
+  timeZone,
+}: {
+  conferenceSlug: string;
+  conflicts: ScheduleConflict[];
+  talks: EditorTalk[];
+  timeZone: string;
+}) {
   if (conflicts.length === 0) return null;
   const byId = new Map(talks.map((t) => [t.id, t]));
   return (
@@ -26,7 +37,7 @@ export function ConflictList({ conflicts, talks, timeZone }: { conflicts: Schedu
               <span className="font-medium">{c.kind === "STAGE_OVERLAP" ? "Stage overlap:" : "Double booking:"}</span>
               <span>{c.message}</span>
               {first ? (
-                <Link href={`/admin/schedule?day=${dayKey(new Date(first.startsAt), timeZone)}`} className="underline">
+                <Link href={conferencePath(conferenceSlug, `/admin/schedule?day=${dayKey(new Date(first.startsAt), timeZone)}`)} className="underline">
                   Show day
                 </Link>
               ) : null}

@@ -8,6 +8,7 @@ import { formatTime, zonedTimeToInstant } from "@/lib/schedule/time-zones";
 import { talkKindLabel } from "@/lib/talks/talk-kind-label";
 import { callApi } from "../../_components/api";
 import { MoveTalkDialog } from "./move-talk-dialog";
+import { useConferenceLinks } from "@/app/_components/use-conference-links";
 
 type Stage = { id: string; name: string };
 type Track = { id: string; name: string; color: string };
@@ -33,6 +34,7 @@ export function ScheduleGrid(props: {
 }) {
   const { day, timeZone, stages } = props;
   const router = useRouter();
+  const links = useConferenceLinks();
   const [talks, setTalks] = useState(props.talks);
   const [status, setStatus] = useState<{ tone: "info" | "warning" | "error"; text: string } | null>(null);
   const [moving, setMoving] = useState<EditorTalk | null>(null);
@@ -67,7 +69,7 @@ export function ScheduleGrid(props: {
     const optimistic = { ...talk, stageId, startsAt, endsAt: new Date(Date.parse(startsAt) + lengthMs).toISOString() };
     setTalks((all) => all.map((t) => (t.id === talk.id ? optimistic : t)));
     setStatus({ tone: "info", text: `Moving “${talk.title}”…` });
-    const result = await callApi<MoveAnswer>("POST", `/api/admin/schedule/talks/${talk.id}/move`, { stageId, startsAt });
+    const result = await callApi<MoveAnswer>("POST", links.api(`/admin/schedule/talks/${talk.id}/move`), { stageId, startsAt });
     if (!result.ok) {
       setTalks((all) => all.map((t) => (t.id === talk.id ? talk : t)));
       setStatus({ tone: "error", text: `“${talk.title}” was not moved: ${result.error.message}` });
@@ -207,7 +209,7 @@ export function ScheduleGrid(props: {
                           </button>
                         </div>
                         <Link
-                          href={`/admin/schedule/${talk.id}`}
+                          href={links.path(`/admin/schedule/${talk.id}`)}
                           className="mt-0.5 line-clamp-2 font-semibold text-zinc-900 hover:underline dark:text-zinc-100"
                         >
                           {talk.title}

@@ -10,6 +10,7 @@ import { Button } from "@/app/_components/ui/button";
 import { CheckboxField, Field, FormAlert, SelectField, TextAreaField } from "@/app/_components/ui/form";
 import { Card } from "@/app/_components/ui/card";
 import { callApi, firstErrors, zodFieldErrors } from "../../_components/api";
+import { useConferenceLinks } from "@/app/_components/use-conference-links";
 
 type Option = { id: string; name: string };
 type Saved = { talk: EditorTalk; conflicts: ScheduleConflict[] };
@@ -30,6 +31,7 @@ export function TalkForm(props: {
 }) {
   const { talk, timeZone } = props;
   const router = useRouter();
+  const links = useConferenceLinks();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(props.notice ?? null);
@@ -72,8 +74,8 @@ export function TalkForm(props: {
     setNotice(null);
     setPending(true);
     const result = talk
-      ? await callApi<Saved>("PATCH", `/api/admin/schedule/talks/${talk.id}`, input)
-      : await callApi<Saved>("POST", "/api/admin/schedule/talks", input);
+      ? await callApi<Saved>("PATCH", links.api(`/admin/schedule/talks/${talk.id}`), input)
+      : await callApi<Saved>("POST", links.api("/admin/schedule/talks"), input);
     setPending(false);
     if (!result.ok) {
       setErrors(firstErrors(result.error.fields));
@@ -81,7 +83,7 @@ export function TalkForm(props: {
       return;
     }
     if (!talk) {
-      router.push(`/admin/schedule/${result.data.talk.id}?saved=created`);
+      router.push(links.path(`/admin/schedule/${result.data.talk.id}?saved=created`));
       return;
     }
     setConflicts(result.data.conflicts);
@@ -92,13 +94,13 @@ export function TalkForm(props: {
   async function onDelete() {
     if (!talk || !window.confirm(`Delete “${talk.title}”? Its chat, Q&A, polls and recording go with it.`)) return;
     setPending(true);
-    const result = await callApi<{ talkId: string }>("DELETE", `/api/admin/schedule/talks/${talk.id}`);
+    const result = await callApi<{ talkId: string }>("DELETE", links.api(`/admin/schedule/talks/${talk.id}`));
     setPending(false);
     if (!result.ok) {
       setAlert(result.error.message);
       return;
     }
-    router.push(`/admin/schedule?day=${dayKey(new Date(talk.startsAt), timeZone)}`);
+    router.push(links.path(`/admin/schedule?day=${dayKey(new Date(talk.startsAt), timeZone)}`));
     router.refresh();
   }
 

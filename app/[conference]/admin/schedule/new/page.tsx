@@ -21,7 +21,7 @@ export default async function NewTalkPage({ searchParams }: { searchParams: Prom
       {schedule.stages.length === 0 ? (
         <EmptyState title="Add a stage first">
           Talks happen on a stage:{" "}
-          <Link href="/admin/stages" className="font-medium text-brand-600 underline">
+          <Link href={context.href("/admin/stages")} className="font-medium text-brand-600 underline">
             add one
           </Link>
           .

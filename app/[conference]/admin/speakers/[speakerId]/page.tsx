@@ -27,7 +27,7 @@ export default async function EditSpeakerPage({ params }: { params: Promise<{ sp
             <ul className="mt-2 space-y-2 text-sm">
               {speaker.talks.map((t) => (
                 <li key={t.id}>
-                  <Link href={`/admin/schedule/${t.id}`} className="font-medium hover:underline">
+                  <Link href={context.href(`/admin/schedule/${t.id}`)} className="font-medium hover:underline">
                     {t.title}
                   </Link>
                   <p className="text-zinc-500">

@@ -6,6 +6,7 @@ import { Button } from "@/app/_components/ui/button";
 import { Field, FormAlert, TextAreaField } from "@/app/_components/ui/form";
 import { Card } from "@/app/_components/ui/card";
 import { callApi, firstErrors, zodFieldErrors } from "../../_components/api";
+import { useConferenceLinks } from "@/app/_components/use-conference-links";
 
 export type SpeakerFormValues = {
   id: string;
@@ -22,6 +23,7 @@ export type SpeakerFormValues = {
 /** Create or edit a speaker profile, with the shared schema's field errors. */
 export function SpeakerForm({ speaker }: { speaker?: SpeakerFormValues }) {
   const router = useRouter();
+  const conference = useConferenceLinks();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -50,8 +52,8 @@ export function SpeakerForm({ speaker }: { speaker?: SpeakerFormValues }) {
     setAlert(null);
     setPending(true);
     const result = speaker
-      ? await callApi<{ speaker: { id: string } }>("PATCH", `/api/admin/schedule/speakers/${speaker.id}`, input)
-      : await callApi<{ speaker: { id: string } }>("POST", "/api/admin/schedule/speakers", input);
+      ? await callApi<{ speaker: { id: string } }>("PATCH", conference.api(`/admin/schedule/speakers/${speaker.id}`), input)
+      : await callApi<{ speaker: { id: string } }>("POST", conference.api("/admin/schedule/speakers"), input);
     setPending(false);
     if (!result.ok) {
       setErrors(firstErrors(result.error.fields));
@@ -59,7 +61,7 @@ export function SpeakerForm({ speaker }: { speaker?: SpeakerFormValues }) {
       return;
     }
     if (!speaker) {
-      router.push("/admin/speakers");
+      router.push(conference.path("/admin/speakers"));
       router.refresh();
       return;
     }
@@ -69,9 +71,9 @@ export function SpeakerForm({ speaker }: { speaker?: SpeakerFormValues }) {
 
   async function onDelete() {
     if (!speaker || !window.confirm(`Delete ${speaker.name}? Their talks stay, without them.`)) return;
-    const result = await callApi("DELETE", `/api/admin/schedule/speakers/${speaker.id}`);
+    const result = await callApi("DELETE", conference.api(`/admin/schedule/speakers/${speaker.id}`));
     if (!result.ok) return setAlert(result.error.message);
-    router.push("/admin/speakers");
+    router.push(conference.path("/admin/speakers"));
     router.refresh();
   }
 

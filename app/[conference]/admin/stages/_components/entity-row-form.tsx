@@ -4,6 +4,7 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
 import { Button } from "@/app/_components/ui/button";
 import { callApi, firstErrors, zodFieldErrors } from "../../_components/api";
+import { useConferenceLinks } from "@/app/_components/use-conference-links";
 
 /**
  * One inline form for a stage or a track: create (no `id`) or save/delete (with `id`). Values are
@@ -19,10 +20,11 @@ export function EntityRowForm(props: {
   deleteLabel?: string;
 }) {
   const router = useRouter();
+  const links = useConferenceLinks();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
-  const base = `/api/admin/schedule/${props.kind}s`;
+  const base = links.api(`/admin/schedule/${props.kind}s`);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -3,8 +3,9 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/_components/ui/button";
 import { CheckboxField, Field, FormAlert } from "@/app/_components/ui/form";
-import { callApi, firstErrors } from "@/app/admin/_components/api";
+import { callApi, firstErrors } from "@/app/[conference]/admin/_components/api";
 import { fromDateTimeLocal, toDateTimeLocal } from "./form-values";
+import { useConferenceLinks } from "@/app/_components/use-conference-links";
 
 type Limits = {
   id: string;
@@ -18,6 +19,7 @@ type Limits = {
 /** Edits a code's limit and validity in place; "Expire now" stops a leaked code at once. */
 export function CodeLimitsForm({ code }: { code: Limits }) {
   const router = useRouter();
+  const links = useConferenceLinks();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -25,7 +27,7 @@ export function CodeLimitsForm({ code }: { code: Limits }) {
 
   async function save(body: Record<string, unknown>) {
     setPending(true);
-    const result = await callApi("PATCH", `/api/admin/tickets/codes/${code.id}`, body);
+    const result = await callApi("PATCH", links.api(`/admin/tickets/codes/${code.id}`), body);
     setPending(false);
     if (!result.ok) {
       const fields = firstErrors(result.error.fields);

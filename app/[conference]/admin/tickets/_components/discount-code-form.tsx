@@ -3,14 +3,16 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/_components/ui/button";
 import { CheckboxField, Field, FormAlert, SelectField, TextAreaField } from "@/app/_components/ui/form";
-import { callApi, firstErrors } from "@/app/admin/_components/api";
+import { callApi, firstErrors } from "@/app/[conference]/admin/_components/api";
 import { centsFromAmount, fromDateTimeLocal } from "./form-values";
+import { useConferenceLinks } from "@/app/_components/use-conference-links";
 
 type Mode = "single" | "bulk";
 
 /** One code with a chosen text, or N generated codes with a prefix — same rules either way. */
 export function DiscountCodeForm({ ticketTypes, mode }: { ticketTypes: { id: string; name: string }[]; mode: Mode }) {
   const router = useRouter();
+  const links = useConferenceLinks();
   const [kind, setKind] = useState<"PERCENT" | "FIXED" | "COMP">("PERCENT");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -39,8 +41,8 @@ export function DiscountCodeForm({ ticketTypes, mode }: { ticketTypes: { id: str
     setPending(true);
     const result =
       mode === "single"
-        ? await callApi<{ discountCode: { code: string } }>("POST", "/api/admin/tickets/codes", body)
-        : await callApi<{ codes: string[] }>("POST", "/api/admin/tickets/codes/generate", body);
+        ? await callApi<{ discountCode: { code: string } }>("POST", links.api("/admin/tickets/codes"), body)
+        : await callApi<{ codes: string[] }>("POST", links.api("/admin/tickets/codes/generate"), body);
     setPending(false);
     if (!result.ok) {
       const fields = firstErrors(result.error.fields);

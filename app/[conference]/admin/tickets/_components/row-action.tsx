@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/_components/ui/button";
-import { callApi } from "@/app/admin/_components/api";
+import { callApi } from "@/app/[conference]/admin/_components/api";
 
 /** A one-click action on a row (revoke, mark paid, cancel), confirmed first when it is destructive. */
 export function RowAction({

@@ -3,8 +3,9 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/_components/ui/button";
 import { CheckboxField, Field, FormAlert, TextAreaField } from "@/app/_components/ui/form";
-import { callApi, firstErrors } from "@/app/admin/_components/api";
+import { callApi, firstErrors } from "@/app/[conference]/admin/_components/api";
 import { toDateTimeLocal, fromDateTimeLocal, centsFromAmount } from "./form-values";
+import { useConferenceLinks } from "@/app/_components/use-conference-links";
 
 export type EditableTicketType = {
   id: string;
@@ -29,6 +30,7 @@ export function TicketTypeForm({
   onDone?: () => void;
 }) {
   const router = useRouter();
+  const links = useConferenceLinks();
   const editing = !!ticketType;
   const prefix = editing ? `tt-${ticketType.id}` : "tt-new";
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -51,8 +53,8 @@ export function TicketTypeForm({
     };
     setPending(true);
     const result = editing
-      ? await callApi("PATCH", `/api/admin/tickets/types/${ticketType.id}`, body)
-      : await callApi("POST", "/api/admin/tickets/types", body);
+      ? await callApi("PATCH", links.api(`/admin/tickets/types/${ticketType.id}`), body)
+      : await callApi("POST", links.api("/admin/tickets/types"), body);
     setPending(false);
     if (!result.ok) {
       const fields = firstErrors(result.error.fields);

@@ -2,8 +2,8 @@ import { respondWithCalendar } from "../../respond";
 
 export const dynamic = "force-dynamic";
 
-// /calendar/agenda/<token>.ics — the token is the only credential (calendar apps send no cookies).
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  return respondWithCalendar({ kind: "agenda", token: token.replace(/\.ics$/, "") });
+// /{conference}/calendar/agenda/<token>.ics — the token is the only credential (calendar apps send no cookies).
+export async function GET(_request: Request, { params }: { params: Promise<{ conference: string; token: string }> }) {
+  const { conference, token } = await params;
+  return respondWithCalendar(conference, { kind: "agenda", token: token.replace(/\.ics$/, "") });
 }

@@ -1,4 +1,4 @@
-import { parseJson, requirePermission, withErrors } from "@/app/api/_lib/route";
+import { parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { importSchedule } from "@/lib/import/import-schedule";
 import { ImportScheduleInput, MAX_IMPORT_BYTES } from "@/lib/import/schemas";
 import { mediaTypeOf, readBodyBytes } from "@/lib/security/read-body";
@@ -12,8 +12,8 @@ const MAX_JSON_BYTES = 2 * MAX_IMPORT_BYTES + 64 * 1024;
 // or a multipart form with `file` (and `format`, `overwriteEdits=true`), e.g. `curl -F file=@schedule.xml`.
 // -> { format, stages, tracks, speakers, talks: { created, updated, unchanged }, warnings, conflicts,
 //      kept, overwritten: [{ talkId, title, fields }] }
-export const POST = withErrors(async (request: Request) => {
-  const { conference } = await requirePermission("conference:organize", request);
+export const POST = withErrors(async (request: Request, context: ConferenceRouteContext) => {
+  const { conference } = await requirePermission("conference:organize", request, context);
   const input =
     mediaTypeOf(request) === "multipart/form-data"
       ? await parseUpload(request)

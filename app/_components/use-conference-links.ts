@@ -1,0 +1,18 @@
+"use client";
+import { useParams } from "next/navigation";
+import { conferenceApiPath, conferencePath } from "@/lib/conference/conference-path";
+
+/**
+ * Links of the conference a client component is shown in, from the route's `[conference]`
+ * segment: `path("/admin/schedule")` → `/{slug}/admin/schedule`, `api("/admin/tickets/types")` →
+ * `/api/conferences/{slug}/admin/tickets/types`.
+ */
+export function useConferenceLinks() {
+  const { conference } = useParams<{ conference?: string }>();
+  if (typeof conference !== "string") throw new Error("useConferenceLinks is for pages under app/[conference]/");
+  return {
+    slug: conference,
+    path: (path: `/${string}` | "" = "") => conferencePath(conference, path),
+    api: (path: `/${string}`) => conferenceApiPath(conference, path),
+  };
+}
