@@ -10,7 +10,7 @@ export async function getOrganizerContext() {
   const context = await getPageContext();
   if (!context.user) unauthorized();
   if (!context.isOrganizer) forbidden();
-  return context;
+  return { ...context, user: context.user };
 }
 
 /** The page context when the viewer may organize, else null (for pages that render a fallback). */

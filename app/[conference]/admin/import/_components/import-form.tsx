@@ -2,11 +2,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ImportScheduleInput, type EditedTalk, type ImportedTalkField, type ImportResult } from "@/lib/import/schemas";
+import { ImportNewConferenceInput, ImportScheduleInput, type EditedTalk, type ImportedTalkField, type ImportResult } from "@/lib/import/schemas";
 import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { callApi, firstErrors, zodFieldErrors } from "../../_components/api";
-import { CheckboxField, FormAlert, SelectField, TextAreaField } from "@/app/_components/ui/form";
+import { CheckboxField, Field, FormAlert, SelectField, TextAreaField } from "@/app/_components/ui/form";
+import { conferenceApiPath, conferencePath } from "@/lib/conference/conference-path";
 import { useConferenceLinks } from "@/app/_components/use-conference-links";
 
 const ROWS = [
@@ -27,8 +28,7 @@ const FIELD_NAMES: Record<ImportedTalkField, string> = {
 };
 
 /** “Title”: title, time — lines for the talks whose editor changes were kept or overwritten. */
-function EditedTalks({ heading, talks }: { heading: string; talks: EditedTalk[] }) {
-  const links = useConferenceLinks();
+function EditedTalks({ heading, talks, conferenceSlug }: { heading: string; talks: EditedTalk[]; conferenceSlug: string }) {
   if (!talks.length) return null;
   return (
     <div>
@@ -36,7 +36,7 @@ function EditedTalks({ heading, talks }: { heading: string; talks: EditedTalk[] 
       <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-zinc-600 dark:text-zinc-400">
         {talks.map((t) => (
           <li key={t.talkId}>
-            <Link href={links.path(`/admin/schedule/${t.talkId}`)} className="underline">
+            <Link href={conferencePath(conferenceSlug, `/admin/schedule/${t.talkId}`)} className="underline">
               {t.title}
             </Link>
             : {t.fields.map((f) => FIELD_NAMES[f]).join(", ")}
@@ -47,13 +47,20 @@ function EditedTalks({ heading, talks }: { heading: string; talks: EditedTalk[] 
   );
 }
 
-/** Upload or paste an export; the answer says what was created, updated and left as it was. */
-export function ImportForm() {
+const NEW_CONFERENCE = "new";
+type Imported = ImportResult & { conference?: { slug: string; name: string } };
+
+/**
+ * Upload or paste an export into this conference, another one the organizer runs, or a new
+ * conference named after the event; the answer says what was created, updated and left as it was.
+ */
+export function ImportForm({ conferences }: { conferences: { slug: string; name: string }[] }) {
   const router = useRouter();
   const links = useConferenceLinks();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const [target, setTarget] = useState<string>(links.slug);
+  const [result, setResult] = useState<{ imported: Imported; slug: string } | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -62,8 +69,12 @@ export function ImportForm() {
     const file = form.get("file");
     const pasted = String(form.get("source") ?? "");
     const source = file instanceof File && file.size > 0 ? await file.text() : pasted;
-    const input = { format: String(form.get("format") ?? "auto"), source, overwriteEdits: form.get("overwriteEdits") === "on" };
-    const checked = ImportScheduleInput.safeParse(input);
+    const creating = target === NEW_CONFERENCE;
+    const format = String(form.get("format") ?? "auto");
+    const input = creating
+      ? { format, source, name: String(form.get("name") ?? "").trim() || undefined, slug: String(form.get("slug") ?? "").trim() || undefined }
+      : { format, source, overwriteEdits: form.get("overwriteEdits") === "on" };
+    const checked = (creating ? ImportNewConferenceInput : ImportScheduleInput).safeParse(input);
     if (!checked.success) {
       setErrors(zodFieldErrors(checked.error.issues));
       setAlert(null);
@@ -73,14 +84,14 @@ export function ImportForm() {
     setAlert(null);
     setResult(null);
     setPending(true);
-    const answer = await callApi<ImportResult>("POST", links.api("/admin/import"), input);
+    const answer = await callApi<Imported>("POST", creating ? "/api/conferences" : conferenceApiPath(target, "/admin/import"), input);
     setPending(false);
     if (!answer.ok) {
       setErrors(firstErrors(answer.error.fields));
       setAlert(answer.error.message);
       return;
     }
-    setResult(answer.data);
+    setResult({ imported: answer.data, slug: answer.data.conference?.slug ?? target });
     router.refresh();
   }
 
@@ -89,6 +100,27 @@ export function ImportForm() {
       <form onSubmit={onSubmit} noValidate>
         <Card className="space-y-5 p-6">
           {alert ? <FormAlert>{alert}</FormAlert> : null}
+          <SelectField label="Import into" name="target" value={target} onChange={(e) => setTarget(e.currentTarget.value)} error={errors.target}>
+            {conferences.map((c) => (
+              <option key={c.slug} value={c.slug}>
+                {c.slug === links.slug ? `${c.name} (this conference)` : c.name}
+              </option>
+            ))}
+            <option value={NEW_CONFERENCE}>A new conference, named after the event</option>
+          </SelectField>
+          {target === NEW_CONFERENCE ? (
+            <div className="grid gap-4 sm:grid-cols-2">
+              <Field label="Name" name="name" placeholder="The event's title" error={errors.name} maxLength={120} />
+              <Field
+                label="Address"
+                name="slug"
+                placeholder="From the event's acronym"
+                hint="plenary.example/address — lowercase letters, digits, hyphens"
+                error={errors.slug}
+                maxLength={64}
+              />
+            </div>
+          ) : null}
           <SelectField label="Format" name="format" defaultValue="auto" error={errors.format}>
             <option value="auto">Detect from the file</option>
             <option value="pretalx-json">pretalx schedule.json</option>
@@ -111,11 +143,13 @@ export function ImportForm() {
             </p>
           </div>
           <TextAreaField label="…or paste the export" name="source" error={errors.source} rows={8} className="font-mono text-xs" spellCheck={false} />
-          <CheckboxField
-            label="Overwrite changes made in the schedule editor"
-            name="overwriteEdits"
-            hint="Off: a talk's title, time, stage and the rest that you changed here since the last import stay as you set them."
-          />
+          {target === NEW_CONFERENCE ? null : (
+            <CheckboxField
+              label="Overwrite changes made in the schedule editor"
+              name="overwriteEdits"
+              hint="Off: a talk's title, time, stage and the rest that you changed here since the last import stay as you set them."
+            />
+          )}
           <Button type="submit" disabled={pending}>
             {pending ? "Importing…" : "Import schedule"}
           </Button>
@@ -124,62 +158,7 @@ export function ImportForm() {
 
       <div aria-live="polite">
         {result ? (
-          <Card className="space-y-4 p-6">
-            <h2 className="font-semibold">Imported ({result.format === "pretalx-json" ? "pretalx JSON" : "frab XML"})</h2>
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">What the import changed</caption>
-              <thead className="text-xs uppercase tracking-wide text-zinc-500">
-                <tr>
-                  <th scope="col" className="py-1" />
-                  <th scope="col" className="py-1 text-right">
-                    New
-                  </th>
-                  <th scope="col" className="py-1 text-right">
-                    Updated
-                  </th>
-                  <th scope="col" className="py-1 text-right">
-                    Unchanged
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="tabular-nums">
-                {ROWS.map(([key, label]) => (
-                  <tr key={key} className="border-t border-zinc-100 dark:border-zinc-800">
-                    <th scope="row" className="py-1.5 font-medium">
-                      {label}
-                    </th>
-                    <td className="py-1.5 text-right">{result[key].created}</td>
-                    <td className="py-1.5 text-right">{result[key].updated}</td>
-                    <td className="py-1.5 text-right">{result[key].unchanged}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {result.conflicts > 0 ? (
-              <FormAlert tone="warning">
-                The schedule now has {result.conflicts} conflict{result.conflicts === 1 ? "" : "s"}:{" "}
-                <Link href={links.path("/admin/schedule")} className="underline">
-                  check the grid
-                </Link>
-                .
-              </FormAlert>
-            ) : null}
-            <EditedTalks heading="Kept your changes from the editor" talks={result.kept} />
-            <EditedTalks heading="Replaced your changes with the export's" talks={result.overwritten} />
-            {result.warnings.length ? (
-              <div>
-                <h3 className="text-sm font-medium">Passed over</h3>
-                <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-zinc-600 dark:text-zinc-400">
-                  {result.warnings.map((w) => (
-                    <li key={w}>{w}</li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-            <Link href={links.path("/admin/schedule")} className="inline-block text-sm font-medium text-brand-600 hover:underline">
-              Open the schedule editor →
-            </Link>
-          </Card>
+          <ImportAnswer imported={result.imported} conferenceSlug={result.slug} />
         ) : (
           <Card className="p-6 text-sm text-zinc-600 dark:text-zinc-400">
             <h2 className="font-semibold text-zinc-900 dark:text-zinc-100">How re-importing works</h2>
@@ -196,5 +175,77 @@ export function ImportForm() {
         )}
       </div>
     </div>
+  );
+}
+
+/** What an import did, with links into the conference it went to. */
+function ImportAnswer({ imported, conferenceSlug }: { imported: Imported; conferenceSlug: string }) {
+  return (
+    <Card className="space-y-4 p-6">
+      <h2 className="font-semibold">Imported ({imported.format === "pretalx-json" ? "pretalx JSON" : "frab XML"})</h2>
+      {imported.conference ? (
+        <FormAlert tone="success">
+          Created{" "}
+          <Link href={conferencePath(conferenceSlug)} className="underline">
+            {imported.conference.name}
+          </Link>{" "}
+          at /{imported.conference.slug}. You organize it.
+        </FormAlert>
+      ) : null}
+
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">What the import changed</caption>
+        <thead className="text-xs uppercase tracking-wide text-zinc-500">
+          <tr>
+            <th scope="col" className="py-1" />
+            <th scope="col" className="py-1 text-right">
+              New
+            </th>
+            <th scope="col" className="py-1 text-right">
+              Updated
+            </th>
+            <th scope="col" className="py-1 text-right">
+              Unchanged
+            </th>
+          </tr>
+        </thead>
+        <tbody className="tabular-nums">
+          {ROWS.map(([key, label]) => (
+            <tr key={key} className="border-t border-zinc-100 dark:border-zinc-800">
+              <th scope="row" className="py-1.5 font-medium">
+                {label}
+              </th>
+              <td className="py-1.5 text-right">{imported[key].created}</td>
+              <td className="py-1.5 text-right">{imported[key].updated}</td>
+              <td className="py-1.5 text-right">{imported[key].unchanged}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {imported.conflicts > 0 ? (
+        <FormAlert tone="warning">
+          The schedule now has {imported.conflicts} conflict{imported.conflicts === 1 ? "" : "s"}:{" "}
+          <Link href={conferencePath(conferenceSlug, "/admin/schedule")} className="underline">
+            check the grid
+          </Link>
+          .
+        </FormAlert>
+      ) : null}
+      <EditedTalks heading="Kept your changes from the editor" talks={imported.kept} conferenceSlug={conferenceSlug} />
+      <EditedTalks heading="Replaced your changes with the export's" talks={imported.overwritten} conferenceSlug={conferenceSlug} />
+      {imported.warnings.length ? (
+        <div>
+          <h3 className="text-sm font-medium">Passed over</h3>
+          <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-zinc-600 dark:text-zinc-400">
+            {imported.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Link href={conferencePath(conferenceSlug, "/admin/schedule")} className="inline-block text-sm font-medium text-brand-600 hover:underline">
+        Open the schedule editor →
+      </Link>
+    </Card>
   );
 }
