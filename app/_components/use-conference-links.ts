@@ -1,4 +1,5 @@
 "use client";
+import { useMemo } from "react";
 import { useParams } from "next/navigation";
 import { conferenceApiPath, conferencePath } from "@/lib/conference/conference-path";
 
@@ -10,9 +11,13 @@ import { conferenceApiPath, conferencePath } from "@/lib/conference/conference-p
 export function useConferenceLinks() {
   const { conference } = useParams<{ conference?: string }>();
   if (typeof conference !== "string") throw new Error("useConferenceLinks is for pages under app/[conference]/");
-  return {
-    slug: conference,
-    path: (path: `/${string}` | "" = "") => conferencePath(conference, path),
-    api: (path: `/${string}`) => conferenceApiPath(conference, path),
-  };
+  // One object per conference, so effects and callbacks that list it run again only when it changes.
+  return useMemo(
+    () => ({
+      slug: conference,
+      path: (path: `/${string}` | "" = "") => conferencePath(conference, path),
+      api: (path: `/${string}`) => conferenceApiPath(conference, path),
+    }),
+    [conference],
+  );
 }

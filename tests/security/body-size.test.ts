@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env, overrideEnv } from "@/lib/config/env";
+import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { createConference, createUser } from "../support/fixtures";
 import * as quoteRoute from "@/app/api/conferences/[conference]/checkout/quote/route";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env, overrideEnv } from "@/lib/config/env";
+import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { cleanText, safeText } from "@/lib/validation/text";
 import { startRealtimeServer, type RealtimeServer } from "@/server/realtime-server";

@@ -85,7 +85,7 @@ export function CheckoutForm({ ticketTypes, signedIn }: { ticketTypes: CheckoutT
     setErrors(fields);
     setFormError(Object.keys(fields).length ? null : result.error.message);
     setQuote(null);
-  }, [ticketTypeId, quantity, appliedCode]);
+  }, [ticketTypeId, quantity, appliedCode, links]);
 
   // Re-price whenever the ticket, the quantity or the applied code changes.
   useEffect(() => {
