@@ -17,7 +17,7 @@ export default async function AgendaPage() {
   if (!user) redirect(`/sign-in?next=${href("/agenda")}`);
   const [talks, token] = await Promise.all([listAgenda({ userId: user.id, conferenceId: conference.id }), getAgendaFeedToken({ userId: user.id })]);
   const now = new Date();
-  const feedUrl = `${env.PUBLIC_URL}/calendar/agenda/${token}.ics`;
+  const feedUrl = `${env.PUBLIC_URL}${href(`/calendar/agenda/${token}.ics`)}`;
   return (
     <div>
       <PageHeader title="My agenda" description="The talks you starred, in order." actions={<ZoneToggle />} />

@@ -1,6 +1,7 @@
 import { parseJson, requireUser, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { env } from "@/lib/config/env";
 import { getConferenceBySlugOrThrow } from "@/lib/conference/get-conference-by-slug";
+import { conferencePath } from "@/lib/conference/conference-path";
 import { checkOut } from "@/lib/tickets/check-out";
 import { CheckoutInput } from "@/lib/tickets/schemas";
 
@@ -12,6 +13,8 @@ export const POST = withErrors(async (request: Request, context: ConferenceRoute
   const { conference: slug } = await context.params;
   const [conference, user] = await Promise.all([getConferenceBySlugOrThrow({ slug }), requireUser(request)]);
   const input = await parseJson(request, CheckoutInput);
-  const result = await checkOut({ conferenceId: conference.id, user, input, returnBaseUrl: env.PUBLIC_URL });
+  // The payment page sends the buyer back to this conference's ticket pages.
+  const returnBaseUrl = `${env.PUBLIC_URL}${conferencePath(conference.slug)}`;
+  const result = await checkOut({ conferenceId: conference.id, user, input, returnBaseUrl });
   return Response.json(result, { status: 201 });
 });
