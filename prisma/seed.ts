@@ -402,7 +402,13 @@ async function seedPastEdition(now: Date, organizerId: string) {
     });
     const stage = await tx.stage.create({ data: { conferenceId: conference.id, slug: "main-stage", name: "Main Stage", position: 0 } });
     const speaker = await tx.speaker.create({
-      data: { conferenceId: conference.id, slug: "jonas-berg", name: "Jonas Berg", headline: "Community organizer, Nordic JS", bio: "Jonas runs community events." },
+      data: {
+        conferenceId: conference.id,
+        slug: "jonas-berg",
+        name: "Jonas Berg",
+        headline: "Community organizer, Nordic JS",
+        bio: "Jonas runs community events.",
+      },
     });
     const sessions = [
       { slug: "why-online-events", title: "Why online events", kind: "KEYNOTE" as const, start: "10:00", end: "10:45" },

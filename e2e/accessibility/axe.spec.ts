@@ -49,7 +49,13 @@ test.describe("a visitor who is not signed in", () => {
 });
 
 test.describe("the demo attendee", () => {
-  for (const path of ["/", "/plenary-summit/agenda", "/plenary-summit/tickets/mine", "/plenary-summit/tickets", "/plenary-summit/talks/live-video-at-the-edge"]) {
+  for (const path of [
+    "/",
+    "/plenary-summit/agenda",
+    "/plenary-summit/tickets/mine",
+    "/plenary-summit/tickets",
+    "/plenary-summit/talks/live-video-at-the-edge",
+  ]) {
     test(`${path} has no WCAG 2.1 AA violations`, async ({ page }) => {
       await signInOnce(page, ACCOUNTS.attendee);
       await expectNoViolations(page, path);

@@ -50,7 +50,16 @@ export const RESERVED_CONFERENCE_SLUGS: ReadonlySet<string> = new Set([
 ]);
 
 /** The old conference sections (`/schedule`, `/talks/x`...): their URLs now lead to the default conference. */
-export const LEGACY_CONFERENCE_SECTIONS: ReadonlySet<string> = new Set(["schedule", "talks", "speakers", "keynotes", "agenda", "tickets", "admin", "calendar"]);
+export const LEGACY_CONFERENCE_SECTIONS: ReadonlySet<string> = new Set([
+  "schedule",
+  "talks",
+  "speakers",
+  "keynotes",
+  "agenda",
+  "tickets",
+  "admin",
+  "calendar",
+]);
 
 const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 

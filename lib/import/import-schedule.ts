@@ -58,7 +58,10 @@ export async function importSchedule(options: { conferenceId: string; input: z.i
 }
 
 /** An export parsed and checked, without writing anything; times without an offset are read in `fallbackTimeZone` unless the export names a zone. */
-export function readExport(options: { input: ImportScheduleInput; fallbackTimeZone: string }): { format: ImportResult["format"]; schedule: ImportedSchedule } {
+export function readExport(options: { input: ImportScheduleInput; fallbackTimeZone: string }): {
+  format: ImportResult["format"];
+  schedule: ImportedSchedule;
+} {
   const { input, fallbackTimeZone } = options;
   const format = input.format === "auto" ? detectFormat(input.source) : input.format;
   const schedule = checkText(

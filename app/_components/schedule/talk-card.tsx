@@ -48,7 +48,10 @@ export function TalkCard({ talk, now, starred = false, canStar, showDay = false,
         {canStar ? <StarButton talkId={talk.id} title={talk.title} initiallyStarred={starred} /> : null}
       </div>
       <h3 id={`talk-${talk.id}-title`} className="text-base font-semibold leading-snug">
-        <Link href={conferencePath(talk.conference.slug, `/talks/${talk.slug}`)} className="after:absolute after:inset-0 after:rounded-2xl focus:outline-none">
+        <Link
+          href={conferencePath(talk.conference.slug, `/talks/${talk.slug}`)}
+          className="after:absolute after:inset-0 after:rounded-2xl focus:outline-none"
+        >
           {talk.title}
         </Link>
       </h3>

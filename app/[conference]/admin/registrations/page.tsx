@@ -38,7 +38,8 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
   const page = Math.max(1, Number(search.page) || 1);
   const paging = { take: PAGE_SIZE, skip: (page - 1) * PAGE_SIZE };
   const zone = conference.timeZone;
-  const exportHref = (kind: string) => `${conferenceApiPath(conference.slug, "/admin/tickets/export")}?kind=${kind}${q ? `&q=${encodeURIComponent(q)}` : ""}`;
+  const exportHref = (kind: string) =>
+    `${conferenceApiPath(conference.slug, "/admin/tickets/export")}?kind=${kind}${q ? `&q=${encodeURIComponent(q)}` : ""}`;
   const href = (next: Partial<Search>) => {
     const params = new URLSearchParams();
     const merged = { q, view, ...next };

@@ -116,7 +116,11 @@ export default async function AdminTicketsPage({ searchParams }: { searchParams:
             <h2 id="discount-codes" className="text-xl font-semibold">
               Discount codes
             </h2>
-            <a href={`${conferenceApiPath(conference.slug, "/admin/tickets/export")}?kind=codes`} className="text-sm font-medium text-brand-600 hover:underline" download>
+            <a
+              href={`${conferenceApiPath(conference.slug, "/admin/tickets/export")}?kind=codes`}
+              className="text-sm font-medium text-brand-600 hover:underline"
+              download
+            >
               Export usage (CSV)
             </a>
           </div>
@@ -140,7 +144,11 @@ export default async function AdminTicketsPage({ searchParams }: { searchParams:
             {codeTotal > codes.length ? (
               <p className="text-sm text-zinc-600 dark:text-zinc-400">
                 Showing the newest {codes.length} of {codeTotal} codes: search to narrow down, or{" "}
-                <a href={`${conferenceApiPath(conference.slug, "/admin/tickets/export")}?kind=codes`} className="font-medium text-brand-600 underline" download>
+                <a
+                  href={`${conferenceApiPath(conference.slug, "/admin/tickets/export")}?kind=codes`}
+                  className="font-medium text-brand-600 underline"
+                  download
+                >
                   export them all
                 </a>
                 .

@@ -37,7 +37,10 @@ export function ConflictList({
               <span className="font-medium">{c.kind === "STAGE_OVERLAP" ? "Stage overlap:" : "Double booking:"}</span>
               <span>{c.message}</span>
               {first ? (
-                <Link href={conferencePath(conferenceSlug, `/admin/schedule?day=${dayKey(new Date(first.startsAt), timeZone)}`)} className="underline">
+                <Link
+                  href={conferencePath(conferenceSlug, `/admin/schedule?day=${dayKey(new Date(first.startsAt), timeZone)}`)}
+                  className="underline"
+                >
                   Show day
                 </Link>
               ) : null}
