@@ -51,7 +51,7 @@ test("an organizer of one conference cannot open another's admin area, and impor
   try {
     await db.query(
       `INSERT INTO "Membership" (id, "userId", "conferenceId", role)
-       SELECT $1, u.id, c.id, 'ORGANIZER' FROM "User" u, "Conference" c WHERE u.email = $2 AND c.slug = 'plenary-summit-2025'`,
+       SELECT $1, u.id, c.id, 'ORGANIZER' FROM "user" u, "Conference" c WHERE u.email = $2 AND c.slug = 'plenary-summit-2025'`,
       [`e2e-${randomBytes(6).toString("hex")}`, email],
     );
   } finally {
@@ -70,7 +70,7 @@ test("an organizer of one conference cannot open another's admin area, and impor
   await expect(target.getByRole("option")).toHaveText(["Plenary Summit 2025 (this conference)", "A new conference, named after the event"]);
   await target.selectOption({ label: "A new conference, named after the event" });
   const slug = `camp-${Date.now()}`;
-  await page.getByLabel("Address").fill(slug);
+  await page.getByRole("textbox", { name: "Web address" }).fill(slug);
   await page
     .getByLabel("…or paste the export")
     .fill(readFileSync(path.join(import.meta.dirname, "../../tests/import/fixtures/frab-schedule.xml"), "utf8"));

@@ -112,7 +112,7 @@ export function ImportForm({ conferences }: { conferences: { slug: string; name:
             <div className="grid gap-4 sm:grid-cols-2">
               <Field label="Name" name="name" placeholder="The event's title" error={errors.name} maxLength={120} />
               <Field
-                label="Address"
+                label="Web address"
                 name="slug"
                 placeholder="From the event's acronym"
                 hint="plenary.example/address — lowercase letters, digits, hyphens"
