@@ -23,6 +23,8 @@ async function expectNoViolations(page: Page, path: string) {
 
 const publicPages = [
   "/",
+  "/plenary-summit",
+  "/plenary-summit-2025/schedule",
   "/plenary-summit/schedule",
   "/plenary-summit/schedule?view=grid",
   "/plenary-summit/talks/opening-keynote",
