@@ -7,6 +7,7 @@ import { getSessionContext } from "./_lib/page-context";
 import { env } from "@/lib/config/env";
 import { RealtimeIdentity } from "./_components/realtime/realtime-identity";
 import { EmailConfirmationBanner } from "./_components/auth/email-confirmation-banner";
+import { ReminderToasts } from "./_components/reminders/reminder-toasts";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,7 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const { user } = await getSessionContext();
+  const { user, realtimeUrl } = await getSessionContext();
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen font-sans">
@@ -52,6 +53,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         {user && !user.emailVerified ? <EmailConfirmationBanner email={user.email} /> : null}
         {/* Each layout below puts the page in <main id="main"> (app/_components/page-main.tsx). */}
         {children}
+        {user ? <ReminderToasts realtimeUrl={realtimeUrl} /> : null}
         <footer className="border-t border-zinc-200 py-8 text-center text-sm text-zinc-500 dark:border-zinc-800">
           Powered by Plenary · open-source virtual conferences
         </footer>

@@ -108,10 +108,11 @@ function serveStats(extra: () => Promise<Record<string, unknown>> = async () => 
 async function runPlenaryServer() {
   const { configureAudience } = await import("@/server/audience");
   const { startRealtimeServer } = await import("@/server/realtime-server");
-  // Experiments with the room batcher's budget: BENCH_BATCH_CPU_SHARE, BENCH_BATCH_MAX_WINDOW_MS.
+  // Experiments with the room batcher's budget: BENCH_BATCH_CPU_SHARE, BENCH_BATCH_MAX_WINDOW_MS, BENCH_BATCH_MAX_FLUSHES.
   configureAudience({
     ...(process.env.BENCH_BATCH_CPU_SHARE ? { batchCpuShare: Number(process.env.BENCH_BATCH_CPU_SHARE) } : {}),
     ...(process.env.BENCH_BATCH_MAX_WINDOW_MS ? { batchMaxWindowMs: Number(process.env.BENCH_BATCH_MAX_WINDOW_MS) } : {}),
+    ...(process.env.BENCH_BATCH_MAX_FLUSHES ? { batchMaxFlushesPerSecond: Number(process.env.BENCH_BATCH_MAX_FLUSHES) } : {}),
   });
   const server = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
   const { realtimeMetrics } = await import("@/lib/metrics/realtime-metrics");

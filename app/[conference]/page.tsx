@@ -19,8 +19,17 @@ export default async function HomePage() {
     listFavouriteTalkIds({ userId: user?.id ?? null, conferenceId: conference.id }),
   ]);
   const dates = `${formatDay(conference.startsOn.toISOString().slice(0, 10))} – ${formatDay(conference.endsOn.toISOString().slice(0, 10))}`;
-  const card = (talk: (typeof liveNow)[number], showDay = false) => (
-    <TalkCard key={talk.id} talk={talk} now={now} starred={starred.has(talk.id)} canStar={!!user} showDay={showDay} realtimeUrl={realtimeUrl} />
+  const card = (talk: (typeof liveNow)[number], showDay = false, showCountdown = false) => (
+    <TalkCard
+      key={talk.id}
+      talk={talk}
+      now={now}
+      starred={starred.has(talk.id)}
+      canStar={!!user}
+      showDay={showDay}
+      realtimeUrl={realtimeUrl}
+      showCountdown={showCountdown}
+    />
   );
   return (
     <div className="space-y-14">
@@ -60,7 +69,7 @@ export default async function HomePage() {
           Up next
         </h2>
         {upNext.length ? (
-          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">{upNext.map((t) => card(t, true))}</div>
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">{upNext.map((t) => card(t, true, true))}</div>
         ) : (
           <EmptyState title="That was the last session">Recordings stay available on every talk page.</EmptyState>
         )}

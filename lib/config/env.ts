@@ -135,6 +135,10 @@ const EnvVariables = z.object({
     .default(120),
   // How often each realtime node looks for such talks (ending one twice is harmless).
   TALK_AUTO_END_SWEEP_SECONDS: z.coerce.number().min(0.1).max(3600).default(60),
+  // A busy chat room's members get at most this many chat frames a second (messages gather into
+  // batches beyond it; server/audience/room-batcher.ts). Each frame is a parse and a render in
+  // every browser and a copy in every proxy; a quiet room's message still leaves at once.
+  CHAT_MAX_FRAMES_PER_SECOND: z.coerce.number().min(1).max(1000).default(10),
   // Logs (lib/logging/): one JSON object per line for a collector, or "pretty" lines for a person
   // (`npm start` and `npm run dev` set pretty).
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getPageContext } from "@/app/_lib/page-context";
 import { listAgenda } from "@/lib/agenda/list-agenda";
+import { listReminderPreferences } from "@/lib/reminders/get-reminder-preference";
 import { getAgendaFeedToken } from "@/lib/agenda/get-agenda-feed-token";
 import { TalkCard } from "@/app/_components/schedule/talk-card";
 import { ZoneToggle } from "@/app/_components/schedule/time-zone";
@@ -15,12 +16,20 @@ export const metadata: Metadata = { title: "My agenda" };
 export default async function AgendaPage() {
   const { conference, user, href } = await getPageContext();
   if (!user) redirect(`/sign-in?next=${href("/agenda")}`);
-  const [talks, token] = await Promise.all([listAgenda({ userId: user.id, conferenceId: conference.id }), getAgendaFeedToken({ userId: user.id })]);
+  const [talks, token, reminders] = await Promise.all([
+    listAgenda({ userId: user.id, conferenceId: conference.id }),
+    getAgendaFeedToken({ userId: user.id }),
+    listReminderPreferences({ userId: user.id, conferenceId: conference.id }),
+  ]);
   const now = new Date();
   const feedUrl = `${env.PUBLIC_URL}${href(`/calendar/agenda/${token}.ics`)}`;
   return (
     <div>
-      <PageHeader title="My agenda" description="The talks you starred, in order." actions={<ZoneToggle />} />
+      <PageHeader
+        title="My agenda"
+        description="The talks you starred, in order. The bell on each says when you are reminded: in the app, by e-mail, or both."
+        actions={<ZoneToggle />}
+      />
       {talks.length === 0 ? (
         <EmptyState title="Your agenda is empty">
           Star talks in the schedule to collect them here.
@@ -32,7 +41,7 @@ export default async function AgendaPage() {
         <ol className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Starred talks">
           {talks.map((talk) => (
             <li key={talk.id}>
-              <TalkCard talk={talk} now={now} starred canStar showDay />
+              <TalkCard talk={talk} now={now} starred canStar showDay reminder={reminders.get(talk.id)} />
             </li>
           ))}
         </ol>
