@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getPageContext } from "../_lib/page-context";
+import { orNotFound } from "../_lib/or-not-found";
 import { getConferenceBySlugOrThrow } from "@/lib/conference/get-conference-by-slug";
 import { TimeZoneProvider } from "../_components/schedule/time-zone";
 import { ConferenceNav } from "../_components/conference-nav";
@@ -10,7 +10,7 @@ import { PageMain } from "../_components/page-main";
 type Props = { params: Promise<{ conference: string }>; children: React.ReactNode };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const conference = await getConferenceBySlugOrThrow({ slug: (await params).conference }).catch(() => notFound());
+  const conference = await orNotFound(getConferenceBySlugOrThrow({ slug: (await params).conference }));
   const description = conference.tagline || conference.description;
   return {
     title: { default: conference.name, template: `%s · ${conference.name}` },

@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { findSessionUser } from "@/lib/auth/get-session-user";
 import { getConferenceBySlugOrThrow } from "@/lib/conference/get-conference-by-slug";
 import { CONFERENCE_SLUG_HEADER, conferencePath } from "@/lib/conference/conference-path";
-import { AppError } from "@/lib/errors/app-error";
 import { getViewer } from "@/lib/permissions/get-viewer";
 import { can } from "@/lib/permissions/can";
 import { env } from "@/lib/config/env";
+import { orNotFound } from "./or-not-found";
 
 /** Who is asking, on any page (global ones too) — loaded once per request. */
 export const getSessionContext = cache(async () => {
@@ -23,10 +23,7 @@ export const getSessionContext = cache(async () => {
 export const getPageContext = cache(async () => {
   const slug = (await headers()).get(CONFERENCE_SLUG_HEADER);
   if (!slug) notFound();
-  const conference = await getConferenceBySlugOrThrow({ slug }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const conference = await orNotFound(getConferenceBySlugOrThrow({ slug }));
   const { user, realtimeUrl } = await getSessionContext();
   const viewer = await getViewer({ conferenceId: conference.id, userId: user?.id ?? null });
   return {

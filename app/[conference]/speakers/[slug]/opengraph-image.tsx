@@ -1,4 +1,5 @@
 import { getConferenceBySlugOrThrow } from "@/lib/conference/get-conference-by-slug";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { getSpeakerPageOrThrow } from "@/lib/speakers/get-speaker-page";
 import { renderShareImage, shareImageSize } from "@/app/_lib/share-image";
 
@@ -9,7 +10,7 @@ export const contentType = "image/png";
 export const dynamic = "force-dynamic";
 
 export default async function SpeakerShareImage({ params }: { params: Promise<{ conference: string; slug: string }> }) {
-  const conference = await getConferenceBySlugOrThrow({ slug: (await params).conference });
+  const conference = await orNotFound(getConferenceBySlugOrThrow({ slug: (await params).conference }));
   const speaker = await getSpeakerPageOrThrow({ conferenceId: conference.id, slug: (await params).slug });
   const [first, ...more] = speaker.talks;
   return renderShareImage({

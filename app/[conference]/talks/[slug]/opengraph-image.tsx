@@ -1,4 +1,5 @@
 import { getConferenceBySlugOrThrow } from "@/lib/conference/get-conference-by-slug";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { getTalkPageOrThrow } from "@/lib/talks/get-talk-page";
 import { talkKindLabel } from "@/lib/talks/talk-kind-label";
 import { formatSlot } from "@/lib/schedule/time-zones";
@@ -12,7 +13,7 @@ export const contentType = "image/png";
 export const dynamic = "force-dynamic";
 
 export default async function TalkShareImage({ params }: { params: Promise<{ conference: string; slug: string }> }) {
-  const conference = await getConferenceBySlugOrThrow({ slug: (await params).conference });
+  const conference = await orNotFound(getConferenceBySlugOrThrow({ slug: (await params).conference }));
   const talk = await getTalkPageOrThrow({ conferenceId: conference.id, slug: (await params).slug });
   return renderShareImage({
     conferenceName: conference.name,
