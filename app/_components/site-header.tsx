@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "./sign-out-button";
+import { AccountLinks } from "./account-links";
 
 /** The instance's own bar, on every page: the way home to every conference, and the account. */
 export function SiteHeader({ user }: { user: { name: string; email: string } | null }) {
@@ -21,14 +22,7 @@ export function SiteHeader({ user }: { user: { name: string; email: string } | n
               <SignOutButton />
             </>
           ) : (
-            <>
-              <Link href="/sign-in" className="rounded-xl px-3 py-2 font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800">
-                Sign in
-              </Link>
-              <Link href="/sign-up" className="rounded-xl bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700">
-                Sign up
-              </Link>
-            </>
+            <AccountLinks />
           )}
         </div>
       </div>
