@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { test, expect } from "@playwright/test";
-import { signUp } from "../support/accounts";
+import { ACCOUNTS, PASSWORD, signUp } from "../support/accounts";
 import { e2eDatabase } from "../chat/e2e-database";
 
 // Many conferences on one instance (issue 13): the seed holds the demo (on now) and last year's
@@ -82,4 +82,15 @@ test("an organizer of one conference cannot open another's admin area, and impor
 
   await page.goto("/");
   await expect(page.getByRole("article", { name: "Frab Camp 2026" })).toBeVisible();
+});
+
+test("signing in from a conference's page comes back to it", async ({ page }) => {
+  await page.goto("/plenary-summit-2025/schedule");
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fplenary-summit-2025%2Fschedule$/);
+  await page.getByLabel("Email").fill(ACCOUNTS.attendee);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/plenary-summit-2025\/schedule$/);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 });
