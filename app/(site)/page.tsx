@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { listConferences, type ConferenceListing } from "@/lib/conference/list-conferences";
+import { listOrganizedConferences } from "@/lib/conference/list-organized-conferences";
+import { getSessionContext } from "../_lib/page-context";
 import { startOfUtcDay } from "@/lib/conference/find-default-conference";
 import { conferencePath } from "@/lib/conference/conference-path";
 import { Badge, LiveDot } from "../_components/ui/badge";
@@ -9,7 +11,12 @@ import { EmptyState } from "../_components/ui/card";
 // first), then past editions, which stay browsable with their replays.
 export default async function ConferencesPage() {
   const now = new Date();
-  const { upcoming, past } = await listConferences({ now });
+  const { user } = await getSessionContext();
+  const [{ upcoming, past }, organized] = await Promise.all([
+    listConferences({ now }),
+    user ? listOrganizedConferences({ userId: user.id }) : Promise.resolve([]),
+  ]);
+  const organizes = new Set(organized.map((c) => c.id));
   const today = startOfUtcDay(now);
   return (
     <div className="space-y-14">
@@ -25,7 +32,7 @@ export default async function ConferencesPage() {
         {upcoming.length ? (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {upcoming.map((c) => (
-              <ConferenceCard key={c.id} conference={c} running={c.startsOn <= today} />
+              <ConferenceCard key={c.id} conference={c} running={c.startsOn <= today} organizing={organizes.has(c.id)} />
             ))}
           </ul>
         ) : (
@@ -40,7 +47,7 @@ export default async function ConferencesPage() {
           </h2>
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {past.map((c) => (
-              <ConferenceCard key={c.id} conference={c} running={false} />
+              <ConferenceCard key={c.id} conference={c} running={false} organizing={organizes.has(c.id)} />
             ))}
           </ul>
         </section>
@@ -52,7 +59,7 @@ export default async function ConferencesPage() {
 // Conference days are calendar dates (stored at midnight UTC); past editions need their year.
 const conferenceDay = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
 
-function ConferenceCard({ conference, running }: { conference: ConferenceListing; running: boolean }) {
+function ConferenceCard({ conference, running, organizing }: { conference: ConferenceListing; running: boolean; organizing: boolean }) {
   const [first, last] = [conference.startsOn, conference.endsOn].map((d) => conferenceDay.format(d));
   const headingId = `conference-${conference.id}`;
   return (
@@ -75,10 +82,22 @@ function ConferenceCard({ conference, running }: { conference: ConferenceListing
           </Link>
         </h3>
         {conference.tagline ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{conference.tagline}</p> : null}
-        <p className="mt-auto text-sm text-zinc-500">
-          {conference.talks} {conference.talks === 1 ? "talk" : "talks"}
-          {conference.replays ? ` · ${conference.replays} ${conference.replays === 1 ? "replay" : "replays"}` : ""}
-        </p>
+        <div className="mt-auto flex items-center justify-between gap-2 text-sm">
+          <p className="text-zinc-500">
+            {conference.talks} {conference.talks === 1 ? "talk" : "talks"}
+            {conference.replays ? ` · ${conference.replays} ${conference.replays === 1 ? "replay" : "replays"}` : ""}
+          </p>
+          {organizing ? (
+            // Above the card's own link (its ::after covers the card).
+            <Link
+              href={conferencePath(conference.slug, "/admin")}
+              className="relative z-10 font-medium text-brand-600 hover:underline"
+              aria-label={`Organize ${conference.name}`}
+            >
+              Organize
+            </Link>
+          ) : null}
+        </div>
       </article>
     </li>
   );

@@ -80,8 +80,13 @@ test("an organizer of one conference cannot open another's admin area, and impor
   await expect(page).toHaveURL(new RegExp(`/${slug}$`));
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organize" })).toBeVisible();
 
+  // Home lists it, with a way into the admin area of each conference this account organizes only.
   await page.goto("/");
   await expect(page.getByRole("article", { name: "Frab Camp 2026" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Organize Plenary Summit 2025" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Organize Plenary Summit", exact: true })).toHaveCount(0);
+  await page.getByRole("link", { name: "Organize Frab Camp 2026" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${slug}/admin$`));
 });
 
 test("signing in from a conference's page comes back to it", async ({ page }) => {
