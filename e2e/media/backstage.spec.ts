@@ -65,14 +65,14 @@ test("attendees count down to a talk and get the player the moment it goes live;
 
   const talk = await scheduleTalkSoon(100_000);
 
-  // The home page's "Up next" counts down to it.
-  await attendee.goto("/");
+  // The conference's home page's "Up next" counts down to it.
+  await attendee.goto("/plenary-summit");
   const card = attendee.getByRole("article", { name: talk.title });
   await expect(card.getByRole("timer")).toHaveText(/^Starts in 0[01]:\d\d$/);
   if (shots) await attendee.getByRole("region", { name: "Up next" }).screenshot({ path: path.join(shots, "home-up-next.png") });
 
   // The talk page: a countdown where the player will be, announced sparingly.
-  await attendee.goto(`/talks/${talk.slug}`);
+  await attendee.goto(`/plenary-summit/talks/${talk.slug}`);
   const player = attendee.getByRole("region", { name: /Video player/ });
   await expect(player.getByText("The stream appears here when the talk starts")).toBeVisible();
   const timer = player.getByRole("timer");
@@ -83,7 +83,7 @@ test("attendees count down to a talk and get the player the moment it goes live;
   await attendee.evaluate(() => ((window as unknown as { __sameDocument?: boolean }).__sameDocument = true));
 
   // Backstage: the speaker's countdown to the slot, then a private test played back from the server.
-  await speaker.goto(`/talks/${talk.slug}`);
+  await speaker.goto(`/plenary-summit/talks/${talk.slug}`);
   const studio = speaker.getByRole("region", { name: "Speaker studio" });
   await expect(studio.getByTestId("slot-countdown")).toHaveText(
     /^Your slot starts in 0[01]:\d\d$|^Your slot starts now$|^You are \d+ min past your start$/,

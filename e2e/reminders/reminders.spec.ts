@@ -30,7 +30,7 @@ test("starring a talk offers a reminder; the in-app one arrives as a toast with 
   const title = `Reminders e2e ${Date.now()}`;
   const { slug } = await createTalkSoon(title);
   await signIn(page, ACCOUNTS.attendee);
-  await page.goto(`/talks/${slug}`);
+  await page.goto(`/plenary-summit/talks/${slug}`);
 
   await page.getByRole("button", { name: `Add “${title}” to my agenda` }).click();
   const dialog = page.getByRole("dialog", { name: `Reminder for “${title}”` });
@@ -51,7 +51,7 @@ test("starring a talk offers a reminder; the in-app one arrives as a toast with 
   const toast = reminders.getByRole("article", { name: `Reminder: ${title}` });
   await expect(toast).toBeVisible({ timeout: 30_000 });
   await expect(toast).toContainText(/Starts in [1-3] min/);
-  await expect(toast.getByRole("link", { name: `Join “${title}”` })).toHaveAttribute("href", `/talks/${slug}`);
+  await expect(toast.getByRole("link", { name: `Join “${title}”` })).toHaveAttribute("href", `/plenary-summit/talks/${slug}`);
 
   // The toast and the reopened reminder dialog hold no WCAG 2.1 AA violations axe can find.
   await page.getByRole("button", { name: `Reminder for “${title}”: 5 min before · in-app` }).click();
@@ -62,7 +62,7 @@ test("starring a talk offers a reminder; the in-app one arrives as a toast with 
   await expect(dialog).toBeHidden();
 
   // The agenda shows the reminder; the toast is there again on this page load.
-  await page.goto("/agenda");
+  await page.goto("/plenary-summit/agenda");
   await expect(page.getByRole("button", { name: `Reminder for “${title}”: 5 min before · in-app` })).toBeVisible();
   await expect(toast).toBeVisible();
   const dismissed = page.waitForResponse((r) => r.url().endsWith("/api/agenda/reminders/in-app/dismiss") && r.ok());

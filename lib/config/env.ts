@@ -38,7 +38,7 @@ const EnvVariables = z.object({
     .string()
     .refine((v) => v.split(",").every((u) => z.string().url().safeParse(u.trim()).success), "must be a URL or comma-separated URLs")
     .optional(),
-  // The conference this deployment serves (by slug); default: the earliest created.
+  // The default conference (by slug), where old addresses lead; else the one running now, the next, the last.
   PLENARY_CONFERENCE: z.string().min(1).optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // "1" lets a production process run on the development auth secret (benchmarks only).

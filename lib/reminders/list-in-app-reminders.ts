@@ -21,7 +21,13 @@ export async function listInAppReminders(options: { userId: string; now?: Date }
     select: {
       id: true,
       startsAt: true,
-      favourite: { select: { talk: { select: { id: true, slug: true, title: true, startsAt: true, stage: { select: { name: true } } } } } },
+      favourite: {
+        select: {
+          talk: {
+            select: { id: true, slug: true, title: true, startsAt: true, stage: { select: { name: true } }, conference: { select: { slug: true } } },
+          },
+        },
+      },
     },
   });
   return rows
@@ -30,6 +36,7 @@ export async function listInAppReminders(options: { userId: string; now?: Date }
       id,
       talkId: talk.id,
       talkSlug: talk.slug,
+      conferenceSlug: talk.conference.slug,
       talkTitle: talk.title,
       stageName: talk.stage.name,
       startsAt: startsAt.toISOString(),

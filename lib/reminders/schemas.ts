@@ -34,6 +34,8 @@ export type InAppReminderView = {
   id: string;
   talkId: string;
   talkSlug: string;
+  /** The talk page is /{conferenceSlug}/talks/{talkSlug}. */
+  conferenceSlug: string;
   talkTitle: string;
   stageName: string;
   /** ISO instant of the talk's start (the toast counts down to it). */

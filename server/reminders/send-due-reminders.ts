@@ -8,6 +8,7 @@ import { markReminderFailed, markReminderSent } from "@/lib/reminders/settle-rem
 import type { InAppReminderView } from "@/lib/reminders/schemas";
 import { logger } from "@/lib/logging/logger";
 import type { PlenaryServer } from "../socket/types";
+import { conferencePath } from "@/lib/conference/conference-path";
 
 export type ReminderRunOptions = ClaimOptions & { retryDelayMs?: number };
 
@@ -17,6 +18,7 @@ const toView = (d: ReminderDelivery): InAppReminderView => ({
   id: d.id,
   talkId: d.talkId,
   talkSlug: d.talkSlug,
+  conferenceSlug: d.conferenceSlug,
   talkTitle: d.talkTitle,
   stageName: d.stageName,
   startsAt: d.startsAt,
@@ -51,8 +53,8 @@ export async function sendDueReminders(io: PlenaryServer, options: ReminderRunOp
             startsAt: new Date(delivery.startsAt),
             timeZone: delivery.timeZone,
             conferenceName: delivery.conferenceName,
-            talkUrl: `${env.PUBLIC_URL}/talks/${delivery.talkSlug}`,
-            agendaUrl: `${env.PUBLIC_URL}/agenda`,
+            talkUrl: `${env.PUBLIC_URL}${conferencePath(delivery.conferenceSlug, `/talks/${delivery.talkSlug}`)}`,
+            agendaUrl: `${env.PUBLIC_URL}${conferencePath(delivery.conferenceSlug, "/agenda")}`,
             now: options.now,
           }),
         );

@@ -118,7 +118,8 @@ describe("reminders on a cluster of two realtime nodes (real PostgreSQL, Redis, 
       expect(mail.subject).toMatch(/^Starts in \d+ minutes: Reminders at scale$/);
       expect(mail.text).toContain(`on Side`);
       expect(mail.text).toContain(`(Europe/Berlin)`);
-      expect(mail.text).toContain(`/talks/${talk.slug}`);
+      expect(mail.text).toContain(`/${fx.conference.slug}/talks/${talk.slug}`);
+      expect(mail.text).toContain(`/${fx.conference.slug}/agenda`);
       await waitFor("the in-app push", () => pushes.get(attendee.id)!.length >= 1);
     }
     // Another sweep of each node: nothing more goes out.
@@ -132,6 +133,7 @@ describe("reminders on a cluster of two realtime nodes (real PostgreSQL, Redis, 
         expect.objectContaining({
           talkId: talk.id,
           talkSlug: talk.slug,
+          conferenceSlug: fx.conference.slug,
           talkTitle: "Reminders at scale",
           stageName: "Side",
           startsAt: talk.startsAt.toISOString(),

@@ -5,6 +5,7 @@ import type { InAppReminderView } from "@/lib/reminders/schemas";
 import { useRealtime } from "../realtime/use-realtime";
 import { request } from "../realtime/request";
 import { buttonClass } from "../ui/button";
+import { conferencePath } from "@/lib/conference/conference-path";
 
 /** "Starts in 10 min", "Starts in 1 min", "Starting now". */
 function startsIn(startsAt: string, now: number): string {
@@ -99,7 +100,7 @@ export function ReminderToasts({ realtimeUrl }: { realtimeUrl: string }) {
               <p className="text-xs text-zinc-600 dark:text-zinc-400">{reminder.stageName}</p>
               <div className="mt-3 flex gap-2">
                 <Link
-                  href={`/talks/${reminder.talkSlug}`}
+                  href={conferencePath(reminder.conferenceSlug, `/talks/${reminder.talkSlug}`)}
                   onClick={() => dismiss(reminder.id)}
                   aria-label={`Join “${reminder.talkTitle}”`}
                   className={buttonClass("primary", "sm")}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { conferencePath } from "@/lib/conference/conference-path";
 import type { TalkCard as TalkCardData } from "@/lib/schedule/get-schedule";
 import { isHappeningNow } from "@/lib/schedule/happening-now";
 import { Badge, LiveDot } from "../ui/badge";
@@ -66,7 +67,10 @@ export function TalkCard({
         {canStar ? <StarButton talkId={talk.id} title={talk.title} initiallyStarred={starred} reminder={reminder} /> : null}
       </div>
       <h3 id={`talk-${talk.id}-title`} className="text-base font-semibold leading-snug">
-        <Link href={`/talks/${talk.slug}`} className="after:absolute after:inset-0 after:rounded-2xl focus:outline-none">
+        <Link
+          href={conferencePath(talk.conference.slug, `/talks/${talk.slug}`)}
+          className="after:absolute after:inset-0 after:rounded-2xl focus:outline-none"
+        >
           {talk.title}
         </Link>
       </h3>
