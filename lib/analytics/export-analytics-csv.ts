@@ -18,15 +18,37 @@ export async function exportAnalyticsCsv(options: { conferenceId: string; timeZo
     const { talks } = await getConferenceAnalytics({ conferenceId, timeZone });
     lines.push(
       row([
-        "talk", "stage", "starts_at", "live_viewers", "peak_live", "replay_viewers", "peak_replay", "unique_viewers",
-        "live_minutes", "replay_minutes", "average_minutes", "chat_messages", "questions",
+        "talk",
+        "stage",
+        "starts_at",
+        "live_viewers",
+        "peak_live",
+        "replay_viewers",
+        "peak_replay",
+        "unique_viewers",
+        "live_minutes",
+        "replay_minutes",
+        "average_minutes",
+        "chat_messages",
+        "questions",
       ]),
     );
     for (const t of talks) {
       lines.push(
         row([
-          t.title, t.stage, t.startsAt, t.liveViewers, t.peakLive, t.replayViewers, t.peakReplay, t.uniqueViewers,
-          t.liveMinutes, t.replayMinutes, t.averageMinutes, t.chatMessages, t.questions,
+          t.title,
+          t.stage,
+          t.startsAt,
+          t.liveViewers,
+          t.peakLive,
+          t.replayViewers,
+          t.peakReplay,
+          t.uniqueViewers,
+          t.liveMinutes,
+          t.replayMinutes,
+          t.averageMinutes,
+          t.chatMessages,
+          t.questions,
         ]),
       );
     }

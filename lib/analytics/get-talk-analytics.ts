@@ -80,4 +80,3 @@ async function activitySeries(talkId: string, startsAt: Date, endsAt: Date): Pro
     FROM ${buckets(first, last, step)} LEFT JOIN per_bucket b ON b.at = g.at ORDER BY g.at`;
   return { bucketMinutes: step, points: points.map((p) => ({ at: p.at.toISOString(), chat: p.chat, questions: p.questions })) };
 }
-

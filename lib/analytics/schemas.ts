@@ -13,7 +13,13 @@ export type AnalyticsExportKind = z.infer<typeof AnalyticsExportKind>;
 
 export const AnalyticsExportQuery = z
   // Ids are cuids: the id goes into the download's file name, so nothing else is let through.
-  .object({ kind: AnalyticsExportKind.default("talks"), talkId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a talk id").optional() })
+  .object({
+    kind: AnalyticsExportKind.default("talks"),
+    talkId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a talk id")
+      .optional(),
+  })
   .refine((q) => q.kind !== "talk" || q.talkId, { message: "Name the talk (talkId) to export its minutes", path: ["talkId"] });
 export type AnalyticsExportQuery = z.infer<typeof AnalyticsExportQuery>;
 

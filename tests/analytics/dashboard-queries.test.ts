@@ -27,7 +27,14 @@ describe("analytics of sales, activity and the CSV export", () => {
     attendee = await createUser({ name: "Ada Attendee" }); // a signed-in account, no organizer
     const type = await prisma.ticketType.create({ data: { conferenceId, name: "Standard", priceCents: 10_000 } });
     const code = await prisma.discountCode.create({ data: { conferenceId, code: `SAVE-${uid()}`, kind: "PERCENT", value: 50 } });
-    const order = async (o: { status: "PAID" | "PENDING" | "CANCELLED"; quantity: number; totalCents: number; createdAt: string; paidAt?: string; redeemed?: boolean }) => {
+    const order = async (o: {
+      status: "PAID" | "PENDING" | "CANCELLED";
+      quantity: number;
+      totalCents: number;
+      createdAt: string;
+      paidAt?: string;
+      redeemed?: boolean;
+    }) => {
       const row = await prisma.order.create({
         data: {
           conferenceId,
@@ -44,7 +51,9 @@ describe("analytics of sales, activity and the CSV export", () => {
         },
       });
       if (o.redeemed) {
-        await prisma.discountRedemption.create({ data: { discountCodeId: code.id, orderId: row.id, userId: attendee.id, createdAt: utc(o.createdAt) } });
+        await prisma.discountRedemption.create({
+          data: { discountCodeId: code.id, orderId: row.id, userId: attendee.id, createdAt: utc(o.createdAt) },
+        });
       }
     };
     await order({ status: "PAID", quantity: 2, totalCents: 20_000, createdAt: "2026-05-10T09:58:00", paidAt: "2026-05-10T10:00:00" });
@@ -57,9 +66,17 @@ describe("analytics of sales, activity and the CSV export", () => {
     // The web talk runs 09:00-09:30 UTC: two messages in its first minute, one and a question in
     // the second, a question in the third.
     const talk = fx.talks.webTalk;
-    const chat = (createdAt: string) => prisma.chatMessage.create({ data: { conferenceId, talkId: talk.id, userId: organizer.id, body: "hi", createdAt: utc(createdAt) } });
-    const ask = (createdAt: string) => prisma.question.create({ data: { talkId: talk.id, userId: organizer.id, body: "why?", createdAt: utc(createdAt) } });
-    await Promise.all([chat("2026-06-01T09:00:10"), chat("2026-06-01T09:00:20"), chat("2026-06-01T09:01:00"), ask("2026-06-01T09:01:30"), ask("2026-06-01T09:02:05")]);
+    const chat = (createdAt: string) =>
+      prisma.chatMessage.create({ data: { conferenceId, talkId: talk.id, userId: organizer.id, body: "hi", createdAt: utc(createdAt) } });
+    const ask = (createdAt: string) =>
+      prisma.question.create({ data: { talkId: talk.id, userId: organizer.id, body: "why?", createdAt: utc(createdAt) } });
+    await Promise.all([
+      chat("2026-06-01T09:00:10"),
+      chat("2026-06-01T09:00:20"),
+      chat("2026-06-01T09:01:00"),
+      ask("2026-06-01T09:01:30"),
+      ask("2026-06-01T09:02:05"),
+    ]);
     // The hallway channel is not a talk's activity.
     await prisma.chatMessage.create({ data: { conferenceId, userId: organizer.id, body: "hallway", createdAt: utc("2026-06-01T09:00:30") } });
   });
@@ -76,7 +93,15 @@ describe("analytics of sales, activity and the CSV export", () => {
       { day: "2026-05-13", orders: 1, tickets: 1, revenueCents: 0, redemptions: 1 },
     ]);
     const { totals } = await getConferenceAnalytics({ conferenceId, timeZone: "Europe/Berlin" });
-    expect(totals).toMatchObject({ ticketsSold: 4, revenueCents: 25_000, redemptions: 2, chatMessages: 3, questions: 2, uniqueViewers: 0, peakConcurrent: 0 });
+    expect(totals).toMatchObject({
+      ticketsSold: 4,
+      revenueCents: 25_000,
+      redemptions: 2,
+      chatMessages: 3,
+      questions: 2,
+      uniqueViewers: 0,
+      peakConcurrent: 0,
+    });
   });
 
   it("counts a talk's chat messages and questions per minute over its slot", async () => {

@@ -52,7 +52,8 @@ describe("viewer analytics across two realtime nodes", () => {
     const carolB = await pool.open(carol.cookie, { url: b.url }); // Carol in two tabs, one per node
     const anonA = await pool.open(undefined, { url: a.url });
     const anonB = await pool.open(undefined, { url: b.url });
-    const beat = async (s: Socket, id: string, mode: string) => expect(await emit(s, "viewing:heartbeat", { talkId: id, mode })).toEqual({ ok: true, counted: true });
+    const beat = async (s: Socket, id: string, mode: string) =>
+      expect(await emit(s, "viewing:heartbeat", { talkId: id, mode })).toEqual({ ok: true, counted: true });
 
     // 10:00 — Alice, Bob and Carol (twice) watch the talk live, two heartbeats each; the keynote
     // has Alice and two anonymous viewers, one per node.
@@ -123,8 +124,14 @@ describe("viewer analytics across two realtime nodes", () => {
     expect(await emit(anonymous, "viewing:heartbeat", { talkId, mode: "live" })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
     expect(await emit(stranger, "viewing:heartbeat", { talkId, mode: "live" })).toMatchObject({ ok: false, error: { code: "PAYMENT_REQUIRED" } });
     expect(await emit(viewer, "viewing:heartbeat", { talkId, mode: "binge" })).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
-    expect(await emit(viewer, "viewing:heartbeat", { talkId: "no-such-talk", mode: "live" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect(await emit(viewer, "viewing:heartbeat", { talkId, mode: "live", extra: 1 })).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
+    expect(await emit(viewer, "viewing:heartbeat", { talkId: "no-such-talk", mode: "live" })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
+    expect(await emit(viewer, "viewing:heartbeat", { talkId, mode: "live", extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: "INVALID_INPUT" },
+    });
 
     // A burst of four is let through (a seek, a reload); the fifth at once is refused.
     const acks = [];
