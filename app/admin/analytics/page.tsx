@@ -9,7 +9,7 @@ import { zoneAbbreviation } from "@/lib/schedule/time-zones";
 import { getOrganizerContext } from "../_lib/organizer-context";
 import { SalesChart } from "./_components/sales-chart";
 import { StatGrid } from "./_components/stat-grid";
-import { formatCount, formatDay, formatMinutes, formatRevenue } from "./_components/format";
+import { formatCount, formatDay, formatMinutes, formatRevenue, plural } from "./_components/format";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -31,7 +31,7 @@ export default async function AnalyticsPage() {
   const money = (cents: number) => formatRevenue(cents, conference.currency);
   const busiestDay = sales.reduce<(typeof sales)[number] | null>((best, d) => (!best || d.tickets > best.tickets ? d : best), null);
   const salesSummary = sales.length
-    ? `${formatCount(totals.ticketsSold)} tickets sold and ${formatCount(totals.redemptions)} discount codes redeemed over ${sales.length} days, from ${formatDay(sales[0].day)} to ${formatDay(sales.at(-1)!.day)}; the busiest day was ${formatDay(busiestDay!.day)} with ${formatCount(busiestDay!.tickets)} tickets.`
+    ? `${plural(totals.ticketsSold, "ticket")} sold and ${plural(totals.redemptions, "discount code")} redeemed over ${plural(sales.length, "day")}, from ${formatDay(sales[0].day)} to ${formatDay(sales.at(-1)!.day)}; the busiest day was ${formatDay(busiestDay!.day)} with ${plural(busiestDay!.tickets, "ticket")}.`
     : "";
 
   return (

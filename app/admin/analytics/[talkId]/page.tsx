@@ -10,7 +10,7 @@ import { zoneAbbreviation } from "@/lib/schedule/time-zones";
 import { getOrganizerContext } from "../../_lib/organizer-context";
 import { StatGrid } from "../_components/stat-grid";
 import { TimeChart } from "../_components/time-chart";
-import { bucketLabel, formatBucket, formatCount, formatMinutes } from "../_components/format";
+import { bucketLabel, formatBucket, formatCount, formatMinutes, plural } from "../_components/format";
 
 export const metadata: Metadata = { title: "Talk analytics" };
 
@@ -33,7 +33,7 @@ export default async function TalkAnalyticsPage({ params }: { params: Promise<{ 
     null,
   );
   const activitySummary = busiest
-    ? `${formatCount(a.chatMessages)} chat messages and ${formatCount(a.questions)} questions; busiest ${bucketLabel(activity.bucketMinutes).replace("per ", "")} from ${formatBucket(busiest.at, zone, { withDate: true, withTime: true })} with ${formatCount(busiest.chat)} messages and ${formatCount(busiest.questions)} questions.`
+    ? `${plural(a.chatMessages, "chat message")} and ${plural(a.questions, "question")}; the busiest ${bucketLabel(activity.bucketMinutes).replace("per ", "")} from ${formatBucket(busiest.at, zone, { withDate: true, withTime: true })} had ${plural(busiest.chat, "message")} and ${plural(busiest.questions, "question")}.`
     : "";
 
   return (

@@ -44,3 +44,8 @@ export function formatRevenue(cents: number, currency: string): string {
     return `${(cents / 100).toFixed(2)} ${currency}`;
   }
 }
+
+/** "1 ticket", "3 tickets", "1,200 questions". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
