@@ -78,7 +78,8 @@ export default async function AnalyticsPage() {
               const starts = new Date(t.startsAt);
               return (
                 <tr key={t.talkId}>
-                  <td className="px-4 py-3">
+                  {/* Wide enough to read on a phone: the table scrolls sideways instead. */}
+                  <td className="min-w-56 px-4 py-3">
                     <Link href={`/admin/analytics/${t.talkId}`} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
                       {t.title}
                     </Link>
