@@ -1,3 +1,6 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { test, expect } from "@playwright/test";
 import { ACCOUNTS, signIn } from "../support/accounts";
 import { recordCspViolations } from "../support/csp";
@@ -90,4 +93,72 @@ test("attendees get no analytics", async ({ page }) => {
   expect(response?.status()).toBe(403);
   const csv = await page.request.get("/api/admin/analytics/export?kind=talks");
   expect(csv.status()).toBe(403);
+});
+
+test("an attendee watching a replay is counted from their player's heartbeats", async ({ browser }) => {
+  test.setTimeout(180_000);
+  // A finished talk with a recording on disk (made with ffmpeg, as the ingest lays it out).
+  const db = await e2eDatabase();
+  let talkId: string;
+  let attendeeKey: string;
+  try {
+    talkId = (await db.query<{ id: string }>(`SELECT "id" FROM "Talk" WHERE "slug" = 'schedules-and-time-zones'`)).rows[0].id;
+    attendeeKey = `u:${(await db.query<{ id: string }>(`SELECT "id" FROM "user" WHERE "email" = $1`, [ACCOUNTS.attendee])).rows[0].id}`;
+    const prefix = `talks/${talkId}/a11a1e7e5eed0001`; // the folder is hex, as the ingest names it
+    const folder = path.join(".data/media-e2e", prefix);
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.mkdirSync(path.join(folder, "v0"), { recursive: true });
+    execFileSync("ffmpeg", [
+      ...["-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=10", "-f", "lavfi", "-i", "sine=frequency=440"],
+      ...["-t", "120", "-c:v", "libx264", "-preset", "ultrafast", "-g", "10", "-c:a", "aac", "-f", "hls", "-hls_time", "2"],
+      ...["-hls_playlist_type", "vod", "-hls_segment_filename", path.join(folder, "v0", "seg%03d.ts"), path.join(folder, "v0", "index.m3u8")],
+    ]);
+    fs.writeFileSync(
+      path.join(folder, "master.m3u8"),
+      '#EXTM3U\n#EXT-X-VERSION:6\n#EXT-X-STREAM-INF:BANDWIDTH=500000,RESOLUTION=320x180,NAME="v0"\nv0/index.m3u8\n',
+    );
+    await db.query(`DELETE FROM "Recording" WHERE "talkId" = $1`, [talkId]);
+    await db.query(
+      `INSERT INTO "Recording" ("id", "talkId", "source", "status", "storagePrefix", "startedAt", "endedAt", "durationMs", "updatedAt")
+       VALUES ('e2e-analytics', $1, 'BROWSER', 'ENDED', $2, now() - interval '1 hour', now() - interval '58 minutes', 120000, now())`,
+      [talkId, prefix],
+    );
+    await db.query(`UPDATE "Talk" SET "status" = 'ENDED' WHERE "id" = $1`, [talkId]);
+  } finally {
+    await db.end();
+  }
+
+  const attendeeContext = await browser.newContext();
+  const attendee = await attendeeContext.newPage();
+  await signIn(attendee, ACCOUNTS.attendee);
+  await attendee.goto("/talks/schedules-and-time-zones");
+  const video = attendee.getByTestId("talk-video");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 30_000 }).toBeGreaterThan(1);
+
+  // The node writes what it gathered every 20 s.
+  await expect
+    .poll(
+      async () => {
+        const check = await e2eDatabase();
+        try {
+          return (await check.query(`SELECT "mode" FROM "ViewerMinute" WHERE "talkId" = $1 AND "viewerKey" = $2`, [talkId, attendeeKey])).rows.map(
+            (r) => r.mode,
+          );
+        } finally {
+          await check.end();
+        }
+      },
+      { timeout: 60_000, intervals: [1_000] },
+    )
+    .toContain("REPLAY");
+  await attendeeContext.close();
+
+  const organizerContext = await browser.newContext();
+  const organizer = await organizerContext.newPage();
+  await signIn(organizer, ACCOUNTS.organizer);
+  await organizer.goto("/admin/analytics");
+  const row = organizer.getByRole("row").filter({ has: organizer.getByRole("link", { name: /Schedules and time zones/ }) });
+  await expect(row.getByRole("cell").nth(3)).toHaveText("1"); // replay viewers
+  await organizerContext.close();
+  fs.rmSync(path.join(".data/media-e2e", `talks/${talkId}`), { recursive: true, force: true });
 });
