@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { test, expect } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { ACCOUNTS, signIn } from "../support/accounts";
 import { recordCspViolations } from "../support/csp";
 import { e2eDatabase } from "../chat/e2e-database";
@@ -85,6 +86,23 @@ test("an organizer reads the conference's and a talk's audience in charts, with 
   expect(text.startsWith("\uFEFFminute_utc,live_viewers,replay_viewers,chat_messages,questions\r\n")).toBe(true);
   expect(text).toContain("2026-06-01T08:00:00.000Z,3,0,");
   expect(violations()).toEqual([]);
+});
+
+async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("the analytics pages, charts and their tables open, have no WCAG 2.1 AA violations", async ({ page }) => {
+  await signIn(page, ACCOUNTS.organizer);
+  await page.goto("/admin/analytics");
+  await page.getByText("Show the numbers").click();
+  await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: TALK }).click();
+  await expect(page.getByRole("figure", { name: /Watching live/ }).locator(".recharts-line-curve")).toBeVisible();
+  for (const more of await page.getByText("Show the numbers").all()) await more.click();
+  await expectNoAxeViolations(page);
 });
 
 test("attendees get no analytics", async ({ page }) => {
