@@ -1,7 +1,8 @@
 import { prisma, Prisma } from "@/lib/db/client";
-import type { SalesDay, TalkAudience } from "./schemas";
+import type { SalesDay, TalkAudience, TimeSeries } from "./schemas";
 import { talkAudienceQuery, toTalkAudience, type TalkAudienceRow } from "./talk-audience-sql";
 import { listSalesByDay } from "./list-sales-by-day";
+import { listViewersOverTime } from "./list-viewers-over-time";
 
 export type ConferenceAnalytics = {
   totals: {
@@ -17,13 +18,16 @@ export type ConferenceAnalytics = {
     redemptions: number;
   };
   talks: TalkAudience[];
+  /** People watching any talk at once, as it aired and in replay. */
+  live: TimeSeries<"viewers">;
+  replay: TimeSeries<"viewers">;
   sales: SalesDay[];
 };
 
 /** A conference's audience and sales, aggregated in PostgreSQL (one query per figure family). */
 export async function getConferenceAnalytics(options: { conferenceId: string; timeZone: string }): Promise<ConferenceAnalytics> {
   const { conferenceId, timeZone } = options;
-  const [rows, overall, sales] = await Promise.all([
+  const [rows, overall, sales, live, replay] = await Promise.all([
     prisma.$queryRaw<TalkAudienceRow[]>(talkAudienceQuery(Prisma.sql`t."conferenceId" = ${conferenceId}`)),
     // A person who watched three talks is one viewer of the conference; the peak counts people at once.
     prisma.$queryRaw<{ uniqueViewers: bigint; watchMinutes: bigint; peakConcurrent: number | null }[]>`
@@ -35,6 +39,8 @@ export async function getConferenceAnalytics(options: { conferenceId: string; ti
              (SELECT count(*) FROM (SELECT DISTINCT "talkId", "viewerKey", "minute" FROM vm) d) AS "watchMinutes",
              (SELECT max(n) FROM (SELECT count(DISTINCT "viewerKey")::int AS n FROM vm GROUP BY "minute") m) AS "peakConcurrent"`,
     listSalesByDay({ conferenceId, timeZone }),
+    listViewersOverTime({ conferenceId, replay: false }),
+    listViewersOverTime({ conferenceId, replay: true }),
   ]);
   const talks = rows.map(toTalkAudience);
   const uniqueViewers = Number(overall[0]?.uniqueViewers ?? 0);
@@ -53,6 +59,8 @@ export async function getConferenceAnalytics(options: { conferenceId: string; ti
       redemptions: sum("redemptions"),
     },
     talks,
+    live,
+    replay,
     sales,
   };
 }

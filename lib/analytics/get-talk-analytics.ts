@@ -3,6 +3,7 @@ import { notFound } from "@/lib/errors/app-error";
 import type { TalkAudience, TimeSeries } from "./schemas";
 import { talkAudienceQuery, toTalkAudience, type TalkAudienceRow } from "./talk-audience-sql";
 import { bucketMinutesFor, minuteOf } from "./time-buckets";
+import { listViewersOverTime } from "./list-viewers-over-time";
 
 export type TalkAnalytics = {
   audience: TalkAudience;
@@ -24,8 +25,8 @@ export async function getTalkAnalytics(options: { conferenceId: string; talkId: 
   if (!talk) throw notFound("Talk");
   const [rows, live, replay, activity] = await Promise.all([
     prisma.$queryRaw<TalkAudienceRow[]>(talkAudienceQuery(Prisma.sql`t."id" = ${talkId}`)),
-    viewerSeries(talkId, false),
-    viewerSeries(talkId, true),
+    listViewersOverTime({ talkId, replay: false }),
+    listViewersOverTime({ talkId, replay: true }),
     activitySeries(talkId, talk.startsAt, talk.endsAt),
   ]);
   return { audience: toTalkAudience(rows[0]), endsAt: talk.endsAt.toISOString(), live, replay, activity };
@@ -34,26 +35,6 @@ export async function getTalkAnalytics(options: { conferenceId: string; talkId: 
 /** Buckets from `from` to `to` (a generate_series), each `step` minutes long, starting at `from`. */
 function buckets(from: Date, to: Date, step: number) {
   return Prisma.sql`generate_series(${from}::timestamp(3), ${to}::timestamp(3), make_interval(mins => ${step}::int)) AS g(at)`;
-}
-
-async function viewerSeries(talkId: string, replay: boolean): Promise<TimeSeries<"viewers">> {
-  const modes = replay ? Prisma.sql`v."mode" = 'REPLAY'` : Prisma.sql`v."mode" <> 'REPLAY'`;
-  const [span] = await prisma.$queryRaw<Span[]>`
-    SELECT min(v."minute") AS first, max(v."minute") AS last FROM "ViewerMinute" v WHERE v."talkId" = ${talkId} AND ${modes}`;
-  if (!span?.first || !span.last) return { bucketMinutes: 1, points: [] };
-  const step = bucketMinutesFor(span.first, span.last);
-  const points = await prisma.$queryRaw<{ at: Date; viewers: number }[]>`
-    WITH per_minute AS (
-      SELECT v."minute", count(DISTINCT v."viewerKey")::int AS viewers
-      FROM "ViewerMinute" v WHERE v."talkId" = ${talkId} AND ${modes} GROUP BY v."minute"
-    ),
-    per_bucket AS (
-      SELECT date_bin(make_interval(mins => ${step}::int), "minute", ${span.first}::timestamp(3)) AS at, max(viewers) AS viewers
-      FROM per_minute GROUP BY 1
-    )
-    SELECT g.at, coalesce(b.viewers, 0)::int AS viewers
-    FROM ${buckets(span.first, span.last, step)} LEFT JOIN per_bucket b ON b.at = g.at ORDER BY g.at`;
-  return { bucketMinutes: step, points: points.map((p) => ({ at: p.at.toISOString(), viewers: p.viewers })) };
 }
 
 /** From the talk's slot (or the first message or question before it) to the last one after it. */

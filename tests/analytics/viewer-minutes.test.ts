@@ -109,6 +109,9 @@ describe("viewer analytics across two realtime nodes", () => {
     expect(keynote).toMatchObject({ liveViewers: 3, peakLive: 3, liveMinutes: 3, replayViewers: 0, uniqueViewers: 3 });
     // Alice watched both talks at 10:00: one person of five at the conference's busiest minute.
     expect(conference.totals).toMatchObject({ uniqueViewers: 5, peakConcurrent: 5, watchMinutes: 12, averageMinutes: 2.4 });
+    // Over time, the conference counts people: Alice on both talks at 10:00 is one of five.
+    expect(conference.live.points.map((p) => p.viewers)).toEqual([5, 2, 1]);
+    expect(conference.replay.points.map((p) => p.viewers)).toEqual([2, 1]);
     expect(conference.talks.find((t) => t.talkId === fx.talks.sideTalk.id)).toMatchObject({ uniqueViewers: 0, peakLive: 0, liveMinutes: 0 });
   });
 

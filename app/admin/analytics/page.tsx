@@ -9,7 +9,8 @@ import { zoneAbbreviation } from "@/lib/schedule/time-zones";
 import { getOrganizerContext } from "../_lib/organizer-context";
 import { SalesChart } from "./_components/sales-chart";
 import { StatGrid } from "./_components/stat-grid";
-import { formatCount, formatDay, formatMinutes, formatRevenue, plural } from "./_components/format";
+import { formatCount, formatDay, formatMinutes, formatRevenue, peakSentence, plural } from "./_components/format";
+import { TimeChart } from "./_components/time-chart";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -27,7 +28,7 @@ const columns = [
 export default async function AnalyticsPage() {
   const { conference } = await getOrganizerContext();
   const zone = conference.timeZone;
-  const { totals, talks, sales } = await getConferenceAnalytics({ conferenceId: conference.id, timeZone: zone });
+  const { totals, talks, live, replay, sales } = await getConferenceAnalytics({ conferenceId: conference.id, timeZone: zone });
   const money = (cents: number) => formatRevenue(cents, conference.currency);
   const busiestDay = sales.reduce<(typeof sales)[number] | null>((best, d) => (!best || d.tickets > best.tickets ? d : best), null);
   const salesSummary = sales.length
@@ -65,6 +66,51 @@ export default async function AnalyticsPage() {
           { label: "Codes redeemed", value: formatCount(totals.redemptions) },
         ]}
       />
+
+      <section aria-labelledby="viewers-heading" className="space-y-4">
+        <h2 id="viewers-heading" className="text-xl font-semibold">
+          Viewers over time
+        </h2>
+        {live.points.length === 0 && replay.points.length === 0 ? (
+          <EmptyState title="Nobody has watched yet">Viewers show here a minute or so after their players start.</EmptyState>
+        ) : (
+          <div className="grid gap-6 xl:grid-cols-2">
+            {[
+              {
+                series: live,
+                title: "Watching live, all talks",
+                empty: "Nobody watched live yet",
+                what: "Live and premiere",
+                label: "Live viewers",
+                color: "#4f46e5",
+              },
+              {
+                series: replay,
+                title: "Watching replays, all talks",
+                empty: "No replay views yet",
+                what: "Replays",
+                label: "Replay viewers",
+                color: "#059669",
+              },
+            ].map(({ series, title, empty, what, label, color }) =>
+              series.points.length ? (
+                <TimeChart
+                  key={title}
+                  title={title}
+                  summary={peakSentence(series, zone, what)}
+                  series={[{ key: "viewers", label, color }]}
+                  points={series.points}
+                  bucketMinutes={series.bucketMinutes}
+                  timeZone={zone}
+                  valueNote="people at once, busiest minute"
+                />
+              ) : (
+                <EmptyState key={title} title={empty} />
+              ),
+            )}
+          </div>
+        )}
+      </section>
 
       <section aria-labelledby="talks-heading" className="space-y-4">
         <h2 id="talks-heading" className="text-xl font-semibold">

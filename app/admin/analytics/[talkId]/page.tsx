@@ -5,22 +5,13 @@ import { Badge } from "@/app/_components/ui/badge";
 import { buttonClass } from "@/app/_components/ui/button";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { getTalkAnalytics } from "@/lib/analytics/get-talk-analytics";
-import type { TimeSeries } from "@/lib/analytics/schemas";
 import { zoneAbbreviation } from "@/lib/schedule/time-zones";
 import { getOrganizerContext } from "../../_lib/organizer-context";
 import { StatGrid } from "../_components/stat-grid";
 import { TimeChart } from "../_components/time-chart";
-import { bucketLabel, formatBucket, formatCount, formatMinutes, plural } from "../_components/format";
+import { bucketLabel, formatBucket, formatCount, formatMinutes, peakSentence, plural } from "../_components/format";
 
 export const metadata: Metadata = { title: "Talk analytics" };
-
-/** "Most at once: 120 at 10:14 (Europe/Berlin)" — the sentence a chart stands for. */
-function peakSentence(series: TimeSeries<"viewers">, zone: string, what: string): string {
-  const peak = series.points.reduce<(typeof series.points)[number] | null>((best, p) => (!best || p.viewers > best.viewers ? p : best), null);
-  if (!peak) return "";
-  const when = formatBucket(peak.at, zone, { withDate: true, withTime: series.bucketMinutes < 1440 });
-  return `${what}: at most ${formatCount(peak.viewers)} at once, ${series.bucketMinutes === 1 ? "at" : "in the bucket from"} ${when} (${zone}).`;
-}
 
 export default async function TalkAnalyticsPage({ params }: { params: Promise<{ talkId: string }> }) {
   const { conference } = await getOrganizerContext();

@@ -1,3 +1,5 @@
+import type { TimeSeries } from "@/lib/analytics/schemas";
+
 // Shared by the analytics pages (server) and charts (client): plain functions, no data access.
 
 /** "45 min", "3 h 20 min": watch time reads in hours once it is long. */
@@ -48,4 +50,12 @@ export function formatRevenue(cents: number, currency: string): string {
 /** "1 ticket", "3 tickets", "1,200 questions". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** "Live: at most 120 at once, at 1 Jun, 10:14 (Europe/Berlin)." — the sentence a viewers chart stands for. */
+export function peakSentence(series: TimeSeries<"viewers">, zone: string, what: string): string {
+  const peak = series.points.reduce<(typeof series.points)[number] | null>((best, p) => (!best || p.viewers > best.viewers ? p : best), null);
+  if (!peak) return "";
+  const when = formatBucket(peak.at, zone, { withDate: true, withTime: series.bucketMinutes < 1440 });
+  return `${what}: at most ${formatCount(peak.viewers)} at once, ${series.bucketMinutes === 1 ? "at" : "in the bucket from"} ${when} (${zone}).`;
 }
