@@ -57,6 +57,11 @@ test("an organizer reads the conference's and a talk's audience in charts, with 
   // Watched live 3, peak 3, replay 1, watch time 7 min.
   await expect(row.getByRole("cell")).toHaveText([new RegExp(TALK.replace(/[()]/g, "\\$&")), "3", "3", "1", "7 min", "1.8 min", /\d+/, /\d+/]);
 
+  // People watching any talk, over time.
+  const everyone = page.getByRole("figure", { name: /Watching live, all talks/ });
+  await expect(everyone).toContainText("at most 3 at once");
+  await expect(everyone.locator("svg .recharts-line-curve")).toBeVisible();
+
   // The demo's ticket sale is charted by day.
   const sales = page.getByRole("figure", { name: /Tickets and discount codes/ });
   await expect(sales).toContainText(/\d+ tickets? sold/);
@@ -96,10 +101,11 @@ async function expectNoAxeViolations(page: Page) {
 test("the analytics pages, charts and their tables open, have no WCAG 2.1 AA violations", async ({ page }) => {
   await signIn(page, ACCOUNTS.organizer);
   await page.goto("/admin/analytics");
-  await page.getByText("Show the numbers").click();
   await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  for (const more of await page.getByText("Show the numbers").all()) await more.click();
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: TALK }).click();
+  await expect(page.getByRole("heading", { name: TALK, level: 1 })).toBeVisible();
   await expect(page.getByRole("figure", { name: /Watching live/ }).locator(".recharts-line-curve")).toBeVisible();
   for (const more of await page.getByText("Show the numbers").all()) await more.click();
   await expectNoAxeViolations(page);
