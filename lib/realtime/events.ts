@@ -5,6 +5,7 @@ import { pollClientEvents, type PollServerEvents } from "@/lib/polls/events";
 import { presenceClientEvents, type PresenceServerEvents } from "@/lib/presence/events";
 import { mediaClientEvents, type MediaServerEvents } from "@/lib/media/events";
 import { reminderClientEvents, type ReminderServerEvents } from "@/lib/reminders/events";
+import { analyticsClientEvents } from "@/lib/analytics/events";
 import type { DomainEvent } from "./notify";
 import type { Ack, AckPayload, ParsedInput, SentInput } from "./contract";
 
@@ -24,6 +25,7 @@ export const clientEvents = {
   ...presenceClientEvents,
   ...mediaClientEvents,
   ...reminderClientEvents,
+  ...analyticsClientEvents,
 };
 type ClientEvents = typeof clientEvents;
 
@@ -69,6 +71,9 @@ export type _ClientEventNamesAreUnique = NoOverlap<
   | Overlap<typeof presenceClientEvents, typeof mediaClientEvents>
   | Overlap<typeof reminderClientEvents, typeof talkClientEvents & typeof chatClientEvents & typeof qaClientEvents & typeof pollClientEvents>
   | Overlap<typeof reminderClientEvents, typeof presenceClientEvents & typeof mediaClientEvents>
+  | Overlap<typeof analyticsClientEvents, typeof talkClientEvents & typeof chatClientEvents & typeof qaClientEvents & typeof pollClientEvents>
+  | Overlap<typeof analyticsClientEvents, typeof presenceClientEvents & typeof mediaClientEvents>
+  | Overlap<typeof analyticsClientEvents, typeof reminderClientEvents>
 >;
 
 /** Socket.io room names, in one place. */

@@ -22,6 +22,7 @@ const sections: { href: `/${string}`; title: string; body: string }[] = [
   },
   { href: "/admin/tickets", title: "Tickets", body: "Ticket types, prices, quotas, sale windows and discount codes." },
   { href: "/admin/registrations", title: "Registrations", body: "Attendees and orders: search, export as CSV, revoke a ticket." },
+  { href: "/admin/analytics", title: "Analytics", body: "Viewers live and in replay, watch time, chat and Q&A, ticket sales and code use." },
 ];
 
 export default async function AdminHomePage() {

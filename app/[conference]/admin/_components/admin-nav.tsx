@@ -11,6 +11,7 @@ const items: { href: `/${string}`; label: string }[] = [
   { href: "/admin/import", label: "Import" },
   { href: "/admin/tickets", label: "Tickets" },
   { href: "/admin/registrations", label: "Registrations" },
+  { href: "/admin/analytics", label: "Analytics" },
 ];
 
 export function AdminNav() {
