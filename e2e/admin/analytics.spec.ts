@@ -47,7 +47,7 @@ test.beforeAll(async () => {
 test("an organizer reads the conference's and a talk's audience in charts, with the numbers and a CSV", async ({ page }) => {
   const violations = await recordCspViolations(page.context());
   await signIn(page, ACCOUNTS.organizer);
-  await page.goto("/admin");
+  await page.goto("/plenary-summit/admin");
   await page.getByRole("navigation", { name: "Organizer" }).getByRole("link", { name: "Analytics" }).click();
   await expect(page.getByRole("heading", { name: "Analytics", level: 1 })).toBeVisible();
 
@@ -100,7 +100,7 @@ async function expectNoAxeViolations(page: Page) {
 
 test("the analytics pages, charts and their tables open, have no WCAG 2.1 AA violations", async ({ page }) => {
   await signIn(page, ACCOUNTS.organizer);
-  await page.goto("/admin/analytics");
+  await page.goto("/plenary-summit/admin/analytics");
   await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
   for (const more of await page.getByText("Show the numbers").all()) await more.click();
   await expectNoAxeViolations(page);
@@ -113,9 +113,9 @@ test("the analytics pages, charts and their tables open, have no WCAG 2.1 AA vio
 
 test("attendees get no analytics", async ({ page }) => {
   await signIn(page, ACCOUNTS.attendee);
-  const response = await page.goto("/admin/analytics");
+  const response = await page.goto("/plenary-summit/admin/analytics");
   expect(response?.status()).toBe(403);
-  const csv = await page.request.get("/api/admin/analytics/export?kind=talks");
+  const csv = await page.request.get("/api/conferences/plenary-summit/admin/analytics/export?kind=talks");
   expect(csv.status()).toBe(403);
 });
 
@@ -155,7 +155,7 @@ test("an attendee watching a replay is counted from their player's heartbeats", 
   const attendeeContext = await browser.newContext();
   const attendee = await attendeeContext.newPage();
   await signIn(attendee, ACCOUNTS.attendee);
-  await attendee.goto("/talks/schedules-and-time-zones");
+  await attendee.goto("/plenary-summit/talks/schedules-and-time-zones");
   const video = attendee.getByTestId("talk-video");
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 30_000 }).toBeGreaterThan(1);
 
@@ -180,7 +180,7 @@ test("an attendee watching a replay is counted from their player's heartbeats", 
   const organizerContext = await browser.newContext();
   const organizer = await organizerContext.newPage();
   await signIn(organizer, ACCOUNTS.organizer);
-  await organizer.goto("/admin/analytics");
+  await organizer.goto("/plenary-summit/admin/analytics");
   const row = organizer.getByRole("row").filter({ has: organizer.getByRole("link", { name: /Schedules and time zones/ }) });
   await expect(row.getByRole("cell").nth(3)).toHaveText("1"); // replay viewers
   await organizerContext.close();

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { getConferenceAnalytics } from "@/lib/analytics/get-conference-analytics";
 import { getTalkAnalytics } from "@/lib/analytics/get-talk-analytics";
 import { listSalesByDay } from "@/lib/analytics/list-sales-by-day";
-import * as exportRoute from "@/app/api/admin/analytics/export/route";
+import * as exportRoute from "@/app/api/conferences/[conference]/admin/analytics/export/route";
 import { createConference, createUser, uid } from "../support/fixtures";
 
 // Sales, code use and chat/Q&A activity as the dashboard reads them, from rows placed at known
@@ -120,7 +120,10 @@ describe("analytics of sales, activity and the CSV export", () => {
 
   it("exports CSV to organizers only, with a byte-order mark", async () => {
     const get = (query: string, cookie?: string) =>
-      exportRoute.GET(new Request(`http://localhost/api/admin/analytics/export${query}`, { headers: cookie ? { cookie } : {} }));
+      exportRoute.GET(
+        new Request(`http://localhost/api/conferences/${fx.conference.slug}/admin/analytics/export${query}`, { headers: cookie ? { cookie } : {} }),
+        { params: Promise.resolve({ conference: fx.conference.slug }) },
+      );
     expect((await get("?kind=sales")).status).toBe(401);
     expect((await get("?kind=sales", attendee.cookie)).status).toBe(403);
     // An organizer of another conference is not one of this one.

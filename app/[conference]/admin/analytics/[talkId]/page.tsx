@@ -6,6 +6,7 @@ import { buttonClass } from "@/app/_components/ui/button";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { getTalkAnalytics } from "@/lib/analytics/get-talk-analytics";
 import { zoneAbbreviation } from "@/lib/schedule/time-zones";
+import { conferenceApiPath } from "@/lib/conference/conference-path";
 import { getOrganizerContext } from "../../_lib/organizer-context";
 import { StatGrid } from "../_components/stat-grid";
 import { TimeChart } from "../_components/time-chart";
@@ -14,7 +15,7 @@ import { bucketLabel, formatBucket, formatCount, formatMinutes, peakSentence, pl
 export const metadata: Metadata = { title: "Talk analytics" };
 
 export default async function TalkAnalyticsPage({ params }: { params: Promise<{ talkId: string }> }) {
-  const { conference } = await getOrganizerContext();
+  const { conference, href } = await getOrganizerContext();
   const { talkId } = await params;
   const zone = conference.timeZone;
   const { audience: a, live, replay, activity } = await orNotFound(getTalkAnalytics({ conferenceId: conference.id, talkId }));
@@ -30,7 +31,7 @@ export default async function TalkAnalyticsPage({ params }: { params: Promise<{ 
   return (
     <div className="space-y-10">
       <div>
-        <Link href="/admin/analytics" className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+        <Link href={href("/admin/analytics")} className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
           ← All talks
         </Link>
         <div className="mt-2">
@@ -41,7 +42,7 @@ export default async function TalkAnalyticsPage({ params }: { params: Promise<{ 
               <>
                 {a.status === "LIVE" ? <Badge tone="live">Live now</Badge> : null}
                 <a
-                  href={`/api/admin/analytics/export?kind=talk&talkId=${encodeURIComponent(a.talkId)}`}
+                  href={`${conferenceApiPath(conference.slug, "/admin/analytics/export")}?kind=talk&talkId=${encodeURIComponent(a.talkId)}`}
                   className={buttonClass("secondary", "sm")}
                   download
                 >

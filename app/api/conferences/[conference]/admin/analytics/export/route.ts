@@ -1,10 +1,10 @@
-import { parseQuery, requirePermission, withErrors } from "../../../_lib/route";
+import { parseQuery, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { exportAnalyticsCsv } from "@/lib/analytics/export-analytics-csv";
 import { AnalyticsExportQuery } from "@/lib/analytics/schemas";
 
-// GET /api/admin/analytics/export?kind=talks|sales|talk&talkId= — the dashboard's numbers as CSV.
-export const GET = withErrors(async (request: Request) => {
-  const { conference } = await requirePermission("conference:organize", request);
+// GET /api/conferences/{conference}/admin/analytics/export?kind=talks|sales|talk&talkId= — the dashboard's numbers as CSV.
+export const GET = withErrors(async (request: Request, context: ConferenceRouteContext) => {
+  const { conference } = await requirePermission("conference:organize", request, context);
   const query = parseQuery(request, AnalyticsExportQuery);
   const csv = await exportAnalyticsCsv({ conferenceId: conference.id, timeZone: conference.timeZone, query });
   const day = new Date().toISOString().slice(0, 10);

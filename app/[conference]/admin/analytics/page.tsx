@@ -6,6 +6,7 @@ import { Badge } from "@/app/_components/ui/badge";
 import { buttonClass } from "@/app/_components/ui/button";
 import { getConferenceAnalytics } from "@/lib/analytics/get-conference-analytics";
 import { zoneAbbreviation } from "@/lib/schedule/time-zones";
+import { conferenceApiPath } from "@/lib/conference/conference-path";
 import { getOrganizerContext } from "../_lib/organizer-context";
 import { SalesChart } from "./_components/sales-chart";
 import { StatGrid } from "./_components/stat-grid";
@@ -26,7 +27,7 @@ const columns = [
 ];
 
 export default async function AnalyticsPage() {
-  const { conference } = await getOrganizerContext();
+  const { conference, href } = await getOrganizerContext();
   const zone = conference.timeZone;
   const { totals, talks, live, replay, sales } = await getConferenceAnalytics({ conferenceId: conference.id, timeZone: zone });
   const money = (cents: number) => formatRevenue(cents, conference.currency);
@@ -42,10 +43,18 @@ export default async function AnalyticsPage() {
         description="Who watched which talk, live and in replay, how the chat and Q&A went, and how tickets sold. Counted from the players of everyone watching."
         actions={
           <>
-            <a href="/api/admin/analytics/export?kind=talks" className={buttonClass("secondary", "sm")} download>
+            <a
+              href={`${conferenceApiPath(conference.slug, "/admin/analytics/export")}?kind=talks`}
+              className={buttonClass("secondary", "sm")}
+              download
+            >
               Export talks (CSV)
             </a>
-            <a href="/api/admin/analytics/export?kind=sales" className={buttonClass("secondary", "sm")} download>
+            <a
+              href={`${conferenceApiPath(conference.slug, "/admin/analytics/export")}?kind=sales`}
+              className={buttonClass("secondary", "sm")}
+              download
+            >
               Export sales (CSV)
             </a>
           </>
@@ -126,7 +135,7 @@ export default async function AnalyticsPage() {
                 <tr key={t.talkId}>
                   {/* Wide enough to read on a phone: the table scrolls sideways instead. */}
                   <td className="min-w-56 px-4 py-3">
-                    <Link href={`/admin/analytics/${t.talkId}`} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+                    <Link href={href(`/admin/analytics/${t.talkId}`)} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
                       {t.title}
                     </Link>
                     <div className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-zinc-500">
