@@ -19,7 +19,7 @@
  * are used for both servers). Latency = receive time - send time stamped in the message body
  * (same machine, same clock).
  *
- * Env: BENCH_SECONDS (60), BENCH_CLIENTS (2000), BENCH_IDLE (10000), BENCH_SENDERS (200);
+ * Env: BENCH_SECONDS (60), BENCH_CLIENTS (2000), BENCH_IDLE (10000), BENCH_SENDERS (200), BENCH_SETTLE_MS (15000);
  * BENCH_ONLY=plenary skips the bare server and the idle phase, BENCH_ONLY=idle runs only the idle
  * phase (for quick iterations). Diagnostics: BENCH_HEAP_SNAPSHOT=1 writes a heap snapshot at each
  * idle-phase measurement (/tmp/plenary-heap-*.heapsnapshot, compare the two); BENCH_IDLE_ROLE=bare-server
@@ -38,6 +38,8 @@ const role = process.argv[2] ?? "main";
 const AUTH_SECRET = process.env.BETTER_AUTH_SECRET ?? "plenary-bench-secret-0123456789-abcdefghijklmnop";
 
 const log = (s: string) => process.stderr.write(`[bench:chat] ${s}\n`);
+/** Quiet time after the clients connect and join, before the first measured run (BENCH_SETTLE_MS). */
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 15_000);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------------------------------------
@@ -413,7 +415,11 @@ async function main() {
     };
     const results: Run[] = [];
     for (const rate of rates) {
-      await sleep(1000);
+      // Before the first run the node settles from the connect storm: 2,000 clients connected and
+      // joined within seconds (a keynote's audience arrives over minutes), and for ~15 s after it
+      // the node copies the storm's survivors in 40-60 ms scavenges and grows its database pool —
+      // measured right away, the first run's p99 was 300-450 ms where the next ones were ~125 ms.
+      await sleep(results.length === 0 ? SETTLE_MS : 1000);
       const before = await request<Msg>(server, { cmd: "stats" }, "stats");
       const done = await Promise.all(
         workers.map((w, i) =>
