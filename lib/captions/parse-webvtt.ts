@@ -62,7 +62,8 @@ export function parseWebVtt(bytes: Uint8Array): ParsedWebVtt {
       return { ok: false, message: `Line ${blockStart + 1}: ${first.split(/[ \t]/)[0]} blocks must come before the first cue` };
     }
     // An identifier line (no "-->") may precede the timing line.
-    const timingIndex = first.includes("-->") ? 0 : 1;
+    // A first line that begins like a timestamp is a broken timing line, not an identifier.
+    const timingIndex = first.includes("-->") || /^(\d{2,}:)?\d{2}:\d{2}[.,]/.test(first) ? 0 : 1;
     const timingLine = block[timingIndex];
     const timing = timingLine === undefined ? null : readTiming(timingLine);
     if (!timing) {
