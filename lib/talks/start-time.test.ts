@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_START_SECONDS, parseStartTime, startTimeParam } from "./start-time";
+import { MAX_START_SECONDS, parseStartTime, parseTimeInput, startTimeParam } from "./start-time";
 
 describe("parseStartTime (?t= on a talk URL)", () => {
   it("reads plain seconds, as the moment links write them", () => {
@@ -31,5 +31,15 @@ describe("parseStartTime (?t= on a talk URL)", () => {
   it("writes whole seconds", () => {
     expect(startTimeParam(90.7)).toBe("90");
     expect(startTimeParam(-3)).toBe("0");
+  });
+
+  it("reads what people type into a chapter's start: clocks, seconds and units", () => {
+    expect(parseTimeInput("1:30")).toBe(90);
+    expect(parseTimeInput("01:02:03")).toBe(3723);
+    expect(parseTimeInput("75:00")).toBe(4500);
+    expect(parseTimeInput(" 90 ")).toBe(90);
+    expect(parseTimeInput("12.9")).toBe(12);
+    expect(parseTimeInput("1m30s")).toBe(90);
+    for (const bad of ["", "1:3", "1:60", "1:75:00", "abc", "-1:00", "25:00:01"]) expect(parseTimeInput(bad), bad).toBeUndefined();
   });
 });

@@ -25,3 +25,20 @@ export function parseStartTime(value: string | null | undefined): number | undef
 export function startTimeParam(seconds: number): string {
   return String(Math.max(0, Math.floor(seconds)));
 }
+
+const CLOCK = /^(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)$/;
+
+/**
+ * A time someone types into a form (a chapter's start): a clock ("1:30", "1:02:03") or anything
+ * `?t=` takes ("90", "1m30s"). Whole seconds; undefined when it is not a time.
+ */
+export function parseTimeInput(value: string): number | undefined {
+  const text = value.trim();
+  const clock = CLOCK.exec(text);
+  if (clock) {
+    const seconds = Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+    return clock[1] !== undefined && Number(clock[2]) > 59 ? undefined : seconds <= MAX_START_SECONDS ? seconds : undefined;
+  }
+  const seconds = parseStartTime(text);
+  return seconds === undefined ? undefined : Math.floor(seconds);
+}
