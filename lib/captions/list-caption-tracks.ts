@@ -4,7 +4,10 @@ import { getTalkWithPermissionOrThrow } from "@/lib/talks/get-talk-with-permissi
 import { captionTrackUrl, type CaptionTrackView } from "./schemas";
 
 /** The talk's captions tracks for its player (anyone who may watch it); `canUpload` shows the upload form. */
-export async function listCaptionTracks(options: { talkId: string; userId: string | null }): Promise<{ tracks: CaptionTrackView[]; canUpload: boolean }> {
+export async function listCaptionTracks(options: {
+  talkId: string;
+  userId: string | null;
+}): Promise<{ tracks: CaptionTrackView[]; canUpload: boolean }> {
   const { talk, viewer } = await getTalkWithPermissionOrThrow({ ...options, permission: "talk:watch" });
   const rows = await prisma.talkCaptionTrack.findMany({
     where: { talkId: options.talkId },

@@ -5,7 +5,12 @@ import { getTalkWithPermissionOrThrow } from "@/lib/talks/get-talk-with-permissi
 import { chapterTakenError, isUniqueViolation } from "./chapter-errors";
 
 /** Renames or moves a chapter of the talk (a chapter of another talk is not found). */
-export async function updateChapter(options: { talkId: string; chapterId: string; userId: string | null; input: UpdateChapterInput }): Promise<ChapterView> {
+export async function updateChapter(options: {
+  talkId: string;
+  chapterId: string;
+  userId: string | null;
+  input: UpdateChapterInput;
+}): Promise<ChapterView> {
   await getTalkWithPermissionOrThrow({ ...options, permission: "talk:edit-chapters" });
   try {
     const { count } = await prisma.talkChapter.updateMany({ where: { id: options.chapterId, talkId: options.talkId }, data: options.input });

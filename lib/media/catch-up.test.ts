@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { CATCH_UP_ARRIVED_SECONDS, CATCH_UP_OFFER_SECONDS, formatBehind, isCatchUpRate, secondsToCatchUp, stepCatchUp, type CatchUpState } from "./catch-up";
+import {
+  CATCH_UP_ARRIVED_SECONDS,
+  CATCH_UP_OFFER_SECONDS,
+  formatBehind,
+  isCatchUpRate,
+  secondsToCatchUp,
+  stepCatchUp,
+  type CatchUpState,
+} from "./catch-up";
 
 const state = (over: Partial<CatchUpState>): CatchUpState => ({ live: true, paused: false, behindSeconds: 0, catchingUp: false, rate: 1.5, ...over });
 
@@ -13,10 +21,18 @@ describe("stepCatchUp", () => {
 
   it("plays at the chosen rate while catching up", () => {
     for (const rate of [1.25, 1.5, 2] as const) {
-      expect(stepCatchUp(state({ catchingUp: true, rate, behindSeconds: 30 }))).toEqual({ catchingUp: true, playbackRate: rate, offer: false, arrived: false });
+      expect(stepCatchUp(state({ catchingUp: true, rate, behindSeconds: 30 }))).toEqual({
+        catchingUp: true,
+        playbackRate: rate,
+        offer: false,
+        arrived: false,
+      });
     }
     // Still catching up between the offer line and the arrival line.
-    expect(stepCatchUp(state({ catchingUp: true, behindSeconds: CATCH_UP_ARRIVED_SECONDS + 0.5 }))).toMatchObject({ catchingUp: true, playbackRate: 1.5 });
+    expect(stepCatchUp(state({ catchingUp: true, behindSeconds: CATCH_UP_ARRIVED_SECONDS + 0.5 }))).toMatchObject({
+      catchingUp: true,
+      playbackRate: 1.5,
+    });
   });
 
   it("drops to 1x once at the live edge, and says it arrived once", () => {
@@ -33,7 +49,11 @@ describe("stepCatchUp", () => {
       arrived: false,
       stopped: "paused",
     });
-    expect(stepCatchUp(state({ catchingUp: true, live: false, behindSeconds: 40 }))).toMatchObject({ catchingUp: false, playbackRate: 1, stopped: "ended" });
+    expect(stepCatchUp(state({ catchingUp: true, live: false, behindSeconds: 40 }))).toMatchObject({
+      catchingUp: false,
+      playbackRate: 1,
+      stopped: "ended",
+    });
   });
 
   it("treats a position past the edge (a stale edge) as at the edge", () => {

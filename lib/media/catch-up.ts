@@ -47,7 +47,8 @@ export function stepCatchUp(state: CatchUpState): CatchUpStep {
   if (!state.live) {
     return { catchingUp: false, playbackRate: 1, offer: false, arrived: false, ...(state.catchingUp ? { stopped: "ended" as const } : {}) };
   }
-  if (state.catchingUp && state.paused) return { catchingUp: false, playbackRate: 1, offer: behind > CATCH_UP_OFFER_SECONDS, arrived: false, stopped: "paused" };
+  if (state.catchingUp && state.paused)
+    return { catchingUp: false, playbackRate: 1, offer: behind > CATCH_UP_OFFER_SECONDS, arrived: false, stopped: "paused" };
   if (state.catchingUp && behind <= CATCH_UP_ARRIVED_SECONDS) return { catchingUp: false, playbackRate: 1, offer: false, arrived: true };
   if (state.catchingUp) return { catchingUp: true, playbackRate: state.rate, offer: false, arrived: false };
   return { catchingUp: false, playbackRate: 1, offer: behind > CATCH_UP_OFFER_SECONDS, arrived: false };

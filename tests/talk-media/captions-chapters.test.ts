@@ -133,7 +133,10 @@ describe("captions and chapters of a talk", () => {
       expect((await upload(talkId, null, VTT, { language: "de", label: "Deutsch" })).status).toBe(401);
       expect(await prisma.talkCaptionTrack.count({ where: { talkId, language: "de" } })).toBe(0);
       const track = await prisma.talkCaptionTrack.findFirstOrThrow({ where: { talkId } });
-      const deleting = await captionTrack.DELETE(json("DELETE", `/api/talks/${talkId}/captions/${track.id}`, otherSpeaker), params({ talkId, trackId: track.id }));
+      const deleting = await captionTrack.DELETE(
+        json("DELETE", `/api/talks/${talkId}/captions/${track.id}`, otherSpeaker),
+        params({ talkId, trackId: track.id }),
+      );
       expect(deleting.status).toBe(403);
     });
 
@@ -146,14 +149,18 @@ describe("captions and chapters of a talk", () => {
 
     it("lets the speaker delete a track", async () => {
       const track = await prisma.talkCaptionTrack.findFirstOrThrow({ where: { talkId, language: "pt-BR" } });
-      const response = await captionTrack.DELETE(json("DELETE", `/api/talks/${talkId}/captions/${track.id}`, speaker), params({ talkId, trackId: track.id }));
+      const response = await captionTrack.DELETE(
+        json("DELETE", `/api/talks/${talkId}/captions/${track.id}`, speaker),
+        params({ talkId, trackId: track.id }),
+      );
       expect(response.status).toBe(200);
       expect(await prisma.talkCaptionTrack.count({ where: { id: track.id } })).toBe(0);
     });
   });
 
   describe("chapters", () => {
-    const create = (cookie: string | null, body: unknown, talk = talkId) => chapters.POST(json("POST", `/api/talks/${talk}/chapters`, cookie, body), params({ talkId: talk }));
+    const create = (cookie: string | null, body: unknown, talk = talkId) =>
+      chapters.POST(json("POST", `/api/talks/${talk}/chapters`, cookie, body), params({ talkId: talk }));
 
     it("lets the talk's speaker and an organizer mark chapters, listed in timeline order", async () => {
       expect((await create(speaker, { title: "Why HLS", offsetSeconds: 90 })).status).toBe(201);
@@ -184,7 +191,10 @@ describe("captions and chapters of a talk", () => {
         params({ talkId, chapterId: existing.id }),
       );
       expect(patch.status).toBe(403);
-      const del = await chapter.DELETE(json("DELETE", `/api/talks/${talkId}/chapters/${existing.id}`, attendee), params({ talkId, chapterId: existing.id }));
+      const del = await chapter.DELETE(
+        json("DELETE", `/api/talks/${talkId}/chapters/${existing.id}`, attendee),
+        params({ talkId, chapterId: existing.id }),
+      );
       expect(del.status).toBe(403);
       expect(await prisma.talkChapter.count({ where: { talkId } })).toBe(before);
       expect((await prisma.talkChapter.findUniqueOrThrow({ where: { id: existing.id } })).title).toBe(existing.title);
@@ -212,9 +222,15 @@ describe("captions and chapters of a talk", () => {
       );
       expect(patch.status).toBe(200);
       expect(await patch.json()).toEqual({ chapter: { id: row.id, title: "Why HLS, still", offsetSeconds: 95 } });
-      const moveOnto = await chapter.PATCH(json("PATCH", `/api/talks/${talkId}/chapters/${row.id}`, speaker, { offsetSeconds: 0 }), params({ talkId, chapterId: row.id }));
+      const moveOnto = await chapter.PATCH(
+        json("PATCH", `/api/talks/${talkId}/chapters/${row.id}`, speaker, { offsetSeconds: 0 }),
+        params({ talkId, chapterId: row.id }),
+      );
       expect(moveOnto.status).toBe(409);
-      const elsewhere = await chapter.DELETE(json("DELETE", `/api/talks/${otherTalkId}/chapters/${row.id}`, organizer), params({ talkId: otherTalkId, chapterId: row.id }));
+      const elsewhere = await chapter.DELETE(
+        json("DELETE", `/api/talks/${otherTalkId}/chapters/${row.id}`, organizer),
+        params({ talkId: otherTalkId, chapterId: row.id }),
+      );
       expect(elsewhere.status).toBe(404);
       const del = await chapter.DELETE(json("DELETE", `/api/talks/${talkId}/chapters/${row.id}`, speaker), params({ talkId, chapterId: row.id }));
       expect(del.status).toBe(200);

@@ -2,6 +2,9 @@
 import { SpeakerStudio } from "./speaker-studio";
 import { TalkPlayer } from "./talk-player";
 import { useTalkMedia } from "./use-talk-media";
+import { usePlayerExtras } from "./use-player-extras";
+import { TalkChapters } from "./talk-chapters";
+import { CaptionsManager } from "./captions-manager";
 
 export type TalkMediaAreaProps = {
   talk: { id: string; slug: string; title: string; status: "SCHEDULED" | "LIVE" | "ENDED"; startsAt: string; endsAt: string };
@@ -15,6 +18,7 @@ export type TalkMediaAreaProps = {
 /** The talk page's video area: the attendee player, plus the speaker studio for those who present. */
 export default function TalkMediaArea({ talk, canBroadcast, canWatch, goLive, realtimeUrl, startAtSeconds }: TalkMediaAreaProps) {
   const { socket, connected, media, status, refresh } = useTalkMedia({ talkId: talk.id, realtimeUrl, initialStatus: talk.status });
+  const extras = usePlayerExtras({ talkId: talk.id, status, enabled: canWatch });
   return (
     <div className="space-y-4">
       {canWatch ? (
@@ -26,8 +30,11 @@ export default function TalkMediaArea({ talk, canBroadcast, canWatch, goLive, re
           title={talk.title}
           startsAt={talk.startsAt}
           startAtSeconds={startAtSeconds}
+          extras={extras}
         />
       ) : null}
+      {canWatch ? <TalkChapters talkId={talk.id} chapters={extras.chapters} canEdit={extras.canEditChapters} onChanged={extras.reload} /> : null}
+      {extras.canUploadCaptions ? <CaptionsManager talkId={talk.id} tracks={extras.captions} onChanged={extras.reload} /> : null}
       {canBroadcast ? (
         <SpeakerStudio
           socket={socket}

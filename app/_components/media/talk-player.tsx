@@ -29,6 +29,9 @@ const CATCH_UP_JUMP_SECONDS = 6;
 // Further behind than this, the player counts as "watching the past" (Jump to live is offered).
 const BEHIND_LIVE_SECONDS = 8;
 
+const NONE_CHAPTERS: PlayerExtras["chapters"] = [];
+const NONE_CAPTIONS: PlayerExtras["captions"] = [];
+
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
@@ -52,8 +55,8 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
   const [needsClick, setNeedsClick] = useState(false);
   const [copiedLink, setCopiedLink] = useState<string | null>(null);
   const [captionLanguage, setCaptionLanguage] = useState<string | null>(null);
-  const chapters = extras?.chapters ?? [];
-  const captions = extras?.captions ?? [];
+  const chapters = extras?.chapters ?? NONE_CHAPTERS;
+  const captions = extras?.captions ?? NONE_CAPTIONS;
 
   const playlistUrl = media?.playlistPath ? `${realtimeUrl}${media.playlistPath}` : null;
   const live = status === "LIVE" && !playlistEnded;
