@@ -46,10 +46,16 @@ export function useCatchUp(options: {
   }, [arrivedAt]);
 
   const start = useCallback(() => {
-    setArrivedAt(null);
-    setCatchingUp(true);
     const video = videoRef.current;
-    if (video?.paused) void video.play().catch(() => {});
+    if (!video) return;
+    setArrivedAt(null);
+    // From a pause, start once playing: a paused viewer counts as having stopped catching up.
+    if (video.paused)
+      void video.play().then(
+        () => setCatchingUp(true),
+        () => {},
+      );
+    else setCatchingUp(true);
   }, [videoRef]);
 
   const stop = useCallback(() => {
