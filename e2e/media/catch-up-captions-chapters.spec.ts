@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { ACCOUNTS, signIn } from "../support/accounts";
 import { recordCspViolations } from "../support/csp";
 import { e2eDatabase } from "../chat/e2e-database";
@@ -11,6 +12,14 @@ const SLUG = `catch-up-and-chapters-${stamp}`;
 const TALK = `/talks/${SLUG}`;
 
 const CAPTIONS = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello and welcome\n\n00:00:05.000 --> 00:00:30.000\nToday: live video, caught up\n";
+
+/** WCAG 2.1 AA violations axe finds in the page (or in the parts given), one line per rule and element. */
+async function axeViolations(page: Page, include?: string[]) {
+  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
+  for (const selector of include ?? []) builder = builder.include(selector);
+  const { violations } = await builder.analyze();
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} at ${n.target.join(" ")}`));
+}
 
 async function videoState(page: Page) {
   return page.getByTestId("talk-video").evaluate((v: HTMLVideoElement) => ({
@@ -157,6 +166,8 @@ test("after the talk, the speaker uploads captions and renames a chapter; the re
   await edit.getByLabel("Chapter title").fill("Live demo");
   await edit.getByRole("button", { name: "Save chapter" }).click();
   await expect(chapters.getByRole("link", { name: /Live demo/ })).toBeVisible();
+  // The editors hold to WCAG 2.1 AA (labels, contrast, roles).
+  expect(await axeViolations(speaker, ["[data-testid=talk-chapters]", "[data-testid=captions-manager]"])).toEqual([]);
   await speakerContext.close();
 
   // The attendee opens the replay with ?t= in minutes and seconds.
@@ -186,6 +197,7 @@ test("after the talk, the speaker uploads captions and renames a chapter; the re
   await cc.click();
   await expect(cc).toHaveAttribute("aria-pressed", "true");
   await expect.poll(async () => (await videoState(page)).captions[0]?.mode).toBe("showing");
+  expect(await axeViolations(page)).toEqual([]);
 
   // A chapter link seeks the player there (and the URL says ?t=6).
   await demo.click();
