@@ -46,6 +46,7 @@ export function CaptionsManager({ talkId, tracks, onChanged }: Props) {
   return (
     <section
       aria-labelledby={`${id}-heading`}
+      data-testid="captions-manager"
       className="space-y-3 rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
     >
       <div>

@@ -171,6 +171,7 @@ export function TalkChapters({ talkId, chapters, canEdit, onChanged }: Props) {
   return (
     <section
       aria-labelledby={headingId}
+      data-testid="talk-chapters"
       className="space-y-3 rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
     >
       <div className="flex items-baseline justify-between gap-2">
