@@ -42,7 +42,7 @@ test.beforeAll(async () => {
   try {
     const speaker = await db.query<{ id: string; conferenceId: string }>(`SELECT id, "conferenceId" FROM "Speaker" WHERE slug = 'sam-speaker'`);
     const { id: speakerId, conferenceId } = speaker.rows[0]!;
-    const stage = await db.query<{ id: string }>(`SELECT id FROM "Stage" WHERE "conferenceId" = $1 AND slug = 'studio'`, [conferenceId]);
+    const stage = await db.query<{ id: string }>(`SELECT id FROM "Stage" WHERE "conferenceId" = $1 ORDER BY position DESC LIMIT 1`, [conferenceId]);
     const talkId = `e2e-catch-up-${stamp}`;
     await db.query(
       `INSERT INTO "Talk" (id, "conferenceId", slug, title, abstract, "startsAt", "endsAt", "stageId", "streamKey", "updatedAt")
