@@ -147,6 +147,19 @@ describe("captions and chapters of a talk", () => {
       expect((await captionTrack.GET(get("/x", attendee), params({ talkId: otherTalkId, trackId: track.id }))).status).toBe(404);
     });
 
+    it("refuses an upload posted by a page of another origin (403), even with the speaker's cookie", async () => {
+      const response = await captions.POST(
+        new Request(`http://localhost/api/talks/${talkId}/captions?language=fr&label=Fran%C3%A7ais`, {
+          method: "POST",
+          headers: { "content-type": "text/vtt", cookie: speaker, origin: "https://evil.example" },
+          body: VTT,
+        }),
+        params({ talkId }),
+      );
+      expect(response.status).toBe(403);
+      expect(await prisma.talkCaptionTrack.count({ where: { talkId, language: "fr" } })).toBe(0);
+    });
+
     it("lets the speaker delete a track", async () => {
       const track = await prisma.talkCaptionTrack.findFirstOrThrow({ where: { talkId, language: "pt-BR" } });
       const response = await captionTrack.DELETE(
