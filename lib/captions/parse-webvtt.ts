@@ -73,9 +73,12 @@ export function parseWebVtt(bytes: Uint8Array): ParsedWebVtt {
       };
     }
     if (timing.end <= timing.start) return { ok: false, message: `Line ${blockStart + timingIndex + 1}: the cue ends before it starts` };
-    const cueText = block.slice(timingIndex + 1).join("\n");
-    if (cueText.includes("-->"))
-      return { ok: false, message: `Line ${blockStart + timingIndex + 2}: a cue's text cannot contain "-->" (is a blank line missing?)` };
+    const textLines = block.slice(timingIndex + 1);
+    const arrowLine = textLines.findIndex((line) => line.includes("-->"));
+    if (arrowLine >= 0) {
+      return { ok: false, message: `Line ${blockStart + timingIndex + 2 + arrowLine}: a cue's text cannot contain "-->" (is a blank line missing?)` };
+    }
+    const cueText = textLines.join("\n");
     if (cueText.length > MAX_CUE_TEXT)
       return { ok: false, message: `Line ${blockStart + timingIndex + 2}: a cue's text is longer than ${MAX_CUE_TEXT} characters` };
     cues.push({ startSeconds: timing.start, endSeconds: timing.end, text: cueText });
