@@ -206,6 +206,13 @@ test("after the talk, the speaker uploads captions and renames a chapter; the re
   expect((await videoState(page)).currentTime).toBeLessThan(12);
   await expect(player.getByTestId("current-chapter")).toHaveText("· Live demo");
   await expect.poll(async () => (await videoState(page)).captions[0]?.cues, { timeout: 10_000 }).toEqual(["Today: live video, caught up"]);
+  // Placed above the player's controls, not under them.
+  const cueLine = () =>
+    page.getByTestId("talk-video").evaluate((v: HTMLVideoElement) => {
+      const cue = v.textTracks[0]?.activeCues?.[0] as VTTCue | undefined;
+      return cue ? { line: cue.line, snapToLines: cue.snapToLines } : null;
+    });
+  await expect.poll(cueLine).toEqual({ line: 72, snapToLines: false });
 
   // "c" toggles captions off from the keyboard.
   await player.focus();

@@ -32,11 +32,27 @@ export function ChapterMarks({ chapters, edge }: { chapters: ChapterView[]; edge
   );
 }
 
+// The player's controls cover the bottom of the video; cues placed by the browser ("auto") would
+// sit under them. Such cues end at this height instead (percent from the top).
+const CUE_BOTTOM_PERCENT = 72;
+
+function liftCues(track: TextTrack) {
+  for (const cue of Array.from(track.cues ?? [])) {
+    if (!(cue instanceof VTTCue) || cue.line !== "auto") continue;
+    cue.snapToLines = false;
+    cue.line = CUE_BOTTOM_PERCENT;
+    cue.lineAlign = "end";
+  }
+}
+
 /** Shows the chosen captions track and hides the others (`null`: captions off). */
 export function showCaptions(video: HTMLVideoElement, language: string | null) {
   for (const track of Array.from(video.textTracks)) {
     if (track.kind !== "subtitles" && track.kind !== "captions") continue;
     track.mode = language !== null && track.language === language ? "showing" : "disabled";
+    // The cues load once the track is shown: lift them then (and now, if they are loaded already).
+    track.oncuechange = () => liftCues(track);
+    liftCues(track);
   }
 }
 

@@ -180,7 +180,7 @@ export function TalkChapters({ talkId, chapters, canEdit, onChanged }: Props) {
         </h2>
         {chapters.length ? (
           <a href={`${base.replace(/\/chapters$/, "/chapters.vtt")}`} className="text-xs text-zinc-500 hover:underline" download>
-            WebVTT
+            Download as WebVTT
           </a>
         ) : null}
       </div>
