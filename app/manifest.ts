@@ -1,16 +1,17 @@
 import type { MetadataRoute } from "next";
-import { getCurrentConferenceOrThrow } from "@/lib/conference/get-current-conference";
+import { findDefaultConference } from "@/lib/conference/find-default-conference";
 
 // Served at /manifest.webmanifest (Next links it from every page): "Add to home screen" opens the
-// conference in its own window, under its name. Icons: scripts/generate-icons.ts.
+// instance in its own window, under the default conference's name (or Plenary's). Icons: scripts/generate-icons.ts.
 export const dynamic = "force-dynamic";
 
 export default async function manifest(): Promise<MetadataRoute.Manifest> {
-  const conference = await getCurrentConferenceOrThrow();
+  const conference = await findDefaultConference();
+  const name = conference?.name ?? "Plenary";
   return {
-    name: conference.name,
-    short_name: conference.name.length > 12 ? "Plenary" : conference.name,
-    description: conference.tagline || conference.description,
+    name,
+    short_name: name.length > 12 ? "Plenary" : name,
+    description: conference ? conference.tagline || conference.description : "Conferences online",
     start_url: "/",
     scope: "/",
     display: "standalone",

@@ -108,10 +108,11 @@ function serveStats(extra: () => Promise<Record<string, unknown>> = async () => 
 async function runPlenaryServer() {
   const { configureAudience } = await import("@/server/audience");
   const { startRealtimeServer } = await import("@/server/realtime-server");
-  // Experiments with the room batcher's budget: BENCH_BATCH_CPU_SHARE, BENCH_BATCH_MAX_WINDOW_MS.
+  // Experiments with the room batcher's budget: BENCH_BATCH_CPU_SHARE, BENCH_BATCH_MAX_WINDOW_MS, BENCH_BATCH_MAX_FLUSHES.
   configureAudience({
     ...(process.env.BENCH_BATCH_CPU_SHARE ? { batchCpuShare: Number(process.env.BENCH_BATCH_CPU_SHARE) } : {}),
     ...(process.env.BENCH_BATCH_MAX_WINDOW_MS ? { batchMaxWindowMs: Number(process.env.BENCH_BATCH_MAX_WINDOW_MS) } : {}),
+    ...(process.env.BENCH_BATCH_MAX_FLUSHES ? { batchMaxFlushesPerSecond: Number(process.env.BENCH_BATCH_MAX_FLUSHES) } : {}),
   });
   const server = await startRealtimeServer({ port: 0, host: "127.0.0.1" });
   const { realtimeMetrics } = await import("@/lib/metrics/realtime-metrics");
@@ -152,6 +153,7 @@ async function runClients() {
   const { default: WebSocket } = await import("ws");
   const STAMP = /b:(\d{13}):/g;
   let hist = new Uint32Array(60_001);
+  let slices: Uint32Array[] = [];
   let received = 0;
   let measuring = false;
   let phaseStart = 0;
@@ -185,6 +187,9 @@ async function runClients() {
                 if (stamp < phaseStart) continue;
                 const ms = now - stamp;
                 hist[Math.min(60_000, Math.max(0, ms))]++;
+                // Per 5 s of sending, for where in a run the tail sits (log only).
+                const slice = Math.floor((stamp - phaseStart) / 5000);
+                (slices[slice] ??= new Uint32Array(5001))[Math.min(5000, Math.max(0, ms))]++;
                 received++;
               }
             } else if (t === 51 /* 3: ack */) {
@@ -267,6 +272,7 @@ async function runClients() {
       process.send!({ cmd: "connected", ok, joined });
     } else if (m.cmd === "phase") {
       hist = new Uint32Array(60_001);
+      slices = [];
       lag.reset();
       const cpuBefore = process.cpuUsage();
       const wallBefore = performance.now();
@@ -307,7 +313,22 @@ async function runClients() {
       hist.forEach((n, ms) => n && sparse.push([ms, n]));
       const cpu = process.cpuUsage(cpuBefore);
       const cpuPct = Math.round(((cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore)) * 100);
-      process.send!({ cmd: "phase-done", sent, acked, errors, received, hist: sparse, loopP99: Math.round(lag.percentile(99) / 1e6), cpuPct });
+      const sliceHists = Array.from(slices, (h) => {
+        const out: [number, number][] = [];
+        h?.forEach((n, ms) => n && out.push([ms, n]));
+        return out;
+      });
+      process.send!({
+        cmd: "phase-done",
+        sent,
+        acked,
+        errors,
+        received,
+        hist: sparse,
+        sliceHists,
+        loopP99: Math.round(lag.percentile(99) / 1e6),
+        cpuPct,
+      });
     } else if (m.cmd === "disconnect") {
       for (const c of clients) c.ws?.terminate();
       clients = [];
@@ -416,6 +437,20 @@ async function main() {
         for (const [ms, n] of d.hist as [number, number][]) hist.set(ms, (hist.get(ms) ?? 0) + n);
         for (const [k, v] of Object.entries(d.errors as Record<string, number>)) errors[k] = (errors[k] ?? 0) + v;
       }
+      // p99 per 5 s of the run (both workers' deliveries merged): where the tail sits.
+      const slicesP99: number[] = [];
+      for (let i = 0; ; i++) {
+        const merged = new Map<number, number>();
+        let n = 0;
+        for (const d of done) {
+          for (const [ms, c] of (d.sliceHists as [number, number][][])[i] ?? []) {
+            merged.set(ms, (merged.get(ms) ?? 0) + c);
+            n += c;
+          }
+        }
+        if (!n) break;
+        slicesP99.push(percentile(merged, n, 0.99));
+      }
       const cpuMicros = after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system;
       const wallMs = after.at - before.at;
       const run: Run = {
@@ -431,7 +466,7 @@ async function main() {
       };
       results.push(run);
       log(
-        `${mode} ${rate} msg/s: ${JSON.stringify(run)} server loop ${JSON.stringify(after.loop)} gc ${JSON.stringify(after.gc)}${after.delivery ? ` server accept->broadcast ${JSON.stringify(after.delivery)} accept->ack ${JSON.stringify(after.ack)} flush ${JSON.stringify(after.flush)}` : ""} client loop p99 ${done.map((d) => d.loopP99).join("/")} ms, client cpu ${done.map((d) => d.cpuPct).join("/")} %`,
+        `${mode} ${rate} msg/s: ${JSON.stringify(run)} server loop ${JSON.stringify(after.loop)} gc ${JSON.stringify(after.gc)}${after.delivery ? ` server accept->broadcast ${JSON.stringify(after.delivery)} accept->ack ${JSON.stringify(after.ack)} flush ${JSON.stringify(after.flush)}` : ""} p99 per 5 s ${slicesP99.join(",")} ms, client loop p99 ${done.map((d) => d.loopP99).join("/")} ms, client cpu ${done.map((d) => d.cpuPct).join("/")} %`,
       );
     }
     await Promise.all(workers.map((w) => request(w.child, { cmd: "disconnect" }, "disconnected")));

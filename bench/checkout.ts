@@ -2,7 +2,7 @@
 //   1. with a discount code limited to 50 uses      -> exactly 50 redemptions expected
 //   2. for a ticket type with a quota of 100         -> exactly 100 sold expected
 //   3. for an unlimited ticket type (all succeed)    -> throughput on one hot ticket-type row
-// Each checkout is the real checkout service (lib/tickets/check-out.ts, the one POST /api/checkout
+// Each checkout is the real checkout service (lib/tickets/check-out.ts, the one POST /api/conferences/<conference>/checkout
 // calls) on real PostgreSQL with a pool of parallel connections (BENCH_POOL, default 20).
 // Then, in the same run:
 //   4. the ceiling: 200 bare single-statement seat-taking transactions (one conditional UPDATE of
@@ -10,7 +10,7 @@
 //   5. over HTTP: the app started as the end-to-end tests start it (scripts/start.ts: build when
 //      the sources changed, `next start` and the realtime server) on the scratch database, and
 //      200 signed-in attendees (accounts and sessions written straight to the database, real
-//      signed better-auth cookies, as bench/chat.ts does) POST /api/checkout at once.
+//      signed better-auth cookies, as bench/chat.ts does) POST /api/conferences/bench/checkout at once.
 // Prints as its LAST line: {"code_limit","redemptions","quota","sold","checkouts_per_s","p99_ms",
 //   "hot_row_limit_per_s","http_checkouts_per_s","http_p99_ms"}.
 //   checkouts_per_s: completed orders per second in run 3 (every checkout takes a seat on the
@@ -206,7 +206,7 @@ async function main() {
     if (app)
       try {
         const checkout = (cookie: string) =>
-          fetch(`${app.url}/api/checkout`, {
+          fetch(`${app.url}/api/conferences/bench/checkout`, {
             method: "POST",
             headers: { "content-type": "application/json", origin: app.url, cookie: signedCookie(cookie) },
             body: JSON.stringify({ ticketTypeId: httpType.id, quantity: 1 }),

@@ -27,6 +27,7 @@ import { freePorts } from "../scripts/free-port";
 import { applyCatchUp, catchUpMessages, mergeMessages, type MessagePage } from "@/lib/chat/chat-timeline";
 import type { ChatBatchEvent, ChatMessageView } from "@/lib/chat/schemas";
 import { percentile, request, spawnBenchRole, type Msg } from "./support/bench-processes";
+import { pidsMatching, startCpuCount } from "./support/process-cpu";
 import { prepareChatAudience } from "./support/chat-audience";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -91,14 +92,24 @@ const workersN = 2;
 const workers = await Promise.all(Array.from({ length: workersN }, () => spawnBenchRole(CHAT_BENCH, "clients", env)));
 const split = <T>(list: T[]) => Array.from({ length: workersN }, (_, w) => list.filter((_, i) => i % workersN === w));
 
+// Who used the cores during a phase (the generator and the proxy share the machine with the nodes).
+const cpuGroups = () => ({
+  nodes: () => nodes.map((n) => n.child.pid!),
+  nginx: () => proxy?.pids() ?? [],
+  clients: () => workers.map((w) => w.child.pid!),
+  postgres: () => pidsMatching("postgres"),
+  redis: () => pidsMatching("redis-server"),
+});
+
 /** N clients through the proxy, 50 msg/s for `seconds`: the delivery p99 (ms) and the share delivered. */
-async function measure(proxyPort: number, clients: number): Promise<{ p99: number; ratio: number; joined: number }> {
+async function measure(proxyPort: number, clients: number): Promise<{ p99: number; ratio: number; joined: number; cpu: Record<string, number> }> {
   const parts = split(audience.cookies.slice(0, clients));
   const connected = await Promise.all(
     workers.map((w, i) => request(w.child, { cmd: "connect", port: proxyPort, cookies: parts[i], talkId: audience.talkId }, "connected")),
   );
   const joined = connected.reduce((n, c) => n + c.joined, 0);
   await sleep(1000);
+  const cpu = startCpuCount(cpuGroups());
   const done = await Promise.all(
     workers.map((w, i) =>
       request<Msg>(
@@ -108,6 +119,7 @@ async function measure(proxyPort: number, clients: number): Promise<{ p99: numbe
       ),
     ),
   );
+  const cpuShares = cpu.stop();
   await Promise.all(workers.map((w) => request(w.child, { cmd: "disconnect" }, "disconnected")));
   const hist = new Map<number, number>();
   let received = 0;
@@ -117,7 +129,7 @@ async function measure(proxyPort: number, clients: number): Promise<{ p99: numbe
     acked += d.acked;
     for (const [ms, n] of d.hist as [number, number][]) hist.set(ms, (hist.get(ms) ?? 0) + n);
   }
-  return { p99: percentile(hist, received, 0.99), ratio: received / Math.max(1, acked * joined), joined };
+  return { p99: percentile(hist, received, 0.99), ratio: received / Math.max(1, acked * joined), joined, cpu: cpuShares };
 }
 
 /** Grows the client count until the p99 passes the goal (or nothing more can be delivered). */
@@ -125,7 +137,7 @@ async function search(label: string, proxyPort: number) {
   let best = { clients: 0, p99: NaN };
   for (let clients = step; clients <= maxClients; clients += step) {
     const run = await measure(proxyPort, clients);
-    log(`${label}: ${run.joined}/${clients} clients, p99 ${run.p99} ms, delivered ${(run.ratio * 100).toFixed(2)} %`);
+    log(`${label}: ${run.joined}/${clients} clients, p99 ${run.p99} ms, delivered ${(run.ratio * 100).toFixed(2)} %, cores used ${JSON.stringify(run.cpu)}`);
     if (run.joined < clients * 0.99 || run.ratio < 0.999 || !(run.p99 <= GOAL_P99_MS)) break;
     best = { clients, p99: run.p99 };
   }
@@ -135,19 +147,29 @@ async function search(label: string, proxyPort: number) {
 const [proxyPort, port1, port2, webPort] = await freePorts(4);
 const workerConnections = 2 * maxClients + 1024;
 
-// One node: both of nginx's realtime upstream entries are the same node.
+// One node: both of nginx's realtime upstream entries are the same node. nginx runs as in
+// production: a master and one worker per core.
 let node1 = await startNode("realtime-1", port1!);
-let proxy: RunningNginx = await startNginx({
+let node2: Node | null = null;
+const nodes: Node[] = [node1];
+let proxy: RunningNginx | null = await startNginx({
   port: proxyPort!,
   workerConnections,
+  workerProcesses: "auto",
   upstreams: { web: webPort!, "realtime-1": port1!, "realtime-2": port1! },
 });
 const one = await search("one node", proxyPort!);
 await proxy.stop();
 
 // Two nodes over Redis.
-let node2 = await startNode("realtime-2", port2!);
-proxy = await startNginx({ port: proxyPort!, workerConnections, upstreams: { web: webPort!, "realtime-1": port1!, "realtime-2": port2! } });
+node2 = await startNode("realtime-2", port2!);
+nodes.push(node2);
+proxy = await startNginx({
+  port: proxyPort!,
+  workerConnections,
+  workerProcesses: "auto",
+  upstreams: { web: webPort!, "realtime-1": port1!, "realtime-2": port2! },
+});
 const two = await search("two nodes", proxyPort!);
 
 // Failover: followers resume as the chat panel does; acknowledged messages must all arrive.

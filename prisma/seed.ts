@@ -10,6 +10,8 @@ import { auth } from "@/lib/auth/auth";
 import { dayKey, zonedTimeToInstant } from "@/lib/schedule/time-zones";
 
 export const DEMO_SLUG = "plenary-summit";
+/** Last year's edition: the home page lists a past conference beside the current one. */
+export const PAST_DEMO_SLUG = "plenary-summit-2025";
 export const DEMO_PASSWORD = "plenary-demo-2026";
 export const DEMO_ACCOUNTS = {
   organizer: { email: "organizer@plenary.dev", name: "Olivia Organizer" },
@@ -374,7 +376,64 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean }> 
     });
     await tx.ticket.create({ data: { conferenceId: conference.id, orderId: order.id, ticketTypeId: general.id, userId: attendeeId } });
   });
+  await seedPastEdition(now, organizerId);
   return { created: true };
+}
+
+/** A one-day edition a year before the demo, over and public: browsable, nothing to buy. */
+async function seedPastEdition(now: Date, organizerId: string) {
+  if (await prisma.conference.findUnique({ where: { slug: PAST_DEMO_SLUG }, select: { id: true } })) return;
+  const zone = "Europe/Berlin";
+  const day = dayKey(new Date(now.getTime() - 365 * DAY), zone);
+  const at = (time: string) => zonedTimeToInstant(day, time, zone);
+  await prisma.$transaction(async (tx) => {
+    const conference = await tx.conference.create({
+      data: {
+        slug: PAST_DEMO_SLUG,
+        name: "Plenary Summit 2025",
+        tagline: "The first Plenary Summit: one day on running events online",
+        description: "Where it started: one stage, one day, and a hallway full of people who run conferences.",
+        timeZone: zone,
+        startsOn: new Date(`${day}T00:00:00Z`),
+        endsOn: new Date(`${day}T00:00:00Z`),
+        currency: "EUR",
+        memberships: { create: { userId: organizerId, role: "ORGANIZER" } },
+      },
+    });
+    const stage = await tx.stage.create({ data: { conferenceId: conference.id, slug: "main-stage", name: "Main Stage", position: 0 } });
+    const speaker = await tx.speaker.create({
+      data: {
+        conferenceId: conference.id,
+        slug: "jonas-berg",
+        name: "Jonas Berg",
+        headline: "Community organizer, Nordic JS",
+        bio: "Jonas runs community events.",
+      },
+    });
+    const sessions = [
+      { slug: "why-online-events", title: "Why online events", kind: "KEYNOTE" as const, start: "10:00", end: "10:45" },
+      { slug: "hallways-that-work", title: "Hallways that work", kind: "TALK" as const, start: "11:00", end: "11:30" },
+      { slug: "lessons-from-year-one", title: "Lessons from year one", kind: "TALK" as const, start: "14:00", end: "14:30" },
+    ];
+    for (const t of sessions) {
+      await tx.talk.create({
+        data: {
+          conferenceId: conference.id,
+          slug: t.slug,
+          title: t.title,
+          abstract: `${t.title}: a talk from the first Plenary Summit.`,
+          kind: t.kind,
+          startsAt: at(t.start),
+          endsAt: at(t.end),
+          stageId: stage.id,
+          isPublic: true,
+          status: "ENDED",
+          streamKey: randomBytes(18).toString("base64url"),
+          speakers: { create: [{ speakerId: speaker.id, position: 0 }] },
+        },
+      });
+    }
+  });
 }
 
 // Run directly (`tsx prisma/seed.ts`, `prisma db seed`).

@@ -23,14 +23,16 @@ async function expectNoViolations(page: Page, path: string) {
 
 const publicPages = [
   "/",
-  "/schedule",
-  "/schedule?view=grid",
-  "/talks/opening-keynote",
-  "/talks/live-video-at-the-edge",
-  "/speakers",
-  "/speakers/amara-okafor",
-  "/keynotes",
-  "/tickets",
+  "/plenary-summit",
+  "/plenary-summit-2025/schedule",
+  "/plenary-summit/schedule",
+  "/plenary-summit/schedule?view=grid",
+  "/plenary-summit/talks/opening-keynote",
+  "/plenary-summit/talks/live-video-at-the-edge",
+  "/plenary-summit/speakers",
+  "/plenary-summit/speakers/amara-okafor",
+  "/plenary-summit/keynotes",
+  "/plenary-summit/tickets",
   "/sign-in",
   "/sign-up",
   "/forgot-password",
@@ -49,7 +51,13 @@ test.describe("a visitor who is not signed in", () => {
 });
 
 test.describe("the demo attendee", () => {
-  for (const path of ["/", "/agenda", "/tickets/mine", "/tickets", "/talks/live-video-at-the-edge"]) {
+  for (const path of [
+    "/",
+    "/plenary-summit/agenda",
+    "/plenary-summit/tickets/mine",
+    "/plenary-summit/tickets",
+    "/plenary-summit/talks/live-video-at-the-edge",
+  ]) {
     test(`${path} has no WCAG 2.1 AA violations`, async ({ page }) => {
       await signInOnce(page, ACCOUNTS.attendee);
       await expectNoViolations(page, path);
@@ -59,16 +67,16 @@ test.describe("the demo attendee", () => {
 
 test.describe("the demo organizer", () => {
   const adminPages = [
-    "/admin",
-    "/admin/schedule",
-    "/admin/schedule/new",
-    "/admin/speakers",
-    "/admin/speakers/new",
-    "/admin/stages",
-    "/admin/registrations",
-    "/admin/registrations?view=orders",
-    "/admin/tickets",
-    "/admin/import",
+    "/plenary-summit/admin",
+    "/plenary-summit/admin/schedule",
+    "/plenary-summit/admin/schedule/new",
+    "/plenary-summit/admin/speakers",
+    "/plenary-summit/admin/speakers/new",
+    "/plenary-summit/admin/stages",
+    "/plenary-summit/admin/registrations",
+    "/plenary-summit/admin/registrations?view=orders",
+    "/plenary-summit/admin/tickets",
+    "/plenary-summit/admin/import",
   ];
   for (const path of adminPages) {
     test(`${path} has no WCAG 2.1 AA violations`, async ({ page }) => {
@@ -79,10 +87,10 @@ test.describe("the demo organizer", () => {
 
   test("a talk's and a speaker's edit pages have no WCAG 2.1 AA violations", async ({ page }) => {
     await signInOnce(page, ACCOUNTS.organizer);
-    await page.goto("/admin/schedule");
-    const talkEdit = await page.locator('main a[href^="/admin/schedule/"]:not([href$="/new"])').first().getAttribute("href");
-    await page.goto("/admin/speakers");
-    const speakerEdit = await page.locator('main a[href^="/admin/speakers/"]:not([href$="/new"])').first().getAttribute("href");
+    await page.goto("/plenary-summit/admin/schedule");
+    const talkEdit = await page.locator('main a[href^="/plenary-summit/admin/schedule/"]:not([href$="/new"])').first().getAttribute("href");
+    await page.goto("/plenary-summit/admin/speakers");
+    const speakerEdit = await page.locator('main a[href^="/plenary-summit/admin/speakers/"]:not([href$="/new"])').first().getAttribute("href");
     expect(talkEdit).toBeTruthy();
     expect(speakerEdit).toBeTruthy();
     await expectNoViolations(page, talkEdit!);

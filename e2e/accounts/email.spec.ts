@@ -10,7 +10,7 @@ test("a new account is asked to confirm its address, can't get a ticket until it
   await expect(banner).toContainText(email);
 
   // Tickets wait for the confirmed address; the message says what to do.
-  await page.goto("/tickets");
+  await page.goto("/plenary-summit/tickets");
   await page.getByRole("radio", { name: /General admission/ }).check();
   await page.getByRole("button", { name: "Check out" }).click();
   await expect(page.getByText(/Confirm your email address before getting a ticket/)).toBeVisible();

@@ -12,7 +12,7 @@ async function openDay(page: Page, path: string, dayLabel: RegExp) {
 
 test("an organizer creates a talk, fixing the fields the form points at", async ({ page }) => {
   await signIn(page, ACCOUNTS.organizer);
-  await page.goto("/admin/schedule");
+  await page.goto("/plenary-summit/admin/schedule");
   await page.getByRole("link", { name: "New talk" }).click();
   await expect(page.getByRole("heading", { name: "New talk" })).toBeVisible();
 
@@ -49,13 +49,13 @@ test("moving a talk from the keyboard updates an open schedule page live", async
   const attendeeContext = await browser.newContext();
   const attendee = await attendeeContext.newPage();
   await signIn(attendee, ACCOUNTS.attendee);
-  await openDay(attendee, "/schedule", /^Day 2/);
+  await openDay(attendee, "/plenary-summit/schedule", /^Day 2/);
   // The public schedule lists each stage's talks under the stage's heading.
   const onStage = (stage: string) => attendee.getByRole("region", { name: stage }).getByRole("article", { name: "Motion with restraint" });
   await expect(onStage("Studio B")).toBeVisible();
 
   await signIn(page, ACCOUNTS.organizer);
-  await openDay(page, "/admin/schedule", /^Day 2/);
+  await openDay(page, "/plenary-summit/admin/schedule", /^Day 2/);
   const move = page.getByRole("button", { name: "Move Motion with restraint" });
   await move.focus();
   await page.keyboard.press("Enter");
@@ -78,7 +78,7 @@ test("moving a talk from the keyboard updates an open schedule page live", async
 
 test("dragging a talk onto another stage moves it and warns about the overlap", async ({ page }) => {
   await signIn(page, ACCOUNTS.organizer);
-  await openDay(page, "/admin/schedule", /^Day 2/);
+  await openDay(page, "/plenary-summit/admin/schedule", /^Day 2/);
   const talk = page.getByRole("listitem", { name: /^Workshop: OBS for speakers/ });
   const mainStage = page.getByRole("region", { name: /^Main Stage/ });
   const box = await talk.boundingBox();
@@ -105,7 +105,7 @@ test("dragging a talk onto another stage moves it and warns about the overlap", 
 
 test("an organizer imports a frab schedule.xml, and importing it again changes nothing", async ({ page }) => {
   await signIn(page, ACCOUNTS.organizer);
-  await page.goto("/admin/import");
+  await page.goto("/plenary-summit/admin/import");
   // No offset and no declared zone: the times are read in the conference's zone.
   const xml = `<?xml version="1.0"?><schedule><conference><title>Extra</title></conference>
     <day index="1" date="2031-01-01"><room name="Main Stage">
@@ -124,13 +124,13 @@ test("an organizer imports a frab schedule.xml, and importing it again changes n
   await expect(talksRow).toHaveText(/Talks\s*0\s*0\s*1/);
 
   // Clean up for the other specs: delete the imported talk from its edit page.
-  await page.goto("/admin/schedule?day=2031-01-01");
+  await page.goto("/plenary-summit/admin/schedule?day=2031-01-01");
   await page.getByRole("link", { name: "Imported from frab" }).click();
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Delete talk" }).click();
   await expect(page).toHaveURL(/\/admin\/schedule\?day=2031-01-01/);
   await expect(page.getByRole("link", { name: "Imported from frab" })).toHaveCount(0);
-  await page.goto("/admin/speakers");
+  await page.goto("/plenary-summit/admin/speakers");
   await page.getByRole("link", { name: "Frieda Frab" }).click();
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Delete speaker" }).click();
@@ -140,12 +140,12 @@ test("an organizer imports a frab schedule.xml, and importing it again changes n
 
 test("an attendee cannot open the admin area or call its API", async ({ page }) => {
   await signIn(page, ACCOUNTS.attendee);
-  for (const path of ["/admin", "/admin/schedule", "/admin/import", "/admin/speakers"]) {
+  for (const path of ["/plenary-summit/admin", "/plenary-summit/admin/schedule", "/plenary-summit/admin/import", "/plenary-summit/admin/speakers"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: /organizers only/i })).toBeVisible();
   }
-  const api = await page.request.post("/api/admin/schedule/talks", { data: { title: "Nope" } });
+  const api = await page.request.post("/api/conferences/plenary-summit/admin/schedule/talks", { data: { title: "Nope" } });
   expect(api.status()).toBe(403);
-  expect((await page.request.post("/api/admin/import", { data: { source: "{}" } })).status()).toBe(403);
+  expect((await page.request.post("/api/conferences/plenary-summit/admin/import", { data: { source: "{}" } })).status()).toBe(403);
 });

@@ -3,7 +3,7 @@ import { ACCOUNTS, signIn } from "../support/accounts";
 import { e2eDatabase } from "./e2e-database";
 
 // Alex Attendee has a ticket; Olga is an organizer (moderates everywhere).
-const TALK = "/talks/live-video-at-the-edge";
+const TALK = "/plenary-summit/talks/live-video-at-the-edge";
 
 const chatOf = (page: Page) => page.getByRole("region", { name: "Talk chat" });
 
@@ -86,7 +86,7 @@ test("chat replay shows the messages that had been sent at the position the view
   await db.end();
 
   await signIn(page, ACCOUNTS.attendee);
-  await page.goto(`/talks/${slug}`);
+  await page.goto(`/plenary-summit/talks/${slug}`);
   const chat = chatOf(page);
   await expect(chat.getByRole("textbox", { name: "Message" })).toBeVisible();
   // Live chat shows all three.
@@ -125,7 +125,7 @@ test("autoscroll follows new messages, pauses when the reader scrolls up, and of
   // 28 messages typed and sent through the page: ~50 s on a loaded machine, over 3 minutes on an
   // overloaded one (each send waits for its ack); the default 60 s would be a budget.
   test.setTimeout(360_000);
-  const talk = "/talks/postgres-is-your-queue";
+  const talk = "/plenary-summit/talks/postgres-is-your-queue";
   const attendeeContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const attendee = await attendeeContext.newPage();
   await signIn(attendee, ACCOUNTS.attendee);

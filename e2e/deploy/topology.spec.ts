@@ -192,7 +192,7 @@ test("through nginx: sign in, watch a live talk fed over RTMP, chat; a client on
     const context = await browser.newContext({ baseURL: t.proxyUrl });
     const page = await context.newPage();
     await signIn(page, ACCOUNTS.attendee);
-    await page.goto(`/talks/${talk.slug}`);
+    await page.goto(`/plenary-summit/talks/${talk.slug}`);
     await expect.poll(() => videoTime(page), { timeout: 60_000 }).toBeGreaterThan(1);
 
     // Which node holds the browser's socket (through the proxy's affinity); the other client goes to the other one.

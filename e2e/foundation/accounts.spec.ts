@@ -27,7 +27,7 @@ test("sign up, sign out, sign in again; a wrong password gets a clear message", 
 
 test("star a talk and find it in my agenda", async ({ page }) => {
   await signIn(page, ACCOUNTS.attendee);
-  await page.goto("/schedule");
+  await page.goto("/plenary-summit/schedule");
   const talk = page.getByRole("article", { name: "Postgres is your queue (until it is not)" });
   await talk.getByRole("button", { name: /Add “Postgres is your queue/ }).click();
   await expect(talk.getByRole("button", { name: /Remove “Postgres is your queue/ })).toHaveAttribute("aria-pressed", "true");
@@ -43,8 +43,9 @@ test("star a talk and find it in my agenda", async ({ page }) => {
 
 test("an attendee cannot open an organizer route", async ({ page, request }) => {
   await signIn(page, ACCOUNTS.attendee);
+  await page.goto("/plenary-summit");
   await expect(page.getByRole("link", { name: "Organize" })).toHaveCount(0);
-  const response = await page.goto("/admin");
+  const response = await page.goto("/plenary-summit/admin");
   expect(response?.status()).toBe(403);
   await expect(page.getByText(/organizers only/i)).toBeVisible();
   // Anonymous API calls are refused too.
@@ -53,7 +54,8 @@ test("an attendee cannot open an organizer route", async ({ page, request }) => 
 
 test("an organizer sees the organizer area", async ({ page }) => {
   await signIn(page, ACCOUNTS.organizer);
+  await page.goto("/plenary-summit");
   await page.getByRole("link", { name: "Organize" }).click();
-  await expect(page).toHaveURL(/\/admin/);
-  expect((await page.goto("/admin"))?.status()).toBe(200);
+  await expect(page).toHaveURL(/\/plenary-summit\/admin$/);
+  expect((await page.goto("/plenary-summit/admin"))?.status()).toBe(200);
 });

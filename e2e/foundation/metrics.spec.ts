@@ -3,7 +3,7 @@ import { test, expect } from "@playwright/test";
 // The web process's /metrics as the deployment's scraper reads it (a direct request from a
 // private address): every request timed by the preload, the database pool, process metrics.
 test("the web app reports its requests and database pool on /metrics, and refuses it through a proxy", async ({ request }) => {
-  expect((await request.get("/schedule")).status()).toBe(200);
+  expect((await request.get("/plenary-summit/schedule")).status()).toBe(200);
   const res = await request.get("/metrics");
   expect(res.status()).toBe(200);
   const text = await res.text();

@@ -3,7 +3,7 @@ import { test, expect, type Browser } from "@playwright/test";
 async function firstTalkTime(browser: Browser, timezoneId: string) {
   const context = await browser.newContext({ timezoneId });
   const page = await context.newPage();
-  await page.goto("/schedule");
+  await page.goto("/plenary-summit/schedule");
   const time = page.locator("article time").first();
   // Hydrated: the client re-renders times in the viewer's zone.
   await expect(time).toHaveAttribute("data-zone", timezoneId);
@@ -35,7 +35,7 @@ test("the schedule shows times in each viewer's own zone, and the toggle switche
 });
 
 test("the schedule has days, stages, track filters and a live-now marker", async ({ page }) => {
-  await page.goto("/schedule");
+  await page.goto("/plenary-summit/schedule");
   await expect(page.getByRole("navigation", { name: "Conference days" }).getByRole("link")).toHaveCount(2);
   await expect(page.getByRole("heading", { name: "Main Stage" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Studio B" })).toBeVisible();
@@ -58,7 +58,7 @@ test("the schedule has days, stages, track filters and a live-now marker", async
 test("the time grid puts stages side by side with a now-line, and scrolls sideways on a phone", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await page.goto("/schedule");
+  await page.goto("/plenary-summit/schedule");
   await page.getByRole("navigation", { name: "Schedule view" }).getByRole("link", { name: "Time grid" }).click();
   await expect(page).toHaveURL(/view=grid/);
   await expect(page.getByRole("navigation", { name: "Schedule view" }).getByRole("link", { name: "Time grid" })).toHaveAttribute(
@@ -85,23 +85,23 @@ test("the time grid puts stages side by side with a now-line, and scrolls sidewa
 });
 
 test("a talk page shows its title, speakers, time and player and chat areas; unknown slugs are a real 404", async ({ page }) => {
-  await page.goto("/schedule");
+  await page.goto("/plenary-summit/schedule");
   await page.getByRole("link", { name: "Live video at the edge, seconds not minutes" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Live video at the edge, seconds not minutes" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Sam Speaker" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Video player" })).toBeVisible();
   await expect(page.getByRole("complementary")).toBeVisible();
 
-  const response = await page.goto("/talks/no-such-talk");
+  const response = await page.goto("/plenary-summit/talks/no-such-talk");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
-  expect((await page.goto("/speakers/nobody"))?.status()).toBe(404);
+  expect((await page.goto("/plenary-summit/speakers/nobody"))?.status()).toBe(404);
 });
 
 test("calendar feeds download as text/calendar", async ({ request }) => {
-  const res = await request.get("/calendar/schedule.ics");
+  const res = await request.get("/plenary-summit/calendar/schedule.ics");
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toContain("text/calendar");
   expect(await res.text()).toContain("BEGIN:VEVENT");
-  expect((await request.get("/calendar/agenda/not-a-real-token-xxxxxxxxxxxx.ics")).status()).toBe(404);
+  expect((await request.get("/plenary-summit/calendar/agenda/not-a-real-token-xxxxxxxxxxxx.ics")).status()).toBe(404);
 });

@@ -23,7 +23,7 @@ async function fetchPng(request: APIRequestContext, url: string) {
 }
 
 test("a shared ?t= talk link previews the talk, its speakers and its time, with a generated image", async ({ request, baseURL }) => {
-  const res = await request.get("/talks/panel-hybrid-events?t=90");
+  const res = await request.get("/plenary-summit/talks/panel-hybrid-events?t=90");
   expect(res.status()).toBe(200);
   const html = await res.text();
 
@@ -32,42 +32,42 @@ test("a shared ?t= talk link previews the talk, its speakers and its time, with 
   for (const speaker of ["Jonas Berg", "Amara Okafor", "Mei Chen"]) expect(title).toContain(speaker);
   const description = meta(html, "og:description")!;
   expect(description).toMatch(/^Watch from 1:30 · \w+day \d{1,2} \w+, \d\d:\d\d–\d\d:\d\d \S+ · Main Stage\./);
-  expect(meta(html, "og:url")).toBe(`${baseURL}/talks/panel-hybrid-events?t=90`);
+  expect(meta(html, "og:url")).toBe(`${baseURL}/plenary-summit/talks/panel-hybrid-events?t=90`);
   expect(meta(html, "og:type")).toBe("article");
   expect(meta(html, "og:site_name")).toBe("Plenary Summit");
   expect(meta(html, "twitter:card")).toBe("summary_large_image");
   expect(meta(html, "twitter:title")).toBe(title);
 
   const image = meta(html, "og:image")!;
-  expect(image.startsWith(`${baseURL}/talks/panel-hybrid-events/opengraph-image`)).toBe(true);
+  expect(image.startsWith(`${baseURL}/plenary-summit/talks/panel-hybrid-events/opengraph-image`)).toBe(true);
   expect(meta(html, "og:image:width")).toBe("1200");
   expect(meta(html, "twitter:image")).toBe(image);
   expect(await fetchPng(request, image)).toEqual({ width: 1200, height: 630 });
 });
 
-test("a speaker's page and the home page have their own preview images", async ({ request, baseURL }) => {
-  const speaker = await (await request.get("/speakers/mei-chen")).text();
+test("a speaker's page and the conference's home page have their own preview images", async ({ request, baseURL }) => {
+  const speaker = await (await request.get("/plenary-summit/speakers/mei-chen")).text();
   expect(meta(speaker, "og:title")).toBe("Mei Chen");
   expect(meta(speaker, "og:description")).toContain("Design tokens in practice");
   const speakerImage = meta(speaker, "og:image")!;
-  expect(speakerImage.startsWith(`${baseURL}/speakers/mei-chen/opengraph-image`)).toBe(true);
+  expect(speakerImage.startsWith(`${baseURL}/plenary-summit/speakers/mei-chen/opengraph-image`)).toBe(true);
   expect(await fetchPng(request, speakerImage)).toEqual({ width: 1200, height: 630 });
 
-  const home = await (await request.get("/")).text();
+  const home = await (await request.get("/plenary-summit")).text();
   expect(meta(home, "og:title")).toBe("Plenary Summit");
   expect(meta(home, "twitter:card")).toBe("summary_large_image");
   const homeImage = meta(home, "og:image")!;
-  expect(homeImage.startsWith(`${baseURL}/opengraph-image`)).toBe(true);
+  expect(homeImage.startsWith(`${baseURL}/plenary-summit/opengraph-image`)).toBe(true);
   expect(await fetchPng(request, homeImage)).toEqual({ width: 1200, height: 630 });
 });
 
-test("robots.txt keeps crawlers out of /admin and /api", async ({ request }) => {
+test("robots.txt keeps crawlers out of every conference's admin area and /api", async ({ request }) => {
   const res = await request.get("/robots.txt");
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toContain("text/plain");
   const lines = (await res.text()).split("\n").map((l) => l.trim());
   expect(lines).toContain("User-agent: *");
-  expect(lines).toContain("Disallow: /admin");
+  expect(lines).toContain("Disallow: /*/admin");
   expect(lines).toContain("Disallow: /api");
 });
 

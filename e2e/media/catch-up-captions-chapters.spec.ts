@@ -9,7 +9,8 @@ import { e2eDatabase } from "../chat/e2e-database";
 // presents it, its slot starts now (inside the go-live window). Alex Attendee has a ticket.
 const stamp = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
 const SLUG = `catch-up-and-chapters-${stamp}`;
-const TALK = `/talks/${SLUG}`;
+const CONFERENCE = "plenary-summit";
+const TALK = `/${CONFERENCE}/talks/${SLUG}`;
 
 const CAPTIONS = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello and welcome\n\n00:00:05.000 --> 00:00:30.000\nToday: live video, caught up\n";
 
@@ -40,7 +41,10 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   const db = await e2eDatabase();
   try {
-    const speaker = await db.query<{ id: string; conferenceId: string }>(`SELECT id, "conferenceId" FROM "Speaker" WHERE slug = 'sam-speaker'`);
+    const speaker = await db.query<{ id: string; conferenceId: string }>(
+      `SELECT s.id, s."conferenceId" FROM "Speaker" s JOIN "Conference" c ON c.id = s."conferenceId" WHERE s.slug = 'sam-speaker' AND c.slug = $1`,
+      [CONFERENCE],
+    );
     const { id: speakerId, conferenceId } = speaker.rows[0]!;
     const stage = await db.query<{ id: string }>(`SELECT id FROM "Stage" WHERE "conferenceId" = $1 ORDER BY position DESC LIMIT 1`, [conferenceId]);
     const talkId = `e2e-catch-up-${stamp}`;

@@ -3,7 +3,7 @@ import { ACCOUNTS, signIn } from "../support/accounts";
 import { recordCspViolations } from "../support/csp";
 
 // Sam Speaker presents this seeded talk; Alex Attendee has a ticket.
-const TALK = "/talks/live-video-at-the-edge";
+const TALK = "/plenary-summit/talks/live-video-at-the-edge";
 
 async function videoState(page: Page) {
   return page.getByTestId("talk-video").evaluate((v: HTMLVideoElement) => ({

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signIn } from "../support/accounts";
 
 // Sam Speaker presents this seeded talk on day two: long before its go-live window.
-const TALK = "/talks/realtime-chat-at-scale";
+const TALK = "/plenary-summit/talks/realtime-chat-at-scale";
 
 test("a speaker tests their stream privately days before the slot, attendees see nothing, and the test is thrown away", async ({ browser }) => {
   test.setTimeout(120_000);

@@ -7,7 +7,7 @@ import { getFfmpegPath } from "../../server/media/ffmpeg/ffmpeg-path";
 import { ACCOUNTS, signIn } from "../support/accounts";
 
 // Sam Speaker presents this seeded day-two talk (SCHEDULED): a pre-recorded video premieres there.
-const TALK = "/talks/realtime-chat-at-scale";
+const TALK = "/plenary-summit/talks/realtime-chat-at-scale";
 const shots = process.env.E2E_SCREENSHOTS;
 
 /** A short MP4 as editors export it (index at the end), and the same file cut in half. */
@@ -77,7 +77,7 @@ test("the speaker, the organizer and attendees see an upload fail with its reaso
   const organizerContext = await browser.newContext();
   const organizer = await organizerContext.newPage();
   await signIn(organizer, ACCOUNTS.organizer);
-  await organizer.goto(`/admin/schedule/${talkId}`);
+  await organizer.goto(`/plenary-summit/admin/schedule/${talkId}`);
   const video = organizer.getByRole("region", { name: "Video" });
   await expect(video.getByRole("alert", { name: "Video processing failed" })).toContainText(/The file is incomplete/);
 

@@ -11,7 +11,7 @@ import { ACCOUNTS, signInOnce } from "../support/accounts";
 test.fixme("a same-site page of another origin cannot create a discount code with the organizer's cookie", async ({ page, baseURL }) => {
   await signInOnce(page, ACCOUNTS.organizer);
   const code = `CSRF${Date.now().toString(36).toUpperCase()}`;
-  const target = new URL("/api/admin/tickets/codes", baseURL).toString();
+  const target = new URL("/api/conferences/plenary-summit/admin/tickets/codes", baseURL).toString();
   // The attacker's page: served by the test on a port where nothing listens (not one of the ports
   // Chromium refuses outright, like 9).
   const attacker = `http://localhost:65431/attack`;
@@ -34,7 +34,7 @@ test.fixme("a same-site page of another origin cannot create a discount code wit
   expect(await response.request().headerValue("cookie")).toBeTruthy();
   expect(response.status()).toBe(403);
 
-  const codes = await page.request.get(`/api/admin/tickets/codes?q=${code}`);
+  const codes = await page.request.get(`/api/conferences/plenary-summit/admin/tickets/codes?q=${code}`);
   expect(codes.ok()).toBe(true);
   expect(JSON.stringify(await codes.json())).not.toContain(code);
 });

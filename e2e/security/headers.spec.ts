@@ -48,19 +48,19 @@ test("the app runs under its CSP: hydrated pages, the talk page's chat over sock
   const violations = await recordCspViolations(context);
   const page = await context.newPage();
   await signInOnce(page, ACCOUNTS.organizer);
-  await page.goto("/schedule");
+  await page.goto("/plenary-summit/schedule");
   await waitForHydration(page.locator("main"));
   // A talk no other spec ends (a replay's chat takes no new messages).
-  await page.goto("/talks/postgres-is-your-queue");
+  await page.goto("/plenary-summit/talks/postgres-is-your-queue");
   const chat = page.getByRole("region", { name: "Talk chat" });
   await waitForHydration(chat);
   const stamp = Date.now().toString(36);
   await chat.getByRole("textbox", { name: "Message" }).fill(`under CSP ${stamp}`);
   await chat.getByRole("button", { name: "Send" }).click();
   await expect(chat.getByRole("list", { name: "Chat messages" }).getByText(`under CSP ${stamp}`)).toBeVisible();
-  await page.goto("/admin/schedule");
+  await page.goto("/plenary-summit/admin/schedule");
   await waitForHydration(page.locator("main"));
-  await page.goto("/admin/tickets");
+  await page.goto("/plenary-summit/admin/tickets");
   await waitForHydration(page.locator("main"));
   expect(violations()).toEqual([]);
   await context.close();

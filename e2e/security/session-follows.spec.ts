@@ -3,7 +3,7 @@ import { ACCOUNTS, signIn } from "../support/accounts";
 
 // Alex Attendee has a ticket; the talk is not public, so a signed-out visitor cannot chat there.
 // No other spec ends or replays it (an ended talk's chat is a replay, without a composer).
-const TALK = "/talks/webrtc-vs-hls";
+const TALK = "/plenary-summit/talks/webrtc-vs-hls";
 
 const composerOf = (page: Page) => page.getByRole("region", { name: "Talk chat" }).getByRole("textbox", { name: "Message" });
 

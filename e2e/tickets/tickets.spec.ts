@@ -10,14 +10,14 @@ test("an organizer creates a talk and a discount code; an attendee registers wit
 
   // The organizer adds a talk...
   await signIn(page, ACCOUNTS.organizer);
-  await page.goto("/admin/schedule");
+  await page.goto("/plenary-summit/admin/schedule");
   await page.getByRole("link", { name: "New talk" }).click();
   await page.getByLabel("Title").fill("Selling out, safely");
   await page.getByRole("button", { name: "Create talk" }).click();
   await expect(page.getByText("Talk created")).toBeVisible();
 
   // ...and a 50% code, first with a mistake the form points at.
-  await page.goto("/admin/tickets");
+  await page.goto("/plenary-summit/admin/tickets");
   const form = page.getByRole("form", { name: "New discount code" });
   await form.getByLabel("Code").fill(code);
   await form.getByLabel("Percent off").fill("150");
@@ -37,7 +37,7 @@ test("an organizer creates a talk and a discount code; an attendee registers wit
   const email = await signUp(attendee, "Nora Newcomer");
   // Tickets go to confirmed addresses only.
   await confirmEmail(attendee, email);
-  await attendee.goto("/tickets");
+  await attendee.goto("/plenary-summit/tickets");
   await attendee.getByRole("radio", { name: /General admission/ }).check();
   await expect(attendee.getByTestId("order-total")).toHaveText("€149.00");
   await attendee.getByLabel("Discount code").fill("nope-nope");
@@ -53,14 +53,14 @@ test("an organizer creates a talk and a discount code; an attendee registers wit
   await expect(attendee.getByText("Awaiting payment")).toBeVisible();
 
   // No Stripe keys in this deployment: the organizer confirms the payment.
-  await page.goto(`/admin/registrations?view=orders&q=${encodeURIComponent(email)}`);
+  await page.goto(`/plenary-summit/admin/registrations?view=orders&q=${encodeURIComponent(email)}`);
   await expect(page.getByText("1 order")).toBeVisible();
   await page.getByRole("button", { name: /Mark order .* of Nora Newcomer paid/ }).click();
   await expect(page.getByText("Paid", { exact: true })).toBeVisible();
   // Issued times say their zone.
-  await page.goto(`/admin/registrations?q=${encodeURIComponent(email)}`);
+  await page.goto(`/plenary-summit/admin/registrations?q=${encodeURIComponent(email)}`);
   await expect(page.getByRole("row", { name: /Nora Newcomer/ }).locator("time")).toHaveText(/^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2} (GMT|UTC|[A-Z]{3,4})/);
-  await page.goto("/admin/tickets");
+  await page.goto("/plenary-summit/admin/tickets");
   const usedRow = page.getByRole("row", { name: new RegExp(code) });
   await expect(usedRow).toContainText("1 / 5");
   // The code leaked: the organizer stops it at once.
@@ -76,13 +76,13 @@ test("an organizer creates a talk and a discount code; an attendee registers wit
 
 test("an attendee cannot open the ticket admin pages or call their API", async ({ page }) => {
   await signIn(page, ACCOUNTS.attendee);
-  for (const path of ["/admin/tickets", "/admin/registrations"]) {
+  for (const path of ["/plenary-summit/admin/tickets", "/plenary-summit/admin/registrations"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Organizers only" })).toBeVisible();
     await expect(page.getByRole("heading", { name: /Tickets & discount codes|Registrations/ })).toHaveCount(0);
   }
-  const created = await page.request.post("/api/admin/tickets/codes", { data: { code: "SNEAKY", kind: "COMP" } });
+  const created = await page.request.post("/api/conferences/plenary-summit/admin/tickets/codes", { data: { code: "SNEAKY", kind: "COMP" } });
   expect(created.status()).toBe(403);
   expect((await created.json()).error.code).toBe("FORBIDDEN");
-  expect((await page.request.get("/api/admin/tickets/export")).status()).toBe(403);
+  expect((await page.request.get("/api/conferences/plenary-summit/admin/tickets/export")).status()).toBe(403);
 });

@@ -1,5 +1,6 @@
 import ical, { ICalCalendarMethod } from "ical-generator";
 import type { TalkCard } from "@/lib/schedule/get-schedule";
+import { conferencePath } from "@/lib/conference/conference-path";
 
 /** RFC 5545 calendar for a set of talks (whole schedule, one agenda, or one talk). */
 export function buildCalendar(options: {
@@ -18,7 +19,7 @@ export function buildCalendar(options: {
   });
   for (const talk of options.talks) {
     const speakers = talk.speakers.map((s) => s.speaker.name).join(", ");
-    const url = `${options.publicUrl}/talks/${talk.slug}`;
+    const url = `${options.publicUrl}${conferencePath(options.conference.slug, `/talks/${talk.slug}`)}`;
     calendar.createEvent({
       id: `${talk.id}@plenary`,
       start: talk.startsAt,

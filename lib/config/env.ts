@@ -38,7 +38,7 @@ const EnvVariables = z.object({
     .string()
     .refine((v) => v.split(",").every((u) => z.string().url().safeParse(u.trim()).success), "must be a URL or comma-separated URLs")
     .optional(),
-  // The conference this deployment serves (by slug); default: the earliest created.
+  // The default conference (by slug), where old addresses lead; else the one running now, the next, the last.
   PLENARY_CONFERENCE: z.string().min(1).optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // "1" lets a production process run on the development auth secret (benchmarks only).
@@ -135,6 +135,10 @@ const EnvVariables = z.object({
     .default(120),
   // How often each realtime node looks for such talks (ending one twice is harmless).
   TALK_AUTO_END_SWEEP_SECONDS: z.coerce.number().min(0.1).max(3600).default(60),
+  // A busy chat room's members get at most this many chat frames a second (messages gather into
+  // batches beyond it; server/audience/room-batcher.ts). Each frame is a parse and a render in
+  // every browser and a copy in every proxy; a quiet room's message still leaves at once.
+  CHAT_MAX_FRAMES_PER_SECOND: z.coerce.number().min(1).max(1000).default(10),
   // Logs (lib/logging/): one JSON object per line for a collector, or "pretty" lines for a person
   // (`npm start` and `npm run dev` set pretty).
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

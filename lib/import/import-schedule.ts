@@ -38,13 +38,7 @@ export async function importSchedule(options: { conferenceId: string; input: z.i
   const conference = await prisma.conference.findUnique({ where: { id: conferenceId }, select: { timeZone: true } });
   if (!conference) throw notFound("Conference");
 
-  const format = input.format === "auto" ? detectFormat(input.source) : input.format;
-  const schedule = checkText(
-    format === "pretalx-json"
-      ? parsePretalxSchedule({ source: input.source, fallbackTimeZone: conference.timeZone })
-      : parseFrabSchedule({ source: input.source, fallbackTimeZone: conference.timeZone }),
-  );
-  if (schedule.talks.length === 0) throw new AppError("INVALID_INPUT", "This export has no talks in it");
+  const { format, schedule } = readExport({ input, fallbackTimeZone: conference.timeZone });
 
   const zone = zoneWarning({ declared: schedule.timeZone, conferenceZone: conference.timeZone, timesWithoutOffset: schedule.timesWithoutOffset });
   const warnings = zone ? [zone, ...schedule.warnings] : schedule.warnings;
@@ -61,6 +55,22 @@ export async function importSchedule(options: { conferenceId: string; input: z.i
   await publishScheduleChanged({ conferenceId });
   const conflicts = await findScheduleConflicts({ conferenceId });
   return { format, ...result, warnings, conflicts: conflicts.length };
+}
+
+/** An export parsed and checked, without writing anything; times without an offset are read in `fallbackTimeZone` unless the export names a zone. */
+export function readExport(options: { input: ImportScheduleInput; fallbackTimeZone: string }): {
+  format: ImportResult["format"];
+  schedule: ImportedSchedule;
+} {
+  const { input, fallbackTimeZone } = options;
+  const format = input.format === "auto" ? detectFormat(input.source) : input.format;
+  const schedule = checkText(
+    format === "pretalx-json"
+      ? parsePretalxSchedule({ source: input.source, fallbackTimeZone })
+      : parseFrabSchedule({ source: input.source, fallbackTimeZone }),
+  );
+  if (schedule.talks.length === 0) throw new AppError("INVALID_INPUT", "This export has no talks in it");
+  return { format, schedule };
 }
 
 /** The parsed export through the text rules (NUL refused, invisible characters removed, lengths held), before anything is written. */

@@ -107,6 +107,7 @@ export function parseFrabSchedule(options: { source: string; fallbackTimeZone: s
 
   return {
     title: conference ? childText(conference, "title") || null : null,
+    acronym: conference ? childText(conference, "acronym") || null : null,
     timeZone: declaredZone,
     stages: [...stages.values()],
     tracks: [...tracks.values()],

@@ -104,6 +104,7 @@ export function parsePretalxSchedule(options: { source: string | unknown; fallba
 
   return {
     title: conference.title ?? null,
+    acronym: conference.acronym ?? null,
     timeZone: conference.time_zone_name ?? null,
     stages: [...stages.values()],
     tracks: [...tracks.values()],

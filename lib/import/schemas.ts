@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NAME_MAX, safeText } from "@/lib/validation/text";
+import { ConferenceSlug } from "@/lib/conference/conference-path";
 
 // ── What an import reads ────────────────────────────────────────────────────────────────────
 // pretalx's public schedule export (/<event>/schedule/export/schedule.json), the JSON flavour of
@@ -92,6 +93,8 @@ export type ImportedTalk = z.infer<typeof ImportedTalk>;
 /** What both parsers produce; checked (NUL refused, invisible characters removed, lengths held) before anything is written. */
 export const ImportedSchedule = z.object({
   title: safeText({ max: 200 }).nullable(),
+  /** The event's short name (pretalx's slug, frab's <acronym>): a new conference's slug comes from it. */
+  acronym: safeText({ max: 200 }).nullable().optional(),
   timeZone: z.string().nullable(),
   stages: z.array(z.object({ name: safeText({ min: 1, max: NAME_MAX }) })),
   tracks: z.array(z.object({ name: safeText({ min: 1, max: NAME_MAX }), color: z.string().nullable() })),
@@ -121,6 +124,13 @@ export const ImportScheduleInput = z
   })
   .strict();
 export type ImportScheduleInput = z.infer<typeof ImportScheduleInput>;
+
+/** An import that starts a new conference: name and slug default to the event's own. */
+export const ImportNewConferenceInput = ImportScheduleInput.omit({ overwriteEdits: true }).extend({
+  name: safeText({ max: 120 }).optional(),
+  slug: ConferenceSlug.optional(),
+});
+export type ImportNewConferenceInput = z.infer<typeof ImportNewConferenceInput>;
 
 export type ImportCounts = { created: number; updated: number; unchanged: number };
 

@@ -2,7 +2,7 @@ import type { Mail } from "./send-mail";
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function layout(options: { title: string; lines: string[]; action: string; url: string; footer: string }): string {
+export function layout(options: { title: string; lines: string[]; action: string; url: string; footer: string }): string {
   const { title, lines, action, url, footer } = options;
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#18181b;max-width:32rem;margin:0 auto;padding:1.5rem">
 <h1 style="font-size:1.25rem">${escape(title)}</h1>

@@ -70,3 +70,11 @@ export function can(viewer: Viewer, permission: Permission, talk?: TalkRef): boo
 export function anonymousViewer(conferenceId: string): Viewer {
   return { userId: null, conferenceId, role: null, hasTicket: false, speakerTalkIds: new Set() };
 }
+
+/**
+ * Starting a new conference on this instance (importing an event into a new one): for people who
+ * organize a conference here already. They become its first organizer; nobody else gets a role.
+ */
+export function canCreateConference(account: { userId: string | null; organizedConferences: number }): boolean {
+  return account.userId !== null && account.organizedConferences > 0;
+}

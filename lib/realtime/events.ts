@@ -4,6 +4,8 @@ import { qaClientEvents, type QaServerEvents } from "@/lib/qa/events";
 import { pollClientEvents, type PollServerEvents } from "@/lib/polls/events";
 import { presenceClientEvents, type PresenceServerEvents } from "@/lib/presence/events";
 import { mediaClientEvents, type MediaServerEvents } from "@/lib/media/events";
+import { reminderClientEvents, type ReminderServerEvents } from "@/lib/reminders/events";
+import { analyticsClientEvents } from "@/lib/analytics/events";
 import type { DomainEvent } from "./notify";
 import type { Ack, AckPayload, ParsedInput, SentInput } from "./contract";
 
@@ -22,6 +24,8 @@ export const clientEvents = {
   ...pollClientEvents,
   ...presenceClientEvents,
   ...mediaClientEvents,
+  ...reminderClientEvents,
+  ...analyticsClientEvents,
 };
 type ClientEvents = typeof clientEvents;
 
@@ -49,7 +53,8 @@ export type ServerToClientEvents = DomainEventsToClient &
   QaServerEvents &
   PollServerEvents &
   PresenceServerEvents &
-  MediaServerEvents;
+  MediaServerEvents &
+  ReminderServerEvents;
 
 // Two concepts declaring the same event name would silently shadow one another in the spread
 // above; this fails to compile instead.
@@ -64,6 +69,11 @@ export type _ClientEventNamesAreUnique = NoOverlap<
   | Overlap<typeof qaClientEvents, typeof pollClientEvents & typeof presenceClientEvents & typeof mediaClientEvents>
   | Overlap<typeof pollClientEvents, typeof presenceClientEvents & typeof mediaClientEvents>
   | Overlap<typeof presenceClientEvents, typeof mediaClientEvents>
+  | Overlap<typeof reminderClientEvents, typeof talkClientEvents & typeof chatClientEvents & typeof qaClientEvents & typeof pollClientEvents>
+  | Overlap<typeof reminderClientEvents, typeof presenceClientEvents & typeof mediaClientEvents>
+  | Overlap<typeof analyticsClientEvents, typeof talkClientEvents & typeof chatClientEvents & typeof qaClientEvents & typeof pollClientEvents>
+  | Overlap<typeof analyticsClientEvents, typeof presenceClientEvents & typeof mediaClientEvents>
+  | Overlap<typeof analyticsClientEvents, typeof reminderClientEvents>
 >;
 
 /** Socket.io room names, in one place. */

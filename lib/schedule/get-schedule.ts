@@ -11,6 +11,8 @@ export const talkCardSelect = {
   endsAt: true,
   status: true,
   isPublic: true,
+  // Where its page is: /{conference}/talks/{slug}.
+  conference: { select: { slug: true } },
   stage: { select: { id: true, slug: true, name: true, position: true } },
   track: { select: { id: true, slug: true, name: true, color: true } },
   speakers: {
@@ -29,6 +31,7 @@ export type TalkCard = {
   endsAt: Date;
   status: "SCHEDULED" | "LIVE" | "ENDED";
   isPublic: boolean;
+  conference: { slug: string };
   stage: { id: string; slug: string; name: string; position: number };
   track: { id: string; slug: string; name: string; color: string } | null;
   speakers: { speaker: { id: string; slug: string; name: string; avatarUrl: string | null; headline: string } }[];

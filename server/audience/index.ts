@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { FeatureModule } from "../feature-module";
 import { withContext } from "../socket/dispatch";
 import { createLocalPresenceStore, createRedisPresenceStore } from "./presence-store";
@@ -10,6 +10,7 @@ import { qaEvents } from "./qa-events";
 import { pollEvents } from "./poll-events";
 import { presenceEvents } from "./presence-events";
 import type { AudienceContext } from "./context";
+import { env, getDatabaseUrl } from "@/lib/config/env";
 
 export type AudienceModuleOptions = {
   /** How often presence is recounted and pushed (ms). */
@@ -19,6 +20,8 @@ export type AudienceModuleOptions = {
   /** Batching of a busy room's chat events: share of a core its fan-out may use, and the longest wait. */
   batchCpuShare: number;
   batchMaxWindowMs: number;
+  /** Most chat frames a second a busy room's members get (see RoomBatcherOptions). */
+  batchMaxFlushesPerSecond?: number;
 };
 
 const defaults: AudienceModuleOptions = { presenceIntervalMs: 2_000, presenceTtlMs: 8_000, batchCpuShare: 0.4, batchMaxWindowMs: 250 };
@@ -26,6 +29,17 @@ const defaults: AudienceModuleOptions = { presenceIntervalMs: 2_000, presenceTtl
 /** Tests and the benchmark tune the timings before starting a server; production keeps the defaults. */
 export function configureAudience(options: Partial<AudienceModuleOptions>): void {
   Object.assign(defaults, options);
+}
+
+/**
+ * Presence keys of this deployment: its nodes share one database. Deployments (or test runs) that
+ * share a Redis would otherwise count each other's viewers and take each other's stopped nodes for
+ * their own dead ones.
+ */
+function presencePrefix(): string {
+  const db = new URL(getDatabaseUrl());
+  const scope = createHash("sha256").update(`${db.hostname}:${db.port}${db.pathname}`).digest("hex").slice(0, 12);
+  return `plenary:presence:v3:${scope}`;
 }
 
 function makeThrottle() {
@@ -62,6 +76,7 @@ export function audienceModule(): FeatureModule {
       const store = cluster.redis
         ? createRedisPresenceStore({
             redis: cluster.redis,
+            prefix: presencePrefix(),
             nodeId: randomUUID(),
             ttlMs: options.presenceTtlMs,
             // A message a dead node stored and acknowledged may never have left it.
@@ -70,7 +85,12 @@ export function audienceModule(): FeatureModule {
         : createLocalPresenceStore();
       const presence = new PresenceTracker(io, store, options.presenceIntervalMs);
       presence.start();
-      const batcher = new RoomBatcher(io, { cpuShare: options.batchCpuShare, maxWindowMs: options.batchMaxWindowMs, burst: 3 });
+      const batcher = new RoomBatcher(io, {
+        cpuShare: options.batchCpuShare,
+        maxWindowMs: options.batchMaxWindowMs,
+        maxFlushesPerSecond: options.batchMaxFlushesPerSecond ?? env.CHAT_MAX_FRAMES_PER_SECOND,
+        burst: 3,
+      });
       ctx = { io, batcher, presence, throttle: makeThrottle() };
       return { events: withContext(ctx, chatEvents, qaEvents, pollEvents, presenceEvents) };
     },

@@ -67,11 +67,13 @@ export function createRedisPresenceStore(options: {
   const { redis, nodeId, ttlMs } = options;
   // The nodes seen alive at the last read, and when each last refreshed its entry.
   let knownNodes = new Map<string, number>();
-  // v2: entries list accounts (v1 held per-node counts); nodes of both versions during a rolling
-  // upgrade then keep to their own keys instead of misreading each other.
-  const prefix = options.prefix ?? "plenary:presence:v2";
+  // Versioned (v2 lists accounts, v1 held per-node counts; v3 is scoped to a deployment by the
+  // caller): nodes of two versions during a rolling upgrade keep to their own keys instead of
+  // misreading each other (each counts its own viewers until the roll is done).
+  const prefix = options.prefix ?? "plenary:presence:v3";
   const nodesKey = `${prefix}:nodes`;
   const nodeKey = (id: string) => `${prefix}:node:${id}`;
+  const leftKey = (id: string) => `${prefix}:left:${id}`;
   return {
     async publish(snapshot) {
       const fields: string[] = [];
@@ -86,8 +88,13 @@ export function createRedisPresenceStore(options: {
       const live = new Map<string, number>();
       for (let i = 0; i < withScores.length; i += 2) live.set(withScores[i]!, Number(withScores[i + 1]));
       const nodes = [...live.keys()];
-      for (const [id, lastSeen] of knownNodes) if (!live.has(id) && id !== nodeId) options.onNodeGone?.(id, lastSeen);
+      const gone = [...knownNodes].filter(([id]) => !live.has(id) && id !== nodeId);
       knownNodes = live;
+      if (gone.length) {
+        // A node that closed on purpose (drained, then left) says so: only the others died.
+        const left = await redis.mget(...gone.map(([id]) => leftKey(id)));
+        gone.forEach(([id, lastSeen], i) => left[i] === null && options.onNodeGone?.(id, lastSeen));
+      }
       // Nodes that stopped refreshing are gone; their hashes expire by themselves.
       void redis.zremrangebyscore(nodesKey, "-inf", now - ttlMs).catch(() => {});
       const pipeline = redis.pipeline();
@@ -106,6 +113,8 @@ export function createRedisPresenceStore(options: {
         .multi()
         .del(nodeKey(nodeId))
         .zrem(nodesKey, nodeId)
+        // Long enough for every other node to read it at least once before it expires.
+        .set(leftKey(nodeId), "1", "PX", ttlMs * 4)
         .exec()
         .catch(() => {});
     },

@@ -21,6 +21,13 @@ export type RoomBatcherOptions = {
   maxWindowMs: number;
   /** Flushes a quiet room may send back to back before batching starts. */
   burst: number;
+  /**
+   * Most flushes per second a busy room gets however cheap its fan-out is here. Every flush is a
+   * frame each member's browser parses and renders (and each proxy in between copies): past ~10 a
+   * second nobody reads faster, and a node with few members of a huge room (one of many behind a
+   * balancer) would otherwise send more frames than one node holding everyone.
+   */
+  maxFlushesPerSecond?: number;
 };
 
 /**
@@ -46,7 +53,9 @@ export class RoomBatcher {
 
   /** Flushes per ms this room may use. */
   private rateOf(state: RoomState): number {
-    return Math.max(this.options.cpuShare / Math.max(state.costMs, 0.001), 1 / this.options.maxWindowMs);
+    const byCost = this.options.cpuShare / Math.max(state.costMs, 0.001);
+    const ceiling = (this.options.maxFlushesPerSecond ?? Infinity) / 1000;
+    return Math.max(Math.min(byCost, ceiling), 1 / this.options.maxWindowMs);
   }
 
   private refill(state: RoomState, now: number) {

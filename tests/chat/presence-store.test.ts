@@ -70,6 +70,26 @@ describe("presence store: people, not sockets", () => {
     await nodeA.close();
   });
 
+  it("a node that left on purpose is not taken for dead; one that stopped refreshing is", async () => {
+    const gone: string[] = [];
+    const ttlMs = 300;
+    const watcher = createRedisPresenceStore({ redis, nodeId: "w", ttlMs, prefix: `${prefix}:gone`, onNodeGone: (id) => gone.push(id) });
+    const leaving = createRedisPresenceStore({ redis, nodeId: "leaving", ttlMs, prefix: `${prefix}:gone` });
+    const dying = createRedisPresenceStore({ redis, nodeId: "dying", ttlMs, prefix: `${prefix}:gone` });
+    for (const store of [watcher, leaving, dying]) await store.publish(new Map([["t1", room([["a", "A"]])]]));
+    await watcher.readTotals(); // sees all three
+    await leaving.close(); // drained and left
+    // "dying" simply stops refreshing (SIGKILL); the watcher keeps refreshing past its TTL.
+    const deadline = Date.now() + 20_000;
+    while (!gone.includes("dying") && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      await watcher.publish(new Map());
+      await watcher.readTotals();
+    }
+    expect(gone).toEqual(["dying"]);
+    await watcher.close();
+  });
+
   it("in-process, the count is the node's accounts plus its anonymous viewers", async () => {
     const store = createLocalPresenceStore();
     await store.publish(

@@ -64,6 +64,29 @@ describe("room batcher", () => {
     for (const other of clients.slice(1)) expect(other.connected).toBe(true);
   });
 
+  it("keeps a busy room under its frame ceiling even when the fan-out is cheap here", async () => {
+    // A huge CPU share: by cost alone every event could leave on its own. The ceiling (2 frames a
+    // second) gathers what arrives over ~150 ms into one batch after the first.
+    const batcher = new RoomBatcher(io, { cpuShare: 1_000, maxWindowMs: 10_000, burst: 1, maxFlushesPerSecond: 2 });
+    const packets: ChatBatchEvent[][] = [];
+    const listener = (batch: ChatBatchEvent[]) => packets.push(batch);
+    clients[2].on("chat:batch", listener);
+    const started = Date.now();
+    for (let i = 200; i < 215; i++) {
+      batcher.push("room", event(i));
+      await sleep(10);
+    }
+    const ids = () => packets.flat().map((e) => Number((e as { messageId: string }).messageId));
+    const pushedForMs = Date.now() - started;
+    await waitUntil(() => ids().length >= 15);
+    clients[2].off("chat:batch", listener);
+    expect(ids()).toEqual(Array.from({ length: 15 }, (_, i) => 200 + i));
+    // The first at once; the rest in as many frames as the ceiling allows over the time they took
+    // to arrive (a loaded machine stretches that time, and the bound with it; by cost alone it'd be ~15).
+    expect(packets[0]).toEqual([event(200)]);
+    expect(packets.length).toBeLessThanOrEqual(2 + Math.ceil(pushedForMs / 500));
+  });
+
   it("flushes what is pending on close", async () => {
     const batcher = new RoomBatcher(io, { cpuShare: 0.000_001, maxWindowMs: 60_000, burst: 1 });
     const got: ChatBatchEvent[] = [];

@@ -32,7 +32,7 @@ describe("iCal feeds (RFC 5545), parsed back", () => {
     expect(web.start.toISOString()).toBe(fx.talks.webTalk.startsAt.toISOString());
     expect(web.end.toISOString()).toBe(fx.talks.webTalk.endsAt.toISOString());
     expect(web.summary).toBe("Commas, semicolons; and\nnewlines");
-    expect(typeof web.url === "string" ? web.url : web.url?.val).toBe("https://plenary.example/talks/web-talk");
+    expect(typeof web.url === "string" ? web.url : web.url?.val).toBe(`https://plenary.example/${fx.conference.slug}/talks/web-talk`);
     expect(web.location).toContain("Main");
   });
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { overrideEnv } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { startRealtimeServer, type RealtimeServer } from "@/server/realtime-server";
-import * as importRoute from "@/app/api/admin/import/route";
+import * as importRoute from "@/app/api/conferences/[conference]/admin/import/route";
 import { createUser } from "../support/fixtures";
 import { createTestConference } from "../schedule-editor/fixtures";
 
 // Bad input answers 4xx with a message the sender can act on, never a 500 with a stack trace.
+const params = <P extends Record<string, string>>(p: P) => ({ params: Promise.resolve(p) });
 
 describe("a media address with a malformed %-escape", () => {
   let server: RealtimeServer;
@@ -31,15 +31,14 @@ describe("a media address with a malformed %-escape", () => {
 describe("a frab schedule.xml with a character reference XML does not allow", () => {
   let conferenceId: string;
   let organizer: string;
-  let restoreEnv: () => void;
+  let conferenceSlug: string;
   beforeAll(async () => {
     const conference = await createTestConference();
     conferenceId = conference.id;
-    restoreEnv = overrideEnv({ PLENARY_CONFERENCE: conference.slug });
+    conferenceSlug = conference.slug;
     organizer = (await createUser({ conferenceId, role: "ORGANIZER" })).cookie;
   });
   afterAll(async () => {
-    restoreEnv?.();
     await prisma.conference.delete({ where: { id: conferenceId } });
   });
 
@@ -57,6 +56,7 @@ describe("a frab schedule.xml with a character reference XML does not allow", ()
           headers: { "content-type": "application/json", cookie: organizer },
           body: JSON.stringify({ format: "frab-xml", source: frab(`Talk ${ref}`) }),
         }),
+        params({ conference: conferenceSlug }),
       );
       expect(response.status, ref).toBe(400);
       const { error } = (await response.json()) as { error: { code: string; message: string } };

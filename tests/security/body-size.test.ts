@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env, overrideEnv } from "@/lib/config/env";
+import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { createConference, createUser } from "../support/fixtures";
-import * as quoteRoute from "@/app/api/checkout/quote/route";
-import * as importRoute from "@/app/api/admin/import/route";
+import * as quoteRoute from "@/app/api/conferences/[conference]/checkout/quote/route";
+import * as importRoute from "@/app/api/conferences/[conference]/admin/import/route";
 
 // Bodies are counted as they arrive (issue 10: a 30 MB JSON body to an anonymous endpoint was read
 // and parsed; the import's 5 MB limit trusted Content-Length). Streams without a Content-Length,
@@ -23,19 +23,19 @@ function streamed(bytes: number, fill = "a") {
   });
   return { stream, sent: () => sent };
 }
+const params = <P extends Record<string, string>>(p: P) => ({ params: Promise.resolve(p) });
 
 describe("request body limits", () => {
   let conferenceId: string;
   let organizer: { cookie: string };
-  let restoreEnv: () => void;
+  let conferenceSlug: string;
   beforeAll(async () => {
     const fx = await createConference();
     conferenceId = fx.conference.id;
-    restoreEnv = overrideEnv({ PLENARY_CONFERENCE: fx.conference.slug });
+    conferenceSlug = fx.conference.slug;
     organizer = await createUser({ conferenceId, role: "ORGANIZER" });
   });
   afterAll(async () => {
-    restoreEnv?.();
     await prisma.conference.delete({ where: { id: conferenceId } }).catch(() => {});
   });
 
@@ -48,6 +48,7 @@ describe("request body limits", () => {
         body: body.stream,
         duplex: "half",
       } as RequestInit),
+      params({ conference: conferenceSlug }),
     );
     expect(res.status).toBe(413);
     expect((await res.json()).error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: expect.stringMatching(/1 MB/) });
@@ -61,6 +62,7 @@ describe("request body limits", () => {
         headers: { "content-type": "application/json", "content-length": String(2 * 1024 * 1024) },
         body: "{}",
       }),
+      params({ conference: conferenceSlug }),
     );
     expect(res.status).toBe(413);
   });
@@ -68,6 +70,7 @@ describe("request body limits", () => {
   it("small JSON still goes through (the quote answers on its merits)", async () => {
     const res = await quoteRoute.POST(
       new Request("http://localhost/api/checkout/quote", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
+      params({ conference: conferenceSlug }),
     );
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe("INVALID_INPUT");
@@ -99,6 +102,7 @@ describe("request body limits", () => {
         body: stream,
         duplex: "half",
       } as RequestInit),
+      params({ conference: conferenceSlug }),
     );
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
@@ -109,6 +113,7 @@ describe("request body limits", () => {
     form.set("file", new Blob(["<schedule></schedule>"], { type: "application/xml" }), "schedule.xml");
     const res = await importRoute.POST(
       new Request("http://localhost/api/admin/import", { method: "POST", headers: { cookie: organizer.cookie }, body: form }),
+      params({ conference: conferenceSlug }),
     );
     expect(res.status).not.toBe(413);
     expect(res.status).toBeLessThan(500);

@@ -5,13 +5,14 @@ import { allowedOrigins } from "@/lib/security/allowed-origins";
 import { findOriginProblem } from "@/lib/security/check-request-origin";
 import { startRealtimeServer, type RealtimeServer } from "@/server/realtime-server";
 import { createConference, createUser } from "../support/fixtures";
-import * as codesRoute from "@/app/api/admin/tickets/codes/route";
-import * as paidRoute from "@/app/api/admin/tickets/orders/[id]/paid/route";
+import * as codesRoute from "@/app/api/conferences/[conference]/admin/tickets/codes/route";
+import * as paidRoute from "@/app/api/conferences/[conference]/admin/tickets/orders/[id]/paid/route";
 import * as stripeRoute from "@/app/api/webhooks/stripe/route";
 import * as authRoute from "@/app/api/auth/[...all]/route";
 
 // Cross-site request forgery (issue 10): the reproduction was a cross-origin text/plain POST with
 // the organizer's cookie creating a 100 %-off discount code. Real handlers, real sessions.
+const params = <P extends Record<string, string>>(p: P) => ({ params: Promise.resolve(p) });
 
 describe("the origin rule", () => {
   const allowed = ["http://localhost:3000", "http://127.0.0.1:3000", "http://localhost:3001"];
@@ -50,21 +51,21 @@ describe("the origin rule", () => {
 describe("state-changing web routes refuse other origins", () => {
   let conferenceId: string;
   let organizer: { id: string; cookie: string };
-  let restoreEnv: () => void;
+  let conferenceSlug: string;
   const body = JSON.stringify({ code: "FREE100", kind: "PERCENT", value: 100, oncePerAttendee: false, ticketTypeIds: [] });
   const post = (headers: Record<string, string>, payload = body) =>
     codesRoute.POST(
       new Request("http://localhost/api/admin/tickets/codes", { method: "POST", headers: { cookie: organizer.cookie, ...headers }, body: payload }),
+      params({ conference: conferenceSlug }),
     );
 
   beforeAll(async () => {
     const fx = await createConference();
     conferenceId = fx.conference.id;
-    restoreEnv = overrideEnv({ PLENARY_CONFERENCE: fx.conference.slug });
+    conferenceSlug = fx.conference.slug;
     organizer = await createUser({ conferenceId, role: "ORGANIZER" });
   });
   afterAll(async () => {
-    restoreEnv?.();
     await prisma.conference.delete({ where: { id: conferenceId } }).catch(() => {});
   });
 
@@ -97,7 +98,7 @@ describe("state-changing web routes refuse other origins", () => {
         method: "POST",
         headers: { cookie: organizer.cookie, origin: "http://evil.example" },
       }),
-      { params: Promise.resolve({ id: "x" }) },
+      { params: Promise.resolve({ conference: conferenceSlug, id: "x" }) },
     );
     expect(paid.status).toBe(403);
     const signOut = await authRoute.POST(

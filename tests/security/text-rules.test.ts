@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env, overrideEnv } from "@/lib/config/env";
+import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { cleanText, safeText } from "@/lib/validation/text";
 import { startRealtimeServer, type RealtimeServer } from "@/server/realtime-server";
 import * as authRoute from "@/app/api/auth/[...all]/route";
-import * as stages from "@/app/api/admin/schedule/stages/route";
-import * as talk from "@/app/api/admin/schedule/talks/[talkId]/route";
-import * as speakers from "@/app/api/admin/schedule/speakers/route";
+import * as stages from "@/app/api/conferences/[conference]/admin/schedule/stages/route";
+import * as talk from "@/app/api/conferences/[conference]/admin/schedule/talks/[talkId]/route";
+import * as speakers from "@/app/api/conferences/[conference]/admin/schedule/speakers/route";
 import { createUser, uid } from "../support/fixtures";
 import { createTestConference } from "../schedule-editor/fixtures";
 import { chatCast, clientPool, emit } from "../chat/helpers";
@@ -16,6 +16,7 @@ import { chatCast, clientPool, emit } from "../chat/helpers";
 
 const RLO = "\u202E";
 const ZWSP = "\u200B";
+const params = <P extends Record<string, string>>(p: P) => ({ params: Promise.resolve(p) });
 
 describe("the text rules (lib/validation/text.ts)", () => {
   it("removes bidi overrides, isolates and zero-width characters, keeps joiners that spell words and emoji", () => {
@@ -37,39 +38,40 @@ describe("the text rules (lib/validation/text.ts)", () => {
 describe("over HTTP", () => {
   let conferenceId: string;
   let organizer: string;
-  let restoreEnv: () => void;
+  let conferenceSlug: string;
   const json = (method: string, body: unknown, cookie = organizer) =>
     new Request("http://localhost/api/x", { method, headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });
 
   beforeAll(async () => {
     const conference = await createTestConference();
     conferenceId = conference.id;
-    restoreEnv = overrideEnv({ PLENARY_CONFERENCE: conference.slug });
+    conferenceSlug = conference.slug;
     organizer = (await createUser({ conferenceId, role: "ORGANIZER" })).cookie;
   });
   afterAll(async () => {
-    restoreEnv?.();
     await prisma.conference.delete({ where: { id: conferenceId } });
   });
 
   it("a NUL in a name answers 400 naming the field, and writes nothing", async () => {
-    const response = await stages.POST(json("POST", { name: "Main\u0000Hall" }));
+    const response = await stages.POST(json("POST", { name: "Main\u0000Hall" }), params({ conference: conferenceSlug }));
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: "INVALID_INPUT", fields: { name: ["must not contain NUL characters"] } } });
     expect(await prisma.stage.count({ where: { conferenceId } })).toBe(0);
   });
 
   it("a NUL that reaches PostgreSQL anyway (an id in the path) answers 400, not 500", async () => {
-    const response = await talk.PATCH(json("PATCH", { title: "x" }), { params: Promise.resolve({ talkId: "abc\u0000def" }) });
+    const response = await talk.PATCH(json("PATCH", { title: "x" }), {
+      params: Promise.resolve({ conference: conferenceSlug, talkId: "abc\u0000def" }),
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: "INVALID_INPUT" } });
   });
 
   it("stores names without bidi overrides or zero-width characters, and caps speaker names at 80", async () => {
-    const response = await speakers.POST(json("POST", { name: `Mallory${RLO}${ZWSP} Marsh` }));
+    const response = await speakers.POST(json("POST", { name: `Mallory${RLO}${ZWSP} Marsh` }), params({ conference: conferenceSlug }));
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ speaker: { name: "Mallory Marsh" } });
-    const long = await speakers.POST(json("POST", { name: "y".repeat(81) }));
+    const long = await speakers.POST(json("POST", { name: "y".repeat(81) }), params({ conference: conferenceSlug }));
     expect(long.status).toBe(400);
   });
 

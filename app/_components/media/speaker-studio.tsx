@@ -9,12 +9,16 @@ import { formatTime } from "./format-time";
 import { useBroadcast } from "./use-broadcast";
 import { StreamKeyPanel } from "./stream-key-panel";
 import { UploadPanel } from "./upload-panel";
+import { BackstagePreview } from "./backstage-preview";
+import { SlotCountdown } from "./slot-countdown";
 
 type Props = {
   socket: RealtimeSocket | null;
   connected: boolean;
   talkId: string;
   status: "SCHEDULED" | "LIVE" | "ENDED";
+  /** The slot's scheduled start: the backstage counts down to it. */
+  startsAt: string;
   realtimeUrl: string;
   media: TalkMedia | null;
   onUploaded?: () => void;
@@ -42,8 +46,8 @@ function startTicker(onTick: () => void): () => void {
 }
 
 /** Speaker studio: camera/mic preview and pickers, screen share with camera picture-in-picture, go live / end. */
-export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, media, onUploaded, goLive }: Props) {
-  const ids = { camera: useId(), mic: useId(), window: useId(), test: useId() };
+export function SpeakerStudio({ socket, connected, talkId, status, startsAt, realtimeUrl, media, onUploaded, goLive }: Props) {
+  const ids = { camera: useId(), mic: useId(), window: useId(), test: useId(), backstage: useId() };
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const cameraVideo = useRef<HTMLVideoElement | null>(null);
   const screenVideo = useRef<HTMLVideoElement | null>(null);
@@ -199,6 +203,8 @@ export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, 
     return stream ? broadcast.goLive(stream, "live") : undefined;
   };
   const { stats } = broadcast;
+  // The test stream as the server publishes it (from this tab, another one, or OBS): what the backstage plays.
+  const testPlaylist = media?.isTest && media.recordingStatus === "LIVE" && media.playlistPath ? `${realtimeUrl}${media.playlistPath}` : null;
   const healthy = stats.pending <= 3 && connected;
 
   return (
@@ -296,6 +302,43 @@ export function SpeakerStudio({ socket, connected, talkId, status, realtimeUrl, 
           ) : null}
         </div>
       </div>
+
+      {!ended && status === "SCHEDULED" ? (
+        <section
+          aria-labelledby={ids.backstage}
+          data-testid="backstage"
+          className="space-y-3 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800"
+        >
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h3 id={ids.backstage} className="font-semibold">
+              Backstage
+            </h3>
+            <SlotCountdown startsAt={startsAt} />
+          </div>
+          {testPlaylist ? (
+            <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_16rem]">
+              <BackstagePreview playlistUrl={testPlaylist} />
+              <div className="space-y-2 text-sm text-zinc-600 dark:text-zinc-400">
+                <p className="font-medium text-zinc-900 dark:text-zinc-100">Before you go live, check</p>
+                <ul className="list-inside list-disc space-y-1">
+                  <li>you are in frame and lit</li>
+                  <li>shared slides are readable at this size</li>
+                  <li>your voice is clear (Listen)</li>
+                </ul>
+                <p>Only you and the organizers see this test. Go live replaces it with the real stream.</p>
+              </div>
+            </div>
+          ) : (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              {onAir && !testing
+                ? "Going live: attendees get the player as soon as the first seconds reach the server."
+                : testing
+                  ? "Starting your test stream: the preview appears once the server has the first seconds of it."
+                  : "Start a private test stream to watch it here as attendees will: through the server, with its delay, before anyone else can see it."}
+            </p>
+          )}
+        </section>
+      ) : null}
 
       {deviceError ? (
         <p role="alert" className="text-sm text-red-600">

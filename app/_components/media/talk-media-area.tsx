@@ -1,6 +1,7 @@
 "use client";
 import { SpeakerStudio } from "./speaker-studio";
 import { TalkPlayer } from "./talk-player";
+import { TalkWaitingRoom } from "./talk-waiting-room";
 import { useTalkMedia } from "./use-talk-media";
 import { usePlayerExtras } from "./use-player-extras";
 import { TalkChapters } from "./talk-chapters";
@@ -19,12 +20,19 @@ export type TalkMediaAreaProps = {
 export default function TalkMediaArea({ talk, canBroadcast, canWatch, goLive, realtimeUrl, startAtSeconds }: TalkMediaAreaProps) {
   const { socket, connected, media, status, refresh } = useTalkMedia({ talkId: talk.id, realtimeUrl, initialStatus: talk.status });
   const extras = usePlayerExtras({ talkId: talk.id, status, enabled: canWatch });
+  // The page's player shows what attendees see: a private test stream plays in the studio's backstage only.
+  const attendeeMedia = media?.isTest ? null : media;
+  // Before the talk goes live (and with nothing to play yet), a countdown stands in the player's place; the
+  // talk:status push swaps the player in. Upload states (processing, failed, late) are the player's to tell.
+  const uploadNotReady = attendeeMedia?.source === "UPLOAD" && attendeeMedia.recordingStatus !== "READY";
+  const waiting = status === "SCHEDULED" && !attendeeMedia?.playlistPath && !uploadNotReady;
   return (
     <div className="space-y-4">
-      {canWatch ? (
+      {canWatch && waiting ? <TalkWaitingRoom title={talk.title} startsAt={talk.startsAt} premiere={!!attendeeMedia?.premiereAt} /> : null}
+      {canWatch && !waiting ? (
         <TalkPlayer
           talkId={talk.id}
-          media={media}
+          media={attendeeMedia}
           status={status}
           realtimeUrl={realtimeUrl}
           title={talk.title}
@@ -41,6 +49,7 @@ export default function TalkMediaArea({ talk, canBroadcast, canWatch, goLive, re
           connected={connected}
           talkId={talk.id}
           status={status}
+          startsAt={talk.startsAt}
           realtimeUrl={realtimeUrl}
           media={media}
           goLive={goLive}

@@ -6,6 +6,7 @@ import { Badge, LiveDot } from "../ui/badge";
 import { formatTime } from "./format-time";
 import { CATCH_UP_RATE, LIVE_HLS_CONFIG, LIVE_SYNC_SECONDS } from "./live-player-config";
 import { TalkTime } from "../schedule/time-zone";
+import { useViewerHeartbeat } from "./use-viewer-heartbeat";
 import { parseStartTime } from "@/lib/talks/start-time";
 import { useCatchUp } from "./use-catch-up";
 import { CatchUpControl } from "./catch-up-control";
@@ -61,6 +62,7 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
   const playlistUrl = media?.playlistPath ? `${realtimeUrl}${media.playlistPath}` : null;
   const live = status === "LIVE" && !playlistEnded;
   const behind = live && edge - currentTime > BEHIND_LIVE_SECONDS;
+  useViewerHeartbeat({ realtimeUrl, talkId, videoRef, mode: live ? (media?.premiereAt ? "premiere" : "live") : "replay" });
 
   const followLive = useCallback((follow: boolean) => {
     followsLiveRef.current = follow;

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { conferencePath } from "@/lib/conference/conference-path";
 import type { TalkCard } from "@/lib/schedule/get-schedule";
 import { formatTime, zoneAbbreviation } from "@/lib/schedule/time-zones";
 
@@ -104,7 +105,7 @@ export function ScheduleTimeGrid({ stages, talks, now, timeZone }: { stages: Sta
                         }}
                       >
                         <Link
-                          href={`/talks/${talk.slug}`}
+                          href={conferencePath(talk.conference.slug, `/talks/${talk.slug}`)}
                           className="block h-full p-1.5 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:hover:bg-zinc-800"
                         >
                           <span className="block tabular-nums text-zinc-600 dark:text-zinc-400">

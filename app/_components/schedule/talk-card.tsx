@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { conferencePath } from "@/lib/conference/conference-path";
 import type { TalkCard as TalkCardData } from "@/lib/schedule/get-schedule";
 import { isHappeningNow } from "@/lib/schedule/happening-now";
 import { Badge, LiveDot } from "../ui/badge";
@@ -6,6 +7,8 @@ import { TalkTime } from "./time-zone";
 import { TalkKindBadge } from "./talk-kind-badge";
 import { StarButton } from "./star-button";
 import { WatchingCount } from "../chat/watching-count";
+import { StartsIn } from "./starts-in";
+import type { ReminderPreference } from "@/lib/reminders/schemas";
 
 export type TalkCardProps = {
   talk: TalkCardData;
@@ -16,10 +19,24 @@ export type TalkCardProps = {
   showStage?: boolean;
   // When given, talks on now show a live "N watching" count.
   realtimeUrl?: string;
+  // A talk not started yet shows "Starts in mm:ss" (the home page's "Up next").
+  showCountdown?: boolean;
+  // The starred talk's reminder, shown on its bell (the agenda).
+  reminder?: ReminderPreference;
 };
 
 /** One talk in the schedule, agenda, home page and speaker pages. */
-export function TalkCard({ talk, now, starred = false, canStar, showDay = false, showStage = true, realtimeUrl }: TalkCardProps) {
+export function TalkCard({
+  talk,
+  now,
+  starred = false,
+  canStar,
+  showDay = false,
+  showStage = true,
+  realtimeUrl,
+  showCountdown = false,
+  reminder,
+}: TalkCardProps) {
   const onNow = isHappeningNow(talk, now);
   return (
     <article
@@ -42,12 +59,18 @@ export function TalkCard({ talk, now, starred = false, canStar, showDay = false,
             </Badge>
           ) : null}
           {talk.status === "ENDED" ? <Badge>Replay</Badge> : null}
+          {showCountdown && talk.status === "SCHEDULED" && !onNow ? (
+            <StartsIn startsAt={talk.startsAt.toISOString()} showDateWhenFar={false} className="font-medium text-brand-600 dark:text-brand-100" />
+          ) : null}
           {onNow && realtimeUrl ? <WatchingCount talkId={talk.id} realtimeUrl={realtimeUrl} /> : null}
         </div>
-        {canStar ? <StarButton talkId={talk.id} title={talk.title} initiallyStarred={starred} /> : null}
+        {canStar ? <StarButton talkId={talk.id} title={talk.title} initiallyStarred={starred} reminder={reminder} /> : null}
       </div>
       <h3 id={`talk-${talk.id}-title`} className="text-base font-semibold leading-snug">
-        <Link href={`/talks/${talk.slug}`} className="after:absolute after:inset-0 after:rounded-2xl focus:outline-none">
+        <Link
+          href={conferencePath(talk.conference.slug, `/talks/${talk.slug}`)}
+          className="after:absolute after:inset-0 after:rounded-2xl focus:outline-none"
+        >
           {talk.title}
         </Link>
       </h3>

@@ -4,7 +4,7 @@ import { logger, type Logger } from "@/lib/logging/logger";
 import type { z } from "zod";
 import { AppError, statusOf, toErrorBody } from "@/lib/errors/app-error";
 import { findSessionUser, type SessionUser } from "@/lib/auth/get-session-user";
-import { getCurrentConferenceOrThrow } from "@/lib/conference/get-current-conference";
+import { getConferenceBySlugOrThrow } from "@/lib/conference/get-conference-by-slug";
 import { assertCan, getViewer } from "@/lib/permissions/get-viewer";
 import { checkFetchRequestOrigin } from "@/lib/security/check-request-origin";
 import { MAX_JSON_BYTES, mediaTypeOf, readBodyText } from "@/lib/security/read-body";
@@ -112,24 +112,34 @@ export async function requireUser(request?: Request): Promise<SessionUser> {
 
 export type RequestContext = { conference: Conference; user: SessionUser | null; viewer: Viewer };
 
-/** The current conference and who is asking, as `can` sees them. */
-export async function getRequestContext(request?: Request): Promise<RequestContext> {
-  const conference = await getCurrentConferenceOrThrow();
-  const user = await findUser(request);
+/**
+ * The route context of a handler under app/api/conferences/[conference]/: the conference is named
+ * by the URL, never a silent default (an organizer of one conference is a stranger to another).
+ */
+export type ConferenceRouteContext<P extends Record<string, string> = Record<never, never>> = RouteContext<P & { conference: string }>;
+
+/** The conference the route names and who is asking, as `can` sees them (404 for an unknown conference). */
+export async function getRequestContext(request: Request, route: ConferenceRouteContext): Promise<RequestContext> {
+  const { conference: slug } = await route.params;
+  const [conference, user] = await Promise.all([getConferenceBySlugOrThrow({ slug }), findUser(request)]);
   const viewer = await getViewer({ conferenceId: conference.id, userId: user?.id ?? null });
   return { conference, user, viewer };
 }
 
 /** Like getRequestContext, but answers 401 to anyone not signed in. */
-export async function requireUserContext(request?: Request): Promise<RequestContext & { user: SessionUser }> {
-  const context = await getRequestContext(request);
+export async function requireUserContext(request: Request, route: ConferenceRouteContext): Promise<RequestContext & { user: SessionUser }> {
+  const context = await getRequestContext(request, route);
   if (!context.user) throw new AppError("UNAUTHENTICATED", "Sign in to do that");
   return context as RequestContext & { user: SessionUser };
 }
 
-/** Like getRequestContext, but answers 401/403 unless the viewer holds `permission`. */
-export async function requirePermission(permission: Permission, request?: Request): Promise<RequestContext & { user: SessionUser }> {
-  const context = await getRequestContext(request);
+/** Like getRequestContext, but answers 401/403 unless the viewer holds `permission` in that conference. */
+export async function requirePermission(
+  permission: Permission,
+  request: Request,
+  route: ConferenceRouteContext,
+): Promise<RequestContext & { user: SessionUser }> {
+  const context = await getRequestContext(request, route);
   assertCan(context.viewer, permission);
   return context as RequestContext & { user: SessionUser };
 }

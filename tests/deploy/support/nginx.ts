@@ -13,7 +13,16 @@ export function findNginx(): string | null {
   return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
 }
 
-export type RunningNginx = { port: number; stop: () => Promise<void> };
+/** The main context's process lines: one process, or a master (this child) with workers. */
+function processes(workers: number | "auto" | undefined): string {
+  if (workers === undefined) return "master_process off;\n";
+  // Run by root, workers would switch to `nobody` and could not read our private temp folder.
+  const user = process.getuid?.() === 0 ? "user root;\n" : "";
+  return `master_process on;\nworker_processes ${workers};\n${user}`;
+}
+
+/** `pids()`: the master (or only process) and its workers, for a benchmark's CPU accounting. */
+export type RunningNginx = { port: number; pids: () => number[]; stop: () => Promise<void> };
 
 /**
  * deploy/nginx.conf as it is, on loopback: its `server name:port;` upstream entries pointed at
@@ -24,6 +33,11 @@ export async function startNginx(options: {
   port: number;
   workerConnections?: number;
   /** The media volume (`/data/media` in compose): nginx serves segments from it. */ mediaDir?: string;
+  /**
+   * Worker processes as in production ("auto": one per core). Unset, one process does everything
+   * (enough for a test; a benchmark of the topology wants production's).
+   */
+  workerProcesses?: number | "auto";
 }): Promise<RunningNginx> {
   const binary = findNginx();
   if (!binary) throw new Error("nginx is not installed");
@@ -43,7 +57,7 @@ export async function startNginx(options: {
   const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name) => `${name}_temp_path ${path.join(dir, name)};`).join("\n  ");
   fs.writeFileSync(
     path.join(dir, "nginx.conf"),
-    `daemon off;\nmaster_process off;\npid ${path.join(dir, "nginx.pid")};\nerror_log ${path.join(dir, "error.log")} warn;\n` +
+    `daemon off;\n${processes(options.workerProcesses)}pid ${path.join(dir, "nginx.pid")};\nerror_log ${path.join(dir, "error.log")} warn;\n` +
       `worker_rlimit_nofile ${2 * (options.workerConnections ?? 512) + 64};\nevents { worker_connections ${options.workerConnections ?? 512}; }\nhttp {\n  access_log off;\n  ${temp}\n  include ${path.join(dir, "site.conf")};\n}\n`,
   );
   const child: ChildProcess = spawn(binary, ["-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: ["ignore", "ignore", "pipe"] });
@@ -65,6 +79,10 @@ export async function startNginx(options: {
   }
   return {
     port: options.port,
+    pids: () => {
+      const workers = spawnSync("pgrep", ["-P", String(child.pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number);
+      return [child.pid!, ...workers];
+    },
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;

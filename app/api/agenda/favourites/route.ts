@@ -7,7 +7,7 @@ const Body = FavouriteInput.extend({ starred: z.boolean() });
 
 // POST /api/agenda/favourites { talkId, starred } — star or unstar a talk for the signed-in user.
 export const POST = withErrors(async (request: Request) => {
-  const user = await requireUser();
+  const user = await requireUser(request);
   const input = await parseJson(request, Body);
   const result = await setFavourite({ userId: user.id, talkId: input.talkId, starred: input.starred });
   return Response.json(result);

@@ -1,8 +1,0 @@
-import { requirePermission, withErrors } from "@/app/api/_lib/route";
-import { getEditorSchedule } from "@/lib/schedule-editor/get-editor-schedule";
-
-// GET /api/admin/schedule — stages, tracks, speakers, talks and conflicts for the editor.
-export const GET = withErrors(async (request: Request) => {
-  const { conference } = await requirePermission("conference:organize", request);
-  return Response.json(await getEditorSchedule({ conferenceId: conference.id }));
-});

@@ -1,9 +1,0 @@
-import { requirePermission, withErrors, type RouteContext } from "../../../../../_lib/route";
-import { markOrderPaid } from "@/lib/tickets/mark-order-paid";
-
-// POST /api/admin/tickets/orders/:id/paid — the organizer received the money (bank transfer, cash).
-export const POST = withErrors(async (request: Request, context: RouteContext<{ id: string }>) => {
-  const { conference } = await requirePermission("conference:organize", request);
-  const { id } = await context.params;
-  return Response.json(await markOrderPaid({ orderId: id, conferenceId: conference.id }));
-});

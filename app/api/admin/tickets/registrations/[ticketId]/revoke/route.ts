@@ -1,9 +1,0 @@
-import { requirePermission, withErrors, type RouteContext } from "../../../../../_lib/route";
-import { revokeTicket } from "@/lib/tickets/revoke-ticket";
-
-// POST /api/admin/tickets/registrations/:ticketId/revoke
-export const POST = withErrors(async (request: Request, context: RouteContext<{ ticketId: string }>) => {
-  const { conference } = await requirePermission("conference:organize", request);
-  const { ticketId } = await context.params;
-  return Response.json(await revokeTicket({ ticketId, conferenceId: conference.id }));
-});

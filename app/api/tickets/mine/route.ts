@@ -1,9 +1,0 @@
-import { requireUserContext, withErrors } from "../../_lib/route";
-import { listMyOrders } from "@/lib/tickets/list-my-orders";
-
-// GET /api/tickets/mine — the signed-in attendee's orders and tickets.
-export const GET = withErrors(async (request: Request) => {
-  const { conference, user } = await requireUserContext(request);
-  const orders = await listMyOrders({ conferenceId: conference.id, userId: user.id });
-  return Response.json({ orders });
-});

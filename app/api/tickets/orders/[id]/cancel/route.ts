@@ -1,9 +1,0 @@
-import { requireUserContext, withErrors, type RouteContext } from "../../../../_lib/route";
-import { cancelOwnOrder } from "@/lib/tickets/cancel-own-order";
-
-// POST /api/tickets/orders/:id/cancel — the signed-in attendee withdraws their unpaid order.
-export const POST = withErrors(async (request: Request, context: RouteContext<{ id: string }>) => {
-  const { conference, user } = await requireUserContext(request);
-  const { id } = await context.params;
-  return Response.json(await cancelOwnOrder({ conferenceId: conference.id, userId: user.id, orderId: id }));
-});

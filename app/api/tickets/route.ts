@@ -1,9 +1,0 @@
-import { getRequestContext, withErrors } from "../_lib/route";
-import { listTicketTypes } from "@/lib/tickets/list-ticket-types";
-
-// GET /api/tickets — the ticket types attendees can see, with availability.
-export const GET = withErrors(async (request: Request) => {
-  const { conference } = await getRequestContext(request);
-  const ticketTypes = await listTicketTypes({ conferenceId: conference.id });
-  return Response.json({ ticketTypes });
-});
