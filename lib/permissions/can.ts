@@ -23,6 +23,8 @@ export type Permission =
   | "talk:moderate" // delete messages, slow mode, Q&A answer/pin, polls in this talk
   | "talk:view-stream-key"
   | "talk:go-live-early" // go public before the slot's window opens (a speaker can test privately instead)
+  | "talk:edit-chapters" // chapter marks on the talk's timeline, during or after it
+  | "talk:upload-captions" // WebVTT captions tracks of the talk's recording
   | "agenda:edit";
 
 export function isOrganizer(viewer: Viewer): boolean {
@@ -55,6 +57,8 @@ export function can(viewer: Viewer, permission: Permission, talk?: TalkRef): boo
     case "talk:moderate":
       return isOrganizer(viewer) || presents(viewer, talk);
     case "talk:view-stream-key":
+    case "talk:edit-chapters":
+    case "talk:upload-captions":
       return isOrganizer(viewer) || presents(viewer, talk);
     case "talk:go-live-early":
       return isOrganizer(viewer);

@@ -43,6 +43,12 @@ function formatOffset(ms: number): string {
   return h ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
 
+function byMediaOffset(a: ChatMessageView, b: ChatMessageView): number {
+  const at = a.mediaOffsetMs ?? Number.MAX_SAFE_INTEGER;
+  const bt = b.mediaOffsetMs ?? Number.MAX_SAFE_INTEGER;
+  return at - bt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 function usePlayback(talkId: string, position?: number, live?: boolean): Playback | null {
   const [fromEvent, setFromEvent] = useState<Playback | null>(null);
   useEffect(() => {
@@ -114,9 +120,14 @@ export default function TalkChatArea({ talk, viewer, realtimeUrl, playbackPositi
   const position = playback?.positionMs ?? 0;
   const replayShown = useMemo(() => {
     if (!replaying || !replayAll) return null;
+    // Behind a live talk (scrubbed back, catching up), messages said since the replay was loaded
+    // arrive as live ones: they join the replay, so it fills in as playback nears the live edge.
+    const known = new Set(replayAll.map((m) => m.id));
+    const since = room.messages.filter((m) => m.mediaOffsetMs !== null && !known.has(m.id));
+    const all = since.length ? [...replayAll, ...since].sort(byMediaOffset) : replayAll;
     // Deleted messages are gone from the replay too.
-    return replayAll.filter((m) => (m.mediaOffsetMs ?? Infinity) <= position && !room.deletedIds.has(m.id));
-  }, [replaying, replayAll, position, room.deletedIds]);
+    return all.filter((m) => (m.mediaOffsetMs ?? Infinity) <= position && !room.deletedIds.has(m.id));
+  }, [replaying, replayAll, room.messages, position, room.deletedIds]);
 
   const onTabKey = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === tab);

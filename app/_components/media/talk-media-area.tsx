@@ -3,6 +3,9 @@ import { SpeakerStudio } from "./speaker-studio";
 import { TalkPlayer } from "./talk-player";
 import { TalkWaitingRoom } from "./talk-waiting-room";
 import { useTalkMedia } from "./use-talk-media";
+import { usePlayerExtras } from "./use-player-extras";
+import { TalkChapters } from "./talk-chapters";
+import { CaptionsManager } from "./captions-manager";
 
 export type TalkMediaAreaProps = {
   talk: { id: string; slug: string; title: string; status: "SCHEDULED" | "LIVE" | "ENDED"; startsAt: string; endsAt: string };
@@ -16,6 +19,7 @@ export type TalkMediaAreaProps = {
 /** The talk page's video area: the attendee player, plus the speaker studio for those who present. */
 export default function TalkMediaArea({ talk, canBroadcast, canWatch, goLive, realtimeUrl, startAtSeconds }: TalkMediaAreaProps) {
   const { socket, connected, media, status, refresh } = useTalkMedia({ talkId: talk.id, realtimeUrl, initialStatus: talk.status });
+  const extras = usePlayerExtras({ talkId: talk.id, status, enabled: canWatch });
   // The page's player shows what attendees see: a private test stream plays in the studio's backstage only.
   const attendeeMedia = media?.isTest ? null : media;
   // Before the talk goes live (and with nothing to play yet), a countdown stands in the player's place; the
@@ -34,8 +38,11 @@ export default function TalkMediaArea({ talk, canBroadcast, canWatch, goLive, re
           title={talk.title}
           startsAt={talk.startsAt}
           startAtSeconds={startAtSeconds}
+          extras={extras}
         />
       ) : null}
+      {canWatch ? <TalkChapters talkId={talk.id} chapters={extras.chapters} canEdit={extras.canEditChapters} onChanged={extras.reload} /> : null}
+      {extras.canUploadCaptions ? <CaptionsManager talkId={talk.id} tracks={extras.captions} onChanged={extras.reload} /> : null}
       {canBroadcast ? (
         <SpeakerStudio
           socket={socket}

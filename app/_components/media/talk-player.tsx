@@ -7,6 +7,10 @@ import { formatTime } from "./format-time";
 import { CATCH_UP_RATE, LIVE_HLS_CONFIG, LIVE_SYNC_SECONDS } from "./live-player-config";
 import { TalkTime } from "../schedule/time-zone";
 import { useViewerHeartbeat } from "./use-viewer-heartbeat";
+import { parseStartTime } from "@/lib/talks/start-time";
+import { useCatchUp } from "./use-catch-up";
+import { CatchUpControl } from "./catch-up-control";
+import { CaptionsControl, ChapterMarks, chapterAt, showCaptions, type PlayerExtras } from "./player-timeline";
 
 type Props = {
   talkId: string;
@@ -16,6 +20,8 @@ type Props = {
   title: string;
   startsAt: string;
   startAtSeconds?: number;
+  /** Chapters and captions tracks (talk-media-area.tsx loads them). */
+  extras?: PlayerExtras;
 };
 
 // A player following live that fell behind (a slow machine, a stall) plays a little faster until it
@@ -24,13 +30,16 @@ const CATCH_UP_JUMP_SECONDS = 6;
 // Further behind than this, the player counts as "watching the past" (Jump to live is offered).
 const BEHIND_LIVE_SECONDS = 8;
 
+const NONE_CHAPTERS: PlayerExtras["chapters"] = [];
+const NONE_CAPTIONS: PlayerExtras["captions"] = [];
+
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
 /** Attendee player: live DVR with the whole talk seekable, replay at the same URL, hls.js or native HLS. */
-export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt, startAtSeconds }: Props) {
+export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt, startAtSeconds, extras }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const hlsRef = useRef<HlsType | null>(null);
@@ -46,6 +55,9 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
   const [notice, setNotice] = useState("");
   const [needsClick, setNeedsClick] = useState(false);
   const [copiedLink, setCopiedLink] = useState<string | null>(null);
+  const [captionLanguage, setCaptionLanguage] = useState<string | null>(null);
+  const chapters = extras?.chapters ?? NONE_CHAPTERS;
+  const captions = extras?.captions ?? NONE_CAPTIONS;
 
   const playlistUrl = media?.playlistPath ? `${realtimeUrl}${media.playlistPath}` : null;
   const live = status === "LIVE" && !playlistEnded;
@@ -57,6 +69,15 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
     const hls = hlsRef.current;
     if (hls) hls.config.maxLiveSyncPlaybackRate = follow ? CATCH_UP_RATE : 1;
   }, []);
+
+  // The viewer's own catch-up (use-catch-up.ts): faster until the live edge, then following live at 1x.
+  const catchUp = useCatchUp({ videoRef, live, paused: !playing, behindSeconds: edge - currentTime, onArrived: () => followLive(true) });
+
+  // Captions: the chosen track shows, the others are off (also when tracks arrive after the choice).
+  useEffect(() => {
+    const video = videoRef.current;
+    if (video) showCaptions(video, captions.some((t) => t.language === captionLanguage) ? captionLanguage : null);
+  }, [captions, captionLanguage]);
 
   // Load the playlist; the same URL keeps working when the talk ends (ENDLIST turns it into the replay).
   useEffect(() => {
@@ -211,6 +232,19 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
     if (video.paused) void video.play().catch(() => {});
   }, [followLive]);
 
+  // The chapter list under the player (talk-chapters.tsx) seeks here: `plenary:seek` on window.
+  useEffect(() => {
+    const onSeek = (event: Event) => {
+      const detail = (event as CustomEvent<{ talkId: string; seconds: number }>).detail;
+      if (!detail || detail.talkId !== talkId || typeof detail.seconds !== "number") return;
+      seekTo(detail.seconds);
+      const video = videoRef.current;
+      if (video?.paused) void video.play().catch(() => setNeedsClick(true));
+    };
+    window.addEventListener("plenary:seek", onSeek);
+    return () => window.removeEventListener("plenary:seek", onSeek);
+  }, [talkId, seekTo]);
+
   const toggleFullscreen = useCallback(() => {
     const container = containerRef.current;
     if (!container) return;
@@ -265,9 +299,12 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
         case "l":
           if (live) jumpToLive();
           break;
+        case "c":
+          if (captions.length) setCaptionLanguage((cur) => (cur === null ? captions[0]!.language : null));
+          break;
       }
     },
-    [playlistUrl, togglePlay, seekTo, toggleFullscreen, jumpToLive, live],
+    [playlistUrl, togglePlay, seekTo, toggleFullscreen, jumpToLive, live, captions],
   );
 
   useEffect(() => {
@@ -299,7 +336,11 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
         onClick={togglePlay}
         aria-label="Talk video"
         data-testid="talk-video"
-      />
+      >
+        {captions.map((t) => (
+          <track key={t.id} kind="subtitles" src={t.url} srcLang={t.language} label={t.label} />
+        ))}
+      </video>
       {placeholder ? (
         <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 bg-zinc-900 p-6 text-center">
           <p className="text-lg font-medium">{placeholder.title}</p>
@@ -330,23 +371,26 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
 
       {playlistUrl ? (
         <div className="absolute inset-x-0 bottom-0 space-y-2 bg-gradient-to-t from-black/80 to-transparent px-3 pb-3 pt-8">
-          <input
-            type="range"
-            aria-label="Seek"
-            min={0}
-            max={Math.max(edge, 0.1)}
-            step={0.1}
-            value={Math.min(currentTime, edge)}
-            aria-valuetext={`${formatTime(currentTime)} of ${formatTime(edge)}`}
-            onChange={(e) => {
-              // Update the controlled value first: otherwise React puts the old position back and
-              // the "change" event that follows "input" seeks there again.
-              const seconds = Number(e.currentTarget.value);
-              setCurrentTime(seconds);
-              seekTo(seconds);
-            }}
-            className="h-1 w-full cursor-pointer accent-brand-500"
-          />
+          <div className="relative">
+            <input
+              type="range"
+              aria-label="Seek"
+              min={0}
+              max={Math.max(edge, 0.1)}
+              step={0.1}
+              value={Math.min(currentTime, edge)}
+              aria-valuetext={`${formatTime(currentTime)} of ${formatTime(edge)}`}
+              onChange={(e) => {
+                // Update the controlled value first: otherwise React puts the old position back and
+                // the "change" event that follows "input" seeks there again.
+                const seconds = Number(e.currentTarget.value);
+                setCurrentTime(seconds);
+                seekTo(seconds);
+              }}
+              className="h-1 w-full cursor-pointer accent-brand-500"
+            />
+            <ChapterMarks chapters={chapters} edge={edge} />
+          </div>
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <button
               type="button"
@@ -369,7 +413,27 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
             <span className="tabular-nums text-zinc-200" data-testid="player-time">
               {formatTime(currentTime)} / {formatTime(edge)}
             </span>
+            {chapterAt(chapters, currentTime) ? (
+              <span className="hidden max-w-[16rem] truncate text-zinc-300 sm:inline" data-testid="current-chapter">
+                · {chapterAt(chapters, currentTime)!.title}
+              </span>
+            ) : null}
             <span className="flex-1" />
+            {live ? (
+              <CatchUpControl
+                behindSeconds={edge - currentTime}
+                catchingUp={catchUp.catchingUp}
+                offer={catchUp.offer}
+                arrived={catchUp.arrived}
+                rate={catchUp.rate}
+                onRate={catchUp.setRate}
+                onStart={() => {
+                  followLive(false); // ours to drive until the live edge; hls.js would reset the rate
+                  catchUp.start();
+                }}
+                onStop={catchUp.stop}
+              />
+            ) : null}
             {live ? (
               <button
                 type="button"
@@ -401,6 +465,7 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
                 </select>
               </label>
             ) : null}
+            <CaptionsControl tracks={captions} language={captionLanguage} onChange={setCaptionLanguage} />
             <button type="button" onClick={copyMomentLink} className="rounded-lg px-2 py-1 hover:bg-white/15">
               Copy link to this moment
             </button>
@@ -428,8 +493,7 @@ export function TalkPlayer({ talkId, media, status, realtimeUrl, title, startsAt
 }
 
 function readStartFromUrl(): number | undefined {
-  const t = new URLSearchParams(window.location.search).get("t");
-  return t && /^\d{1,6}(\.\d+)?$/.test(t) ? Number(t) : undefined;
+  return parseStartTime(new URLSearchParams(window.location.search).get("t"));
 }
 
 function placeholderText(media: TalkMedia | null, status: TalkMedia["status"], startsAt: string): { title: string; detail?: string; at?: string } {

@@ -20,6 +20,7 @@ import TalkChatArea from "@/app/_components/chat/talk-chat-area";
 import { Avatar } from "@/app/_components/ui/avatar";
 import { formatSlot } from "@/lib/schedule/time-zones";
 import { formatTime as formatPlaybackTime } from "@/app/_components/media/format-time";
+import { parseStartTime, startTimeParam } from "@/lib/talks/start-time";
 
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<{ t?: string }> };
 
@@ -35,13 +36,20 @@ export async function generateMetadata({ params, searchParams }: Params): Promis
   const { t } = await searchParams;
   const speakers = talk.speakers.map((s) => s.speaker.name).join(", ");
   const slot = `${formatSlot(talk.startsAt, talk.endsAt, conference.timeZone)} · ${talk.stage.name}`;
-  const from = t && /^\d{1,6}(\.\d+)?$/.test(t) ? `Watch from ${formatPlaybackTime(Number(t))} · ` : "";
+  const start = parseStartTime(t);
+  const from = start !== undefined ? `Watch from ${formatPlaybackTime(start)} · ` : "";
   const title = speakers ? `${talk.title} — ${speakers}` : talk.title;
   const description = `${from}${slot}. ${talk.abstract}`.slice(0, 300);
   return {
     title: talk.title,
     description,
-    openGraph: { type: "article", siteName: conference.name, title, description, url: href(`/talks/${talk.slug}${from ? `?t=${t}` : ""}`) },
+    openGraph: {
+      type: "article",
+      siteName: conference.name,
+      title,
+      description,
+      url: href(`/talks/${talk.slug}${start !== undefined ? `?t=${startTimeParam(start)}` : ""}`),
+    },
     twitter: { card: "summary_large_image", title, description },
   };
 }
@@ -55,7 +63,7 @@ export default async function TalkPage({ params, searchParams }: Params) {
   const ref = { id: talk.id, conferenceId: talk.conferenceId, isPublic: talk.isPublic };
   const canWatch = can(viewer, "talk:watch", ref);
   const canBroadcast = can(viewer, "talk:broadcast", ref);
-  const startAt = t && /^\d{1,6}(\.\d+)?$/.test(t) ? Number(t) : undefined;
+  const startAt = parseStartTime(t);
   const onNow = isHappeningNow(talk);
 
   return (
