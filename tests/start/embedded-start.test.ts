@@ -43,8 +43,11 @@ describe("npm start on the embedded default", () => {
       const res = await fetch(`http://127.0.0.1:${port}/`);
       expect(res.status).toBe(200);
       const html = await res.text();
+      // The home page lists the instance's conferences; the demo's own home shows what is on now.
       expect(html).toContain("Plenary Summit");
-      expect(html).toContain("Live now");
+      const demo = await fetch(`http://127.0.0.1:${port}/plenary-summit`);
+      expect(demo.status).toBe(200);
+      expect(await demo.text()).toContain("Live now");
       const health = await fetch(`http://127.0.0.1:${port}/api/health`);
       expect(await health.json()).toMatchObject({ ok: true, checks: { database: "ok", realtime: [{ ok: true, state: "ok" }] } });
     } finally {
