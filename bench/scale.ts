@@ -137,7 +137,9 @@ async function search(label: string, proxyPort: number) {
   let best = { clients: 0, p99: NaN };
   for (let clients = step; clients <= maxClients; clients += step) {
     const run = await measure(proxyPort, clients);
-    log(`${label}: ${run.joined}/${clients} clients, p99 ${run.p99} ms, delivered ${(run.ratio * 100).toFixed(2)} %, cores used ${JSON.stringify(run.cpu)}`);
+    log(
+      `${label}: ${run.joined}/${clients} clients, p99 ${run.p99} ms, delivered ${(run.ratio * 100).toFixed(2)} %, cores used ${JSON.stringify(run.cpu)}`,
+    );
     if (run.joined < clients * 0.99 || run.ratio < 0.999 || !(run.p99 <= GOAL_P99_MS)) break;
     best = { clients, p99: run.p99 };
   }

@@ -80,7 +80,10 @@ export async function startNginx(options: {
   return {
     port: options.port,
     pids: () => {
-      const workers = spawnSync("pgrep", ["-P", String(child.pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number);
+      const workers = spawnSync("pgrep", ["-P", String(child.pid)], { encoding: "utf8" })
+        .stdout.split("\n")
+        .filter(Boolean)
+        .map(Number);
       return [child.pid!, ...workers];
     },
     stop: async () => {
