@@ -90,7 +90,9 @@ export function audienceModule(): FeatureModule {
         maxWindowMs: options.batchMaxWindowMs,
         maxFlushesPerSecond: options.batchMaxFlushesPerSecond ?? env.CHAT_MAX_FRAMES_PER_SECOND,
         burst: 3,
+        relay: cluster.redis !== null,
       });
+      if (cluster.redis) io.on("chat:relay", (room, event) => batcher.pushRelayed(room, event));
       ctx = { io, batcher, presence, throttle: makeThrottle() };
       return { events: withContext(ctx, chatEvents, qaEvents, pollEvents, presenceEvents) };
     },

@@ -28,6 +28,13 @@ export type RoomBatcherOptions = {
    * balancer) would otherwise send more frames than one node holding everyone.
    */
   maxFlushesPerSecond?: number;
+  /**
+   * Several nodes (Redis adapter): each event is relayed to the other nodes as it is accepted, and
+   * every node batches for its own members only. A member then gets one node's frames, not the
+   * batches of every node that holds senders (two nodes doubled each browser's frames), and an
+   * accepted event has left its node before it waits for a batch (a node killed meanwhile loses nothing).
+   */
+  relay?: boolean;
 };
 
 /**
@@ -63,8 +70,18 @@ export class RoomBatcher {
     state.at = now;
   }
 
-  /** `acceptedAt`: when the event's request arrived (performance.now()); default now. */
+  /** An event this node accepted. `acceptedAt`: when its request arrived (performance.now()); default now. */
   push(room: string, event: ChatBatchEvent, acceptedAt: number = performance.now()): void {
+    if (this.options.relay) this.io.serverSideEmit("chat:relay", room, event);
+    this.enqueue(room, event, acceptedAt);
+  }
+
+  /** An event another node accepted (and relayed): batched for this node's own members. */
+  pushRelayed(room: string, event: ChatBatchEvent): void {
+    this.enqueue(room, event, performance.now());
+  }
+
+  private enqueue(room: string, event: ChatBatchEvent, acceptedAt: number): void {
     const now = Date.now();
     let state = this.rooms.get(room);
     if (!state) {
@@ -110,7 +127,8 @@ export class RoomBatcher {
 
   private emit(room: string, state: RoomState, events: ChatBatchEvent[], acceptedAt: number[]) {
     const started = performance.now();
-    this.io.to(room).emit("chat:batch", events);
+    // This node's members only: the other nodes batch the same events for theirs (see `relay`).
+    this.io.local.to(room).emit("chat:batch", events);
     const flushed = performance.now();
     realtimeMetrics.broadcastFlush.observe((flushed - started) / 1000);
     realtimeMetrics.broadcastBatch.observe(events.length);
