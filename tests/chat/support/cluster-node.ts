@@ -3,7 +3,7 @@
 import { configureAudience } from "@/server/audience";
 import { startRealtimeServer } from "@/server/realtime-server";
 
-// CLUSTER_NODE_HOLD_BATCHES=1: a busy room's batch waits 10 s (after the first three events), so a
+// CLUSTER_NODE_HOLD_BATCHES=1: a busy room's batch waits 10 s on this node (after the first three events), so a
 // test can kill the node while messages it acknowledged are still waiting to be broadcast.
 const hold = process.env.CLUSTER_NODE_HOLD_BATCHES === "1";
 configureAudience({ presenceIntervalMs: 200, presenceTtlMs: 1500, ...(hold ? { batchCpuShare: 1e-9, batchMaxWindowMs: 10_000 } : {}) });
