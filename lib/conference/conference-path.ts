@@ -12,9 +12,8 @@ import { z } from "zod";
 /** The request header in which proxy.ts hands a page its conference slug (the URL's first segment). */
 export const CONFERENCE_SLUG_HEADER = "x-plenary-conference";
 
-/** Top-level paths that are pages of their own (or were conference pages before many conferences): never a conference slug. */
-export const RESERVED_CONFERENCE_SLUGS: ReadonlySet<string> = new Set([
-  // Conference sections as they were served before, now redirected to the default conference.
+/** The old conference sections (`/schedule`, `/talks/x`...): their URLs now lead to the default conference. */
+export const LEGACY_CONFERENCE_SECTIONS: ReadonlySet<string> = new Set([
   "schedule",
   "talks",
   "speakers",
@@ -23,6 +22,12 @@ export const RESERVED_CONFERENCE_SLUGS: ReadonlySet<string> = new Set([
   "tickets",
   "admin",
   "calendar",
+]);
+
+/** Top-level paths that are pages of their own (or were conference pages before many conferences): never a conference slug. */
+export const RESERVED_CONFERENCE_SLUGS: ReadonlySet<string> = new Set([
+  // Conference sections as they were served before, now redirected to the default conference.
+  ...LEGACY_CONFERENCE_SECTIONS,
   // Global pages and routes.
   "api",
   "sign-in",
@@ -47,18 +52,6 @@ export const RESERVED_CONFERENCE_SLUGS: ReadonlySet<string> = new Set([
   "robots",
   "sitemap",
   "new",
-]);
-
-/** The old conference sections (`/schedule`, `/talks/x`...): their URLs now lead to the default conference. */
-export const LEGACY_CONFERENCE_SECTIONS: ReadonlySet<string> = new Set([
-  "schedule",
-  "talks",
-  "speakers",
-  "keynotes",
-  "agenda",
-  "tickets",
-  "admin",
-  "calendar",
 ]);
 
 const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
