@@ -10,8 +10,8 @@ import { conferenceApiPath } from "@/lib/conference/conference-path";
 import { getOrganizerContext } from "../_lib/organizer-context";
 import { SalesChart } from "./_components/sales-chart";
 import { StatGrid } from "./_components/stat-grid";
-import { formatCount, formatDay, formatMinutes, formatRevenue, peakSentence, plural } from "./_components/format";
-import { TimeChart } from "./_components/time-chart";
+import { ViewersOverTime } from "./_components/viewers-over-time";
+import { formatCount, formatDay, formatMinutes, formatRevenue, plural } from "./_components/format";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -76,50 +76,14 @@ export default async function AnalyticsPage() {
         ]}
       />
 
-      <section aria-labelledby="viewers-heading" className="space-y-4">
-        <h2 id="viewers-heading" className="text-xl font-semibold">
-          Viewers over time
-        </h2>
-        {live.points.length === 0 && replay.points.length === 0 ? (
-          <EmptyState title="Nobody has watched yet">Viewers show here a minute or so after their players start.</EmptyState>
-        ) : (
-          <div className="grid gap-6 xl:grid-cols-2">
-            {[
-              {
-                series: live,
-                title: "Watching live, all talks",
-                empty: "Nobody watched live yet",
-                what: "Live and premiere",
-                label: "Live viewers",
-                color: "#4f46e5",
-              },
-              {
-                series: replay,
-                title: "Watching replays, all talks",
-                empty: "No replay views yet",
-                what: "Replays",
-                label: "Replay viewers",
-                color: "#059669",
-              },
-            ].map(({ series, title, empty, what, label, color }) =>
-              series.points.length ? (
-                <TimeChart
-                  key={title}
-                  title={title}
-                  summary={peakSentence(series, zone, what)}
-                  series={[{ key: "viewers", label, color }]}
-                  points={series.points}
-                  bucketMinutes={series.bucketMinutes}
-                  timeZone={zone}
-                  valueNote="people at once, busiest minute"
-                />
-              ) : (
-                <EmptyState key={title} title={empty} />
-              ),
-            )}
-          </div>
-        )}
-      </section>
+      <ViewersOverTime
+        live={live}
+        replay={replay}
+        zone={zone}
+        livePanel={{ title: "Watching live, all talks", empty: "Nobody watched live yet", what: "Live and premiere" }}
+        replayPanel={{ title: "Watching replays, all talks", empty: "No replay views yet", what: "Replays" }}
+        valueNote="people at once, busiest minute"
+      />
 
       <section aria-labelledby="talks-heading" className="space-y-4">
         <h2 id="talks-heading" className="text-xl font-semibold">

@@ -9,8 +9,9 @@ import { zoneAbbreviation } from "@/lib/schedule/time-zones";
 import { conferenceApiPath } from "@/lib/conference/conference-path";
 import { getOrganizerContext } from "../../_lib/organizer-context";
 import { StatGrid } from "../_components/stat-grid";
+import { ViewersOverTime } from "../_components/viewers-over-time";
 import { TimeChart } from "../_components/time-chart";
-import { bucketLabel, formatBucket, formatCount, formatMinutes, peakSentence, plural } from "../_components/format";
+import { bucketLabel, formatBucket, formatCount, formatMinutes, plural } from "../_components/format";
 
 export const metadata: Metadata = { title: "Talk analytics" };
 
@@ -70,43 +71,14 @@ export default async function TalkAnalyticsPage({ params }: { params: Promise<{ 
         ]}
       />
 
-      <section aria-labelledby="viewers-heading" className="space-y-4">
-        <h2 id="viewers-heading" className="text-xl font-semibold">
-          Viewers over time
-        </h2>
-        {live.points.length === 0 && replay.points.length === 0 ? (
-          <EmptyState title="Nobody has watched yet">Viewers show here a minute or so after their players start.</EmptyState>
-        ) : (
-          <div className="grid gap-6 xl:grid-cols-2">
-            {live.points.length ? (
-              <TimeChart
-                title="Watching live"
-                summary={peakSentence(live, zone, "Live and premiere")}
-                series={[{ key: "viewers", label: "Live viewers", color: "#4f46e5" }]}
-                points={live.points}
-                bucketMinutes={live.bucketMinutes}
-                timeZone={zone}
-                valueNote="viewers at once, busiest minute"
-              />
-            ) : (
-              <EmptyState title="Nobody watched live" />
-            )}
-            {replay.points.length ? (
-              <TimeChart
-                title="Watching the replay"
-                summary={peakSentence(replay, zone, "Replay")}
-                series={[{ key: "viewers", label: "Replay viewers", color: "#059669" }]}
-                points={replay.points}
-                bucketMinutes={replay.bucketMinutes}
-                timeZone={zone}
-                valueNote="viewers at once, busiest minute"
-              />
-            ) : (
-              <EmptyState title="No replay views yet" />
-            )}
-          </div>
-        )}
-      </section>
+      <ViewersOverTime
+        live={live}
+        replay={replay}
+        zone={zone}
+        livePanel={{ title: "Watching live", empty: "Nobody watched live", what: "Live and premiere" }}
+        replayPanel={{ title: "Watching the replay", empty: "No replay views yet", what: "Replay" }}
+        valueNote="viewers at once, busiest minute"
+      />
 
       <section aria-labelledby="activity-heading" className="space-y-4">
         <h2 id="activity-heading" className="text-xl font-semibold">
