@@ -31,6 +31,9 @@ test("star a talk and find it in my agenda", async ({ page }) => {
   const talk = page.getByRole("article", { name: "Postgres is your queue (until it is not)" });
   await talk.getByRole("button", { name: /Add “Postgres is your queue/ }).click();
   await expect(talk.getByRole("button", { name: /Remove “Postgres is your queue/ })).toHaveAttribute("aria-pressed", "true");
+  // The star is optimistic; the reminder dialog opens once the server has it. Leaving before that
+  // raced the write (the agenda rendered without the talk under two busy cores).
+  await expect(page.getByRole("dialog", { name: /Reminder for “Postgres is your queue/ })).toBeVisible();
   await page.getByRole("link", { name: "My agenda" }).click();
   await expect(
     page.getByRole("list", { name: "Starred talks" }).getByRole("article", { name: "Postgres is your queue (until it is not)" }),
