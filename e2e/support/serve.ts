@@ -1,6 +1,6 @@
 /**
- * The app the end-to-end tests drive: a fresh `plenary_e2e` database (on DATABASE_URL's server,
- * or an embedded PostgreSQL of its own), then exactly what `npm start` runs, on E2E_PORT (set by
+ * The app the end-to-end tests drive: a fresh database of its own (e2e-database-name.ts, on
+ * DATABASE_URL's server or an embedded PostgreSQL of its own, dropped at the end), then exactly what `npm start` runs, on E2E_PORT (set by
  * playwright.config.ts), with the realtime server and RTMP on ports the OS says are free.
  */
 import { spawn } from "node:child_process";
@@ -10,6 +10,7 @@ import pg from "pg";
 import { rateLimitKeyPrefix } from "../../lib/rate-limit/get-rate-limit-store";
 import { ensureDatabase, projectRoot } from "../../scripts/db/embedded-postgres";
 import { freePorts } from "../../scripts/free-port";
+import { e2eDatabaseName } from "./e2e-database-name";
 
 const port = process.env.E2E_PORT;
 if (!port) throw new Error("E2E_PORT is not set: run the end-to-end tests with `npx playwright test`");
@@ -18,11 +19,12 @@ const [realtimePort, rtmpPort] = (await freePorts(3)).filter((p) => String(p) !=
 const server = await ensureDatabase({ dataDir: path.join(projectRoot, ".data/postgres-e2e"), port: 54349 });
 const admin = new pg.Client({ connectionString: server.url });
 await admin.connect();
-await admin.query("DROP DATABASE IF EXISTS plenary_e2e WITH (FORCE)");
-await admin.query("CREATE DATABASE plenary_e2e");
+const database = e2eDatabaseName();
+await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+await admin.query(`CREATE DATABASE ${database}`);
 await admin.end();
 const url = new URL(server.url);
-url.pathname = "/plenary_e2e";
+url.pathname = `/${database}`;
 // A fresh database gets fresh rate-limit counters too (with REDIS_URL they outlive the server).
 if (process.env.REDIS_URL) {
   const redis = new Redis(process.env.REDIS_URL);
@@ -50,6 +52,12 @@ const stop = () => child.kill("SIGTERM");
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 child.on("exit", async (code) => {
+  const cleanup = new pg.Client({ connectionString: server.url });
+  await cleanup
+    .connect()
+    .then(() => cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`))
+    .catch(() => {})
+    .finally(() => cleanup.end().catch(() => {}));
   await server.stop();
   process.exit(code ?? 0);
 });
