@@ -27,7 +27,9 @@ describe("account mails name the conference the person came from (real SMTP)", (
   it("a sign-up from conference B's pages gets a confirmation mail naming B, whose link leads back there", async () => {
     const email = `b-visitor-${uid()}@example.test`;
     const from = `/${conferenceB.slug}/talks/web-talk`;
-    await auth.api.signUpEmail({ body: { email, password: "correct-horse-battery", name: "Bea", callbackURL: accountPageReturningTo("/verify-email", from) } });
+    await auth.api.signUpEmail({
+      body: { email, password: "correct-horse-battery", name: "Bea", callbackURL: accountPageReturningTo("/verify-email", from) },
+    });
     const mail = await inbox.waitForMail({ to: email });
     expect(mail.subject).toBe(`Confirm your email address for ${conferenceB.name}`);
     expect(mail.text).toContain(`your ${conferenceB.name} account`);
@@ -54,7 +56,13 @@ describe("account mails name the conference the person came from (real SMTP)", (
   });
 
   it("without a known conference the mails speak for the instance", async () => {
-    for (const callbackURL of [undefined, "/", "/verify-email", "/verify-email?next=%2Fno-such-conference%2Fschedule", "/verify-email?next=%2F%2Fevil.example"]) {
+    for (const callbackURL of [
+      undefined,
+      "/",
+      "/verify-email",
+      "/verify-email?next=%2Fno-such-conference%2Fschedule",
+      "/verify-email?next=%2F%2Fevil.example",
+    ]) {
       const email = `neutral-${uid()}@example.test`;
       await auth.api.signUpEmail({ body: { email, password: "correct-horse-battery", name: "Nia", ...(callbackURL ? { callbackURL } : {}) } });
       const mail = await inbox.waitForMail({ to: email });

@@ -10,14 +10,15 @@ import { createConference, createUser, uid } from "../support/fixtures";
 // has aired; its captions follow the same rule on a real PostgreSQL, for attendees. The talk's
 // speakers and organizers, who edit them, always get the whole track.
 
-const VTT = [
-  "WEBVTT - premiere",
-  "STYLE\n::cue { color: yellow }",
-  "NOTE the twist comes at 0:12",
-  "intro\n00:00:01.000 --> 00:00:04.000\nHello and welcome",
-  "00:05.000 --> 00:09.500 align:start\nToday: <b>live video</b>",
-  "00:12.000 --> 00:15.000\nThe twist",
-].join("\n\n") + "\n";
+const VTT =
+  [
+    "WEBVTT - premiere",
+    "STYLE\n::cue { color: yellow }",
+    "NOTE the twist comes at 0:12",
+    "intro\n00:00:01.000 --> 00:00:04.000\nHello and welcome",
+    "00:05.000 --> 00:09.500 align:start\nToday: <b>live video</b>",
+    "00:12.000 --> 00:15.000\nThe twist",
+  ].join("\n\n") + "\n";
 
 const params = <P extends Record<string, string>>(p: P) => ({ params: Promise.resolve(p) });
 const get = (url: string, cookie: string | null) => new Request(`http://localhost${url}`, { headers: cookie ? { cookie } : {} });
