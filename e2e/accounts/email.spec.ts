@@ -28,6 +28,23 @@ test("a new account is asked to confirm its address, can't get a ticket until it
   await expect(page.getByRole("region", { name: "Confirm your email address." })).toHaveCount(0);
 });
 
+test("signing up from a conference's page: the mail names that conference, and its link leads back there", async ({ page }) => {
+  await page.goto("/plenary-summit");
+  await page.getByRole("banner").getByRole("link", { name: "Sign up" }).click();
+  await expect(page).toHaveURL(/\/sign-up\?next=%2Fplenary-summit$/);
+  const email = `conference-visitor-${Date.now()}@example.test`;
+  await page.getByLabel("Name").fill("Vera Visitor");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-good-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/plenary-summit$/);
+
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  await expect(page.getByRole("article", { name: "Confirm your email address for Plenary Summit" })).toBeVisible();
+  await confirmEmail(page, email);
+  await expect(page.getByRole("link", { name: "Continue to the conference" })).toHaveAttribute("href", "/plenary-summit");
+});
+
 test("forgot password: the mailed link sets a new password; the old one stops working", async ({ page }) => {
   const email = await signUp(page, "Pat Forgetful", "the-old-password");
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -132,11 +132,20 @@ test("behind a live talk, an attendee catches up at 2x with the chat replay foll
   await expect(player.getByRole("button", { name: "At live" })).toBeVisible();
   await expect.poll(async () => (await videoState(attendee)).playbackRate, { timeout: 20_000 }).toBe(1);
 
-  // A second chapter, during the talk, at a typed time.
+  // A second chapter, during the talk, at a typed time, while the attendee watches (a reload of
+  // their page would drop this flag).
+  await attendee.evaluate(() => Object.assign(window, { plenaryNotReloaded: true }));
   await addChapter.getByLabel("Chapter title").fill("Demo");
   await addChapter.getByLabel("Starts at").fill("0:06");
   await addChapter.getByRole("button", { name: "Add chapter" }).click();
   await expect(chapters.getByRole("list", { name: "Chapters" }).getByRole("link", { name: /Demo/ })).toBeVisible();
+  // The attendee's page, open all along, gets it pushed (talk:chapters): in the list and as a mark
+  // on the seek bar, without a reload.
+  const attendeeChapters = attendee.getByRole("list", { name: "Chapters" });
+  await expect(attendeeChapters.getByRole("link", { name: /Demo/ })).toBeVisible({ timeout: 15_000 });
+  await expect(attendeeChapters.getByRole("link")).toHaveCount(2);
+  await expect(player.getByTestId("chapter-mark")).toHaveCount(1);
+  expect(await attendee.evaluate(() => "plenaryNotReloaded" in window)).toBe(true);
 
   await studio.getByRole("button", { name: "End talk" }).click();
   await expect(studio.getByText("Ended", { exact: true })).toBeVisible({ timeout: 15_000 });

@@ -4,6 +4,8 @@ import { addressConfirmationMail, passwordResetMail } from "@/lib/mail/account-m
 import { sendMail, type Mail } from "@/lib/mail/send-mail";
 import { claimSpeakerProfiles } from "@/lib/speakers/claim-speaker-profiles";
 import { logger } from "@/lib/logging/logger";
+import { conferenceSlugOfPath } from "@/lib/conference/conference-path";
+import { accountPageReturningTo, returnPathOf } from "./return-path";
 
 // better-auth's mail hooks (lib/auth/auth.ts): what the mails say, where their links land, and
 // what a proven address unlocks.
@@ -14,15 +16,31 @@ type AccountUser = { id: string; email: string; name: string };
 export const VERIFIED_PAGE = "/verify-email";
 export const RESET_PAGE = "/reset-password";
 
-function withCallback(url: string, callbackURL: string): string {
+/**
+ * The page the link lands on, whatever a caller asked for, remembering only where the person was
+ * going (`?next=`, a path on this site) so that page can lead back to their conference.
+ */
+function withCallback(url: string, page: `/${string}`, returnPath: string): string {
   const link = new URL(url);
-  link.searchParams.set("callbackURL", callbackURL);
+  link.searchParams.set("callbackURL", accountPageReturningTo(page, returnPath));
   return link.toString();
 }
 
-async function conferenceName(): Promise<string> {
-  const conference = await prisma.conference.findFirst({ orderBy: { createdAt: "asc" }, select: { name: true } }).catch(() => null);
-  return conference?.name ?? "Plenary";
+/** Where the form that asked for this mail was going: better-auth puts the form's callbackURL into the link. */
+function returnPathOfLink(url: string): string {
+  return returnPathOf(new URL(url).searchParams.get("callbackURL"));
+}
+
+// Accounts belong to the instance, not to one conference: without a conference in the return path
+// the mail speaks for the instance (there is no instance name setting; better-auth's appName is this).
+const INSTANCE_NAME = "Plenary";
+
+/** The conference the person came from, when the return path names one that exists; else the instance. */
+async function senderName(returnPath: string): Promise<string> {
+  const slug = conferenceSlugOfPath(new URL(returnPath, "http://plenary.invalid").pathname);
+  if (!slug) return INSTANCE_NAME;
+  const conference = await prisma.conference.findUnique({ where: { slug }, select: { name: true } }).catch(() => null);
+  return conference?.name ?? INSTANCE_NAME;
 }
 
 async function send(mail: Mail): Promise<void> {
@@ -36,14 +54,16 @@ async function send(mail: Mail): Promise<void> {
 
 export async function sendAddressConfirmation(options: { user: AccountUser; url: string }): Promise<void> {
   const { user } = options;
-  const url = withCallback(options.url, VERIFIED_PAGE);
-  await send(addressConfirmationMail({ to: user.email, name: user.name, url, conferenceName: await conferenceName() }));
+  const returnPath = returnPathOfLink(options.url);
+  const url = withCallback(options.url, VERIFIED_PAGE, returnPath);
+  await send(addressConfirmationMail({ to: user.email, name: user.name, url, conferenceName: await senderName(returnPath) }));
 }
 
 export async function sendPasswordReset(options: { user: AccountUser; url: string }): Promise<void> {
   const { user } = options;
-  const url = withCallback(options.url, RESET_PAGE);
-  await send(passwordResetMail({ to: user.email, name: user.name, url, conferenceName: await conferenceName() }));
+  const returnPath = returnPathOfLink(options.url);
+  const url = withCallback(options.url, RESET_PAGE, returnPath);
+  await send(passwordResetMail({ to: user.email, name: user.name, url, conferenceName: await senderName(returnPath) }));
 }
 
 /** A confirmed address: the speaker profiles invited at it become this account's. */

@@ -25,6 +25,10 @@ export function chaptersToWebVtt(chapters: ChapterView[], endSeconds: number | n
   return ["WEBVTT", ...blocks].join("\n\n") + "\n";
 }
 
+// Unlike captions, chapters are served in full during a premiere (as the chapter list is): they are
+// titles the speakers chose to show, the talk's outline like its abstract, not its content, and a
+// viewer who joins a premiere can see where it is going without being able to skip ahead (the media
+// past the aired position is still refused).
 export async function renderChaptersVtt(options: { talkId: string; userId: string | null }): Promise<string> {
   await getTalkWithPermissionOrThrow({ ...options, permission: "talk:watch" });
   const [chapters, recording] = await Promise.all([

@@ -6,6 +6,7 @@ import { presenceClientEvents, type PresenceServerEvents } from "@/lib/presence/
 import { mediaClientEvents, type MediaServerEvents } from "@/lib/media/events";
 import { reminderClientEvents, type ReminderServerEvents } from "@/lib/reminders/events";
 import { analyticsClientEvents } from "@/lib/analytics/events";
+import type { ChapterServerEvents } from "@/lib/chapters/events";
 import type { DomainEvent } from "./notify";
 import type { Ack, AckPayload, ParsedInput, SentInput } from "./contract";
 
@@ -43,8 +44,9 @@ export type ClientToServerEvents = {
 
 /** Domain events (pg_notify) reach the browser under their own type, without the `type` field. */
 type DomainEventsToClient = { [D in BrowserDomainEvent as D["type"]]: (event: Omit<D, "type">) => void };
-// Session and access changes are for the realtime nodes (they drop sockets), never sent on.
-type BrowserDomainEvent = Exclude<DomainEvent, { type: "session:ended" | "access:changed" }>;
+// Session and access changes are for the realtime nodes (they drop sockets), never sent on; a
+// chapters change reaches the browser as the list itself (`talk:chapters`).
+type BrowserDomainEvent = Exclude<DomainEvent, { type: "session:ended" | "access:changed" | "chapters:changed" }>;
 export type TalkStatusEvent = Omit<Extract<DomainEvent, { type: "talk:status" }>, "type">;
 export type ScheduleChangedEvent = Omit<Extract<DomainEvent, { type: "schedule:changed" }>, "type">;
 
@@ -54,7 +56,8 @@ export type ServerToClientEvents = DomainEventsToClient &
   PollServerEvents &
   PresenceServerEvents &
   MediaServerEvents &
-  ReminderServerEvents;
+  ReminderServerEvents &
+  ChapterServerEvents;
 
 // Two concepts declaring the same event name would silently shadow one another in the spread
 // above; this fails to compile instead.

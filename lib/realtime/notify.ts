@@ -15,6 +15,9 @@ export const DomainEvent = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("schedule:changed"), conferenceId: z.string(), talkId: z.string().optional(), at: z.string() }),
   z.object({ type: z.literal("recording:changed"), talkId: z.string(), conferenceId: z.string(), at: z.string() }),
+  // A talk's chapters were added, changed or removed: each node reads the list once and pushes it to
+  // its sockets in the talk's room as `talk:chapters` (lib/chapters/events.ts).
+  z.object({ type: z.literal("chapters:changed"), talkId: z.string(), conferenceId: z.string() }),
   // A sign-in session ended (sign-out, revoked, deleted): sockets opened with it are dropped.
   z.object({ type: z.literal("session:ended"), sessionId: z.string() }),
   // An account lost rights in a conference (a ticket revoked): its sockets reconnect and are re-checked.

@@ -4,6 +4,7 @@ import { rooms } from "@/lib/realtime/events";
 import { prisma } from "@/lib/db/client";
 import type { PlenaryServer } from "../socket/types";
 import { logger } from "@/lib/logging/logger";
+import { createChapterPushes } from "./chapter-pushes";
 
 export type DomainEventRelay = {
   /** True while the LISTEN connection is up (health checks). */
@@ -26,7 +27,7 @@ export function reconnectDelayMs(attempt: number, random = Math.random): number 
  * The connection is kept forever: when PostgreSQL goes away it reconnects with back-off and
  * LISTENs again. NOTIFY is not queued for absent listeners, so after a reconnect the node tells
  * its own rooms that things may have changed (current talk statuses, "schedule:changed",
- * "recording:changed"): pages refetch, which is what they do for the events themselves.
+ * "recording:changed", the chapter lists): pages refetch, which is what they do for the events themselves.
  */
 export async function relayDomainEvents(options: {
   io: PlenaryServer;
@@ -40,6 +41,7 @@ export async function relayDomainEvents(options: {
   let closed = false;
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  const chapterPushes = createChapterPushes({ io: options.io });
 
   const deliver = (event: DomainEvent) => {
     options.onEvent?.(event);
@@ -52,6 +54,8 @@ export async function relayDomainEvents(options: {
     } else if (event.type === "recording:changed") {
       const { type: _type, ...payload } = event;
       options.io.local.to(rooms.talk(event.talkId)).emit("recording:changed", payload);
+    } else if (event.type === "chapters:changed") {
+      chapterPushes.changed(event.talkId);
     }
   };
 
@@ -146,6 +150,7 @@ export async function relayDomainEvents(options: {
       for (const talk of talks) {
         deliver({ type: "talk:status", talkId: talk.id, conferenceId: talk.conferenceId, status: talk.status, at });
         deliver({ type: "recording:changed", talkId: talk.id, conferenceId: talk.conferenceId, at });
+        deliver({ type: "chapters:changed", talkId: talk.id, conferenceId: talk.conferenceId });
       }
       for (const conferenceId of conferenceIds) deliver({ type: "schedule:changed", conferenceId, at });
     } catch (error) {

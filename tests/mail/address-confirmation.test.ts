@@ -40,7 +40,8 @@ describe("address confirmation by mail (real SMTP)", () => {
 
     const mail = await inbox.waitForMail({ to: email, subject: /Confirm your email address/ });
     expect(mail.from).toBe("hello@plenary.test");
-    expect(mail.subject).toBe(`Confirm your email address for ${(await prisma.conference.findFirstOrThrow({ orderBy: { createdAt: "asc" } })).name}`);
+    // Signed up without saying where from: the mail speaks for the instance, not for some conference.
+    expect(mail.subject).toBe("Confirm your email address for Plenary");
     const link = linkIn(mail, "http://localhost:3000/api/auth/verify-email?token=");
     expect(mail.html).toContain("Confirm my address");
 

@@ -5,6 +5,7 @@ import { buttonClass } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { FormAlert } from "@/app/_components/ui/form";
 import { getSessionContext } from "@/app/_lib/page-context";
+import { safeNextPath } from "@/lib/security/safe-next-path";
 
 export const metadata: Metadata = { title: "Confirm your email address" };
 
@@ -20,6 +21,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const params = await searchParams;
   const error = typeof params.error === "string" ? params.error : null;
   const { user } = await getSessionContext();
+  // The page the person signed up from (carried through the mailed link): the conference they came for.
+  const next = safeNextPath(params.next);
   return (
     <div className="mx-auto max-w-md py-8">
       <Card className="space-y-6 p-8">
@@ -46,7 +49,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
             <FormAlert tone="success">
               Thanks, {user.name}: <strong>{user.email}</strong> is confirmed. Speaker profiles invited at this address and tickets are yours now.
             </FormAlert>
-            <Link href="/" className={buttonClass("primary", "md", "w-full")}>
+            <Link href={next} className={buttonClass("primary", "md", "w-full")}>
               Continue to the conference
             </Link>
           </>

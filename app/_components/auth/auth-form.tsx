@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { authClient } from "@/app/_lib/auth-client";
 import { authFormErrorMessage, SignInInput, SignUpInput } from "@/lib/auth/schemas";
 import { safeNextPath } from "@/lib/security/safe-next-path";
+import { accountPageReturningTo } from "@/lib/auth/return-path";
 import { Field } from "../ui/form";
 import { Button } from "../ui/button";
 
@@ -30,7 +31,7 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
     setBusy(true);
     const result =
       mode === "sign-up"
-        ? await authClient.signUp.email({ ...(parsed.data as SignUpInput), callbackURL: "/verify-email" })
+        ? await authClient.signUp.email({ ...(parsed.data as SignUpInput), callbackURL: accountPageReturningTo("/verify-email", next) })
         : await authClient.signIn.email(parsed.data);
     setBusy(false);
     if (result.error) {
@@ -70,7 +71,7 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
       />
       {mode === "sign-in" ? (
         <p className="-mt-2 text-right text-sm">
-          <Link href="/forgot-password" className="font-medium text-brand-600 hover:underline">
+          <Link href={accountPageReturningTo("/forgot-password", next)} className="font-medium text-brand-600 hover:underline">
             Forgot your password?
           </Link>
         </p>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
+import { accountPageReturningTo } from "@/lib/auth/return-path";
 import { authClient } from "@/app/_lib/auth-client";
 import { Button } from "../ui/button";
 import { Field, FormAlert } from "../ui/form";
@@ -17,7 +18,7 @@ const NewPasswordForm = z
 const fieldErrors = (error: z.ZodError) => Object.fromEntries(error.issues.map((i) => [String(i.path[0]), i.message]));
 
 /** "Forgot your password?": asks for the address and mails a reset link (the answer is the same whether it has an account or not). */
-export function RequestPasswordResetForm() {
+export function RequestPasswordResetForm({ next }: { next: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -30,7 +31,7 @@ export function RequestPasswordResetForm() {
     setErrors({});
     setFormError(null);
     setBusy(true);
-    const result = await authClient.requestPasswordReset({ email: parsed.data.email, redirectTo: "/reset-password" });
+    const result = await authClient.requestPasswordReset({ email: parsed.data.email, redirectTo: accountPageReturningTo("/reset-password", next) });
     setBusy(false);
     if (result.error) {
       setFormError(
@@ -68,7 +69,7 @@ export function RequestPasswordResetForm() {
       </Button>
       <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
         Remembered it?{" "}
-        <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">
+        <Link href={accountPageReturningTo("/sign-in", next)} className="font-medium text-brand-600 hover:underline">
           Sign in
         </Link>
       </p>
@@ -77,7 +78,7 @@ export function RequestPasswordResetForm() {
 }
 
 /** The page the mailed link opens: choose the new password (the token came in the link). */
-export function ResetPasswordForm({ token }: { token: string }) {
+export function ResetPasswordForm({ token, next }: { token: string; next: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -107,7 +108,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     return (
       <div className="space-y-4">
         <FormAlert tone="success">Your password is changed. Other devices were signed out.</FormAlert>
-        <Link href="/sign-in" className="block text-center font-medium text-brand-600 hover:underline">
+        <Link href={accountPageReturningTo("/sign-in", next)} className="block text-center font-medium text-brand-600 hover:underline">
           Sign in with the new password
         </Link>
       </div>
@@ -128,7 +129,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       {formError ? (
         <FormAlert>
           {formError}{" "}
-          <Link href="/forgot-password" className="font-medium underline">
+          <Link href={accountPageReturningTo("/forgot-password", next)} className="font-medium underline">
             Ask for a new link
           </Link>
         </FormAlert>

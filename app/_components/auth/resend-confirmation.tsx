@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { authClient } from "@/app/_lib/auth-client";
+import { accountPageReturningTo, returnPathOf } from "@/lib/auth/return-path";
 import { Button } from "../ui/button";
 
 /** "Send the link again": mails a fresh address-confirmation link to the signed-in account. */
@@ -9,7 +10,9 @@ export function ResendConfirmation({ email, variant = "secondary" }: { email: st
 
   async function resend() {
     setState({ busy: true, message: null, failed: false });
-    const result = await authClient.sendVerificationEmail({ email, callbackURL: "/verify-email" });
+    // The page this is on (or the one it leads back to) names the conference the mail speaks for.
+    const here = returnPathOf(`${window.location.pathname}${window.location.search}`);
+    const result = await authClient.sendVerificationEmail({ email, callbackURL: accountPageReturningTo("/verify-email", here) });
     setState(
       result.error
         ? {

@@ -19,7 +19,7 @@ export type TalkMediaAreaProps = {
 /** The talk page's video area: the attendee player, plus the speaker studio for those who present. */
 export default function TalkMediaArea({ talk, canBroadcast, canWatch, goLive, realtimeUrl, startAtSeconds }: TalkMediaAreaProps) {
   const { socket, connected, media, status, refresh } = useTalkMedia({ talkId: talk.id, realtimeUrl, initialStatus: talk.status });
-  const extras = usePlayerExtras({ talkId: talk.id, status, enabled: canWatch });
+  const extras = usePlayerExtras({ talkId: talk.id, status, enabled: canWatch, socket, connected });
   // The page's player shows what attendees see: a private test stream plays in the studio's backstage only.
   const attendeeMedia = media?.isTest ? null : media;
   // Before the talk goes live (and with nothing to play yet), a countdown stands in the player's place; the

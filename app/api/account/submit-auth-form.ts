@@ -4,6 +4,7 @@ import { SignInInput, SignUpInput, type AuthFormError } from "@/lib/auth/schemas
 import { readBodyText } from "@/lib/security/read-body";
 import { safeNextPath } from "@/lib/security/safe-next-path";
 import { AppError } from "@/lib/errors/app-error";
+import { accountPageReturningTo } from "@/lib/auth/return-path";
 
 // The sign-in and sign-up forms post here when the page's JavaScript has not run yet (slow device,
 // JavaScript off): as a POST, so the password never lands in the address bar, history or logs.
@@ -51,9 +52,9 @@ export async function submitAuthForm(request: Request, mode: "sign-in" | "sign-u
     if (value) headers.set(name, value);
   }
   const endpoint = mode === "sign-in" ? "sign-in/email" : "sign-up/email";
-  const answer = await auth.handler(
-    new Request(`${env.PUBLIC_URL}/api/auth/${endpoint}`, { method: "POST", headers, body: JSON.stringify(parsed.data) }),
-  );
+  // As the JavaScript form does: the confirmation mail names the conference `next` is on.
+  const body = mode === "sign-up" ? { ...parsed.data, callbackURL: accountPageReturningTo("/verify-email", next) } : parsed.data;
+  const answer = await auth.handler(new Request(`${env.PUBLIC_URL}/api/auth/${endpoint}`, { method: "POST", headers, body: JSON.stringify(body) }));
   if (!answer.ok) {
     const body = (await answer.json().catch(() => null)) as { code?: string } | null;
     return backToForm(mode, errorOf(mode, answer.status, body?.code), next);

@@ -13,8 +13,9 @@ export const GET = withErrors(async (request: Request, context: Context) => {
     headers: {
       "content-type": "text/vtt; charset=utf-8",
       "content-language": track.language,
-      // Per viewer (ticket rules), and the URL changes when the file is replaced (?v=).
-      "cache-control": "private, max-age=300",
+      // Per viewer (ticket rules), and the URL changes when the file is replaced (?v=); a premiere's
+      // cut grows as it airs, so that answer is not kept.
+      "cache-control": track.cut ? "private, no-store" : "private, max-age=300",
     },
   });
 });
