@@ -30,6 +30,7 @@ import pg from "pg";
 import { ensureDatabase } from "../scripts/db/embedded-postgres";
 import { migrateDeploy } from "../scripts/db/migrate";
 import { freePorts } from "../scripts/free-port";
+import { pidsMatching, startCpuCount } from "./support/process-cpu";
 
 const ATTENDEES = 200;
 const CODE_LIMIT = 50;
@@ -134,8 +135,28 @@ async function main() {
     });
 
     const latencies: number[] = [];
-    async function run(ticketTypeId: string, discountCode?: string) {
+    // CPU per checkout, this process (the checkout service) and PostgreSQL, for the log: on two
+    // cores a rush is as much a CPU budget as a lock queue.
+    const cpu = { checkout: { node: 0, postgres: 0, count: 0 }, ceiling: { node: 0, postgres: 0, count: 0 } };
+    /** Runs `work`, adds its CPU to `into`; answers its duration in ms, timed after pgrep listed PostgreSQL's processes. */
+    const countCpu = async (into: { node: number; postgres: number; count: number }, count: number, work: () => Promise<unknown>) => {
+      const postgres = startCpuCount({ postgres: () => pidsMatching("postgres") });
+      const node = process.cpuUsage();
+      const started = performance.now();
+      await work();
+      const seconds = (performance.now() - started) / 1000;
+      const used = process.cpuUsage(node);
+      into.node += (used.user + used.system) / 1e6;
+      into.postgres += postgres.stop().postgres! * seconds;
+      into.count += count;
+      return seconds * 1000;
+    };
+    const perCheckoutUs = (c: { node: number; postgres: number; count: number }) =>
+      `${Math.round((c.node / c.count) * 1e6)} µs here + ${Math.round((c.postgres / c.count) * 1e6)} µs PostgreSQL`;
+    async function run(ticketTypeId: string, discountCode?: string, cpuInto?: typeof cpu.checkout) {
       const users = await crowd(ticketTypeId);
+      const postgres = cpuInto ? startCpuCount({ postgres: () => pidsMatching("postgres") }) : null;
+      const node = process.cpuUsage();
       const started = performance.now();
       const outcomes = await Promise.allSettled(
         users.map(async (user) => {
@@ -154,6 +175,12 @@ async function main() {
         }),
       );
       const elapsedMs = performance.now() - started;
+      if (cpuInto && postgres) {
+        const used = process.cpuUsage(node);
+        cpuInto.node += (used.user + used.system) / 1e6;
+        cpuInto.postgres += postgres.stop().postgres! * (elapsedMs / 1000);
+        cpuInto.count += users.length;
+      }
       const failures = outcomes.filter((o) => o.status === "rejected") as PromiseRejectedResult[];
       const unexpected = failures.filter((f) => f.reason?.code !== "CONFLICT");
       if (unexpected.length) throw unexpected[0].reason;
@@ -194,10 +221,8 @@ async function main() {
     const throughputs: Awaited<ReturnType<typeof run>>[] = [];
     const ceilings: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      throughputs.push(await run(unlimited.id));
-      const ceilingStarted = performance.now();
-      await Promise.all(Array.from({ length: ATTENDEES }, takeSeat));
-      ceilings.push(performance.now() - ceilingStarted);
+      throughputs.push(await run(unlimited.id, undefined, cpu.checkout));
+      ceilings.push(await countCpu(cpu.ceiling, ATTENDEES, () => Promise.all(Array.from({ length: ATTENDEES }, takeSeat))));
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const throughputMs = median(throughputs.map((t) => t.elapsedMs));
@@ -285,6 +310,7 @@ async function main() {
         `unlimited ${throughputs.map((t) => `${t.ok}/${t.refused} in ${t.elapsedMs.toFixed(0)} ms`).join(", ")}; ` +
         `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms; ` +
         `ceiling ${ATTENDEES} bare seat updates in ${ceilings.map((ms) => ms.toFixed(0)).join(", ")} ms; ` +
+        `CPU per checkout ${perCheckoutUs(cpu.checkout)}, per bare seat update ${perCheckoutUs(cpu.ceiling)}; ` +
         `HTTP ${http.ok} in ${http.elapsedMs.toFixed(0)} ms, p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms`,
     );
     console.log(JSON.stringify(result));
