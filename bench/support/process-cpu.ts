@@ -42,7 +42,9 @@ export function startCpuCount(groups: CpuGroups) {
         // Processes present at the start (their CPU since then) and ones started meanwhile (all of theirs).
         const now = new Set([...seen[name]!, ...pids()]);
         let used = 0;
-        for (const pid of now) used += cpuSecondsOf(pid) - (before.get(pid) ?? 0);
+        // A process that exited meanwhile (a database connection closed) reads 0: its share is
+        // lost rather than subtracted.
+        for (const pid of now) used += Math.max(0, cpuSecondsOf(pid) - (before.get(pid) ?? 0));
         out[name] = Math.round((used / seconds) * 100) / 100;
       }
       return out;
