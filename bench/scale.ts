@@ -15,6 +15,8 @@
  *      replacement) and comes back, then the other gets SIGKILL and comes back. Every acknowledged
  *      message must end up with every follower: failover_lost_messages counts those that did not.
  *
+ * BENCH_CLIENT_WORKERS (default 2): processes the clients are spread over (4 gave the same capacities).
+ *
  * Last stdout line: {"max_clients_one_node", "max_clients_two_nodes", "p99_ms_one_node",
  * "p99_ms_two_nodes", "failover_lost_messages"}; the p99s are those at the max client counts.
  */
@@ -88,7 +90,7 @@ async function stopNode(node: Node, signal: NodeJS.Signals = "SIGTERM") {
   await exited;
 }
 
-const workersN = 2;
+const workersN = Number(process.env.BENCH_CLIENT_WORKERS ?? 2);
 const workers = await Promise.all(Array.from({ length: workersN }, () => spawnBenchRole(CHAT_BENCH, "clients", env)));
 const split = <T>(list: T[]) => Array.from({ length: workersN }, (_, w) => list.filter((_, i) => i % workersN === w));
 
