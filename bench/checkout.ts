@@ -231,20 +231,18 @@ async function main() {
 
     // 5. Over HTTP, against the running app.
     const httpType = await type("Over HTTP", null);
-    const httpCrowd = await crowd("http");
-    const cookies = httpCrowd.map(() => randomBytes(24).toString("base64url"));
-    // Sessions as a sign-in makes them (lib/auth/auth.ts: 30 days). One that looks older than a
-    // day is refreshed, a write, on its next request: better-auth does that once a day per
-    // session, so a rush of checkouts must not pay it on every request.
-    const sessionExpiry = () => new Date(Date.now() + 30 * 86_400_000);
-    await prisma.session.createMany({
-      data: httpCrowd.map((user, i) => ({
-        id: randomUUID(),
-        userId: user.id,
-        token: cookies[i]!,
-        expiresAt: sessionExpiry(),
-      })),
-    });
+    // Signed-in crowds: a session per attendee, as a sign-in makes them (lib/auth/auth.ts: 30 days).
+    // One that looks older than a day is refreshed, a write, on its next request: better-auth does
+    // that once a day per session, so a rush of checkouts must not pay it on every request.
+    const signedInCrowd = async (run: string) => {
+      const people = await crowd(run);
+      const tokens = people.map(() => randomBytes(24).toString("base64url"));
+      await prisma.session.createMany({
+        data: people.map((user, i) => ({ id: randomUUID(), userId: user.id, token: tokens[i]!, expiresAt: new Date(Date.now() + 30 * 86_400_000) })),
+      });
+      return tokens;
+    };
+    const cookies = await signedInCrowd("http");
     let http = { ok: 0, refused: 0, elapsedMs: Number.NaN, p99: Number.NaN, p50: Number.NaN, cpuPerCheckout: "" };
     // BENCH_HTTP=0 skips run 5 (it builds the app when the sources changed): its keys are then null.
     const app = process.env.BENCH_HTTP === "0" ? null : await startApp(url.toString());
@@ -262,16 +260,7 @@ async function main() {
         // each a crowd of its own: one unpaid order per attendee). With one batch of 200 the web
         // process spent ~7.5 ms of CPU per checkout; warm, ~5.5 ms.
         for (let round = 0; round < WARM_RUSHES; round++) {
-          const warmCrowd = await crowd("http-warm");
-          const warmTokens = warmCrowd.map(() => randomBytes(24).toString("base64url"));
-          await prisma.session.createMany({
-            data: warmCrowd.map((user, i) => ({
-              id: randomUUID(),
-              userId: user.id,
-              token: warmTokens[i]!,
-              expiresAt: sessionExpiry(),
-            })),
-          });
+          const warmTokens = await signedInCrowd("http-warm");
           await Promise.all(warmTokens.map((t) => checkout(t).then((r) => r.arrayBuffer())));
         }
 
