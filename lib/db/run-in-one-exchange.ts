@@ -27,17 +27,18 @@ export async function runInOneExchange(statements: Statement[]): Promise<pg.Quer
   const client = await getPool().connect();
   let broken: Error | undefined;
   try {
-    const prepared = preparedOn(client);
-    for (const statement of statements) {
-      const name = statementName(statement.text);
-      if (prepared.has(name)) continue;
-      await client.query(`PREPARE ${name} AS ${statement.text}`);
-      prepared.add(name);
-    }
     const text = statements
       .map((s) => `EXECUTE ${statementName(s.text)}${s.values?.length ? `(${s.values.map(literal).join(", ")})` : ""}`)
       .join(";\n");
-    const answer = (await client.query(text)) as pg.QueryResult | pg.QueryResult[];
+    await prepare(client, statements);
+    const answer = await (client.query(text) as Promise<pg.QueryResult | pg.QueryResult[]>).catch(async (error: unknown) => {
+      // The session lost its prepared statements (DISCARD ALL, a pooler that hands out another
+      // server connection): prepare them again, once.
+      if ((error as pg.DatabaseError).code !== UNKNOWN_PREPARED_STATEMENT) throw error;
+      preparedByClient.delete(client);
+      await prepare(client, statements);
+      return client.query(text) as Promise<pg.QueryResult | pg.QueryResult[]>;
+    });
     return Array.isArray(answer) ? answer : [answer];
   } catch (error) {
     // PostgreSQL refusing a statement leaves the connection idle and usable; anything else (a
@@ -46,6 +47,19 @@ export async function runInOneExchange(statements: Statement[]): Promise<pg.Quer
     throw error;
   } finally {
     client.release(broken);
+  }
+}
+
+/** invalid_sql_statement_name: EXECUTE of a statement this session does not hold. */
+const UNKNOWN_PREPARED_STATEMENT = "26000";
+
+async function prepare(client: pg.PoolClient, statements: Statement[]): Promise<void> {
+  const prepared = preparedOn(client);
+  for (const statement of statements) {
+    const name = statementName(statement.text);
+    if (prepared.has(name)) continue;
+    await client.query(`PREPARE ${name} AS ${statement.text}`);
+    prepared.add(name);
   }
 }
 

@@ -62,6 +62,18 @@ describe("runInOneExchange", () => {
     expect(await count()).toBe(5);
   });
 
+  it("prepares again when the session lost its statements (DISCARD ALL, a pooler)", async () => {
+    await runInOneExchange([insert("h")]);
+    const client = await getPool().connect();
+    try {
+      await client.query("DEALLOCATE ALL");
+    } finally {
+      client.release();
+    }
+    await runInOneExchange([insert("i")]);
+    expect(await count()).toBe(7);
+  });
+
   it("takes a statement's snapshot when it starts: a statement after a lock sees what the lock waited for", async () => {
     // A second session, outside the pool, commits while the exchange waits on its lock.
     const other = new pg.Client({ connectionString: getDatabaseUrl() });
@@ -74,7 +86,7 @@ describe("runInOneExchange", () => {
       await new Promise((r) => setTimeout(r, 200));
       await other.query("COMMIT");
       const [, counted] = await exchange;
-      expect(counted!.rows).toEqual([{ n: 6 }]);
+      expect(counted!.rows).toEqual([{ n: 8 }]);
     } finally {
       await other.end();
     }
