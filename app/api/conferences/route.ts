@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
-import { parseJson, requireUser, withErrors } from "@/app/api/_lib/route";
+import { json, parseJson, requireUser, withErrors } from "@/app/api/_lib/route";
 import { canCreateConference } from "@/lib/permissions/can";
 import { listOrganizedConferences } from "@/lib/conference/list-organized-conferences";
 import { importIntoNewConference } from "@/lib/import/import-into-new-conference";
@@ -15,5 +15,5 @@ export const POST = withErrors(async (request: Request) => {
     throw new AppError("FORBIDDEN", "Only organizers of a conference here can start a new one");
   }
   const input = await parseJson(request, ImportNewConferenceInput, { maxBytes: 2 * MAX_IMPORT_BYTES + 64 * 1024 });
-  return Response.json(await importIntoNewConference({ userId: user.id, input }), { status: 201 });
+  return json(await importIntoNewConference({ userId: user.id, input }), { status: 201 });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseJson, requireUser, withErrors } from "../../_lib/route";
+import { json, parseJson, requireUser, withErrors } from "../../_lib/route";
 import { FavouriteInput } from "@/lib/agenda/schemas";
 import { setFavourite } from "@/lib/agenda/set-favourite";
 
@@ -10,5 +10,5 @@ export const POST = withErrors(async (request: Request) => {
   const user = await requireUser(request);
   const input = await parseJson(request, Body);
   const result = await setFavourite({ userId: user.id, talkId: input.talkId, starred: input.starred });
-  return Response.json(result);
+  return json(result);
 });

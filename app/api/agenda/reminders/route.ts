@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseJson, parseQuery, requireUser, withErrors } from "../../_lib/route";
+import { json, parseJson, parseQuery, requireUser, withErrors } from "../../_lib/route";
 import { ReminderPreferenceInput } from "@/lib/reminders/schemas";
 import { getReminderPreferenceOrThrow } from "@/lib/reminders/get-reminder-preference";
 import { setReminderPreference } from "@/lib/reminders/set-reminder-preference";
@@ -11,7 +11,7 @@ export const GET = withErrors(async (request: Request) => {
   // A reminder is the account's own, in any conference: signed in is enough (the service checks the favourite is theirs).
   const user = await requireUser(request);
   const { talkId } = parseQuery(request, Query);
-  return Response.json(await getReminderPreferenceOrThrow({ userId: user.id, talkId }));
+  return json(await getReminderPreferenceOrThrow({ userId: user.id, talkId }));
 });
 
 // PUT /api/agenda/reminders { talkId, minutesBefore, inApp, email } — choose the reminder of one's own starred talk.
@@ -19,5 +19,5 @@ export const PUT = withErrors(async (request: Request) => {
   // A reminder is the account's own, in any conference: signed in is enough (the service checks the favourite is theirs).
   const user = await requireUser(request);
   const input = await parseJson(request, ReminderPreferenceInput);
-  return Response.json(await setReminderPreference({ userId: user.id, ...input }));
+  return json(await setReminderPreference({ userId: user.id, ...input }));
 });

@@ -1,4 +1,4 @@
-import { withErrors } from "../../_lib/route";
+import { json, withErrors } from "../../_lib/route";
 import { handleStripeWebhook } from "@/lib/tickets/handle-stripe-webhook";
 import { MAX_JSON_BYTES, readBodyText } from "@/lib/security/read-body";
 
@@ -9,7 +9,7 @@ export const POST = withErrors(
   async (request: Request) => {
     const rawBody = await readBodyText(request, MAX_JSON_BYTES);
     const outcome = await handleStripeWebhook({ rawBody, signature: request.headers.get("stripe-signature") });
-    return Response.json({ received: true, ...outcome });
+    return json({ received: true, ...outcome });
   },
   { origin: "any" },
 );

@@ -1,4 +1,4 @@
-import { parseJson, requireUser, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseJson, requireUser, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { env } from "@/lib/config/env";
 import { getConferenceKeyBySlugOrThrow } from "@/lib/conference/get-conference-key-by-slug";
 import { conferencePath } from "@/lib/conference/conference-path";
@@ -16,5 +16,5 @@ export const POST = withErrors(async (request: Request, context: ConferenceRoute
   // The payment page sends the buyer back to this conference's ticket pages.
   const returnBaseUrl = `${env.PUBLIC_URL}${conferencePath(conference.slug)}`;
   const result = await checkOut({ conferenceId: conference.id, user, input, returnBaseUrl });
-  return Response.json(result, { status: 201 });
+  return json(result, { status: 201 });
 });

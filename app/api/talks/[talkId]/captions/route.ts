@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
-import { findUser, parseQuery, withErrors, type RouteContext } from "@/app/api/_lib/route";
+import { json, findUser, parseQuery, withErrors, type RouteContext } from "@/app/api/_lib/route";
 import { CaptionTrackQuery, MAX_CAPTIONS_BYTES } from "@/lib/captions/schemas";
 import { listCaptionTracks } from "@/lib/captions/list-caption-tracks";
 import { uploadCaptionTrack } from "@/lib/captions/upload-caption-track";
@@ -11,7 +11,7 @@ type Context = RouteContext<{ talkId: string }>;
 export const GET = withErrors(async (request: Request, context: Context) => {
   const user = await findUser(request);
   const { talkId } = await context.params;
-  return Response.json(await listCaptionTracks({ talkId, userId: user?.id ?? null }));
+  return json(await listCaptionTracks({ talkId, userId: user?.id ?? null }));
 });
 
 // POST /api/talks/:talkId/captions?language=en&label=English, body: the WebVTT file (text/vtt)
@@ -24,5 +24,5 @@ export const POST = withErrors(async (request: Request, context: Context) => {
   if (type !== "text/vtt") throw new AppError("UNSUPPORTED_MEDIA", `Send the captions file as text/vtt${type ? ` (not ${type})` : ""}`);
   const bytes = await readBodyBytes(request, MAX_CAPTIONS_BYTES);
   const result = await uploadCaptionTrack({ talkId, userId: user?.id ?? null, query, bytes });
-  return Response.json(result, { status: result.replaced ? 200 : 201 });
+  return json(result, { status: result.replaced ? 200 : 201 });
 });

@@ -1,4 +1,4 @@
-import { findUser, parseJson, withErrors, type RouteContext } from "@/app/api/_lib/route";
+import { json, findUser, parseJson, withErrors, type RouteContext } from "@/app/api/_lib/route";
 import { CreateChapterInput } from "@/lib/chapters/schemas";
 import { createChapter } from "@/lib/chapters/create-chapter";
 import { listChapters } from "@/lib/chapters/list-chapters";
@@ -9,7 +9,7 @@ type Context = RouteContext<{ talkId: string }>;
 export const GET = withErrors(async (request: Request, context: Context) => {
   const user = await findUser(request);
   const { talkId } = await context.params;
-  return Response.json(await listChapters({ talkId, userId: user?.id ?? null }));
+  return json(await listChapters({ talkId, userId: user?.id ?? null }));
 });
 
 // POST /api/talks/:talkId/chapters { title, offsetSeconds } -> 201 { chapter } (speakers of the talk, organizers)
@@ -17,5 +17,5 @@ export const POST = withErrors(async (request: Request, context: Context) => {
   const user = await findUser(request);
   const { talkId } = await context.params;
   const input = await parseJson(request, CreateChapterInput);
-  return Response.json({ chapter: await createChapter({ talkId, userId: user?.id ?? null, input }) }, { status: 201 });
+  return json({ chapter: await createChapter({ talkId, userId: user?.id ?? null, input }) }, { status: 201 });
 });

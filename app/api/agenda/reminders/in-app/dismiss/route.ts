@@ -1,4 +1,4 @@
-import { parseJson, requireUser, withErrors } from "../../../../_lib/route";
+import { json, parseJson, requireUser, withErrors } from "../../../../_lib/route";
 import { DismissReminderInput } from "@/lib/reminders/schemas";
 import { dismissReminder } from "@/lib/reminders/dismiss-reminder";
 
@@ -7,5 +7,5 @@ export const POST = withErrors(async (request: Request) => {
   // A reminder is the account's own, in any conference: signed in is enough (the service checks the favourite is theirs).
   const user = await requireUser(request);
   const input = await parseJson(request, DismissReminderInput);
-  return Response.json(await dismissReminder({ userId: user.id, ...input }));
+  return json(await dismissReminder({ userId: user.id, ...input }));
 });

@@ -1,4 +1,4 @@
-import { parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { importSchedule } from "@/lib/import/import-schedule";
 import { ImportScheduleInput, MAX_IMPORT_BYTES } from "@/lib/import/schemas";
 import { mediaTypeOf, readBodyBytes } from "@/lib/security/read-body";
@@ -18,7 +18,7 @@ export const POST = withErrors(async (request: Request, context: ConferenceRoute
     mediaTypeOf(request) === "multipart/form-data"
       ? await parseUpload(request)
       : await parseJson(request, ImportScheduleInput, { maxBytes: MAX_JSON_BYTES });
-  return Response.json(await importSchedule({ conferenceId: conference.id, input }));
+  return json(await importSchedule({ conferenceId: conference.id, input }));
 });
 
 async function parseUpload(request: Request): Promise<ImportScheduleInput> {

@@ -1,4 +1,4 @@
-import { getRequestContext, parseJson, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, getRequestContext, parseJson, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { priceCheckout } from "@/lib/tickets/price-checkout";
 import { CheckoutInput } from "@/lib/tickets/schemas";
 
@@ -8,5 +8,5 @@ export const POST = withErrors(async (request: Request, context: ConferenceRoute
   const { conference, user } = await getRequestContext(request, context);
   const input = await parseJson(request, CheckoutInput);
   const quote = await priceCheckout({ conferenceId: conference.id, userId: user?.id ?? null, input });
-  return Response.json({ quote });
+  return json({ quote });
 });

@@ -1,4 +1,4 @@
-import { findUser, withErrors, type RouteContext } from "@/app/api/_lib/route";
+import { json, findUser, withErrors, type RouteContext } from "@/app/api/_lib/route";
 import { getCaptionTrackFileOrThrow } from "@/lib/captions/get-caption-track-file";
 import { deleteCaptionTrack } from "@/lib/captions/delete-caption-track";
 
@@ -24,5 +24,5 @@ export const GET = withErrors(async (request: Request, context: Context) => {
 export const DELETE = withErrors(async (request: Request, context: Context) => {
   const user = await findUser(request);
   const { talkId, trackId } = await context.params;
-  return Response.json(await deleteCaptionTrack({ talkId, trackId, userId: user?.id ?? null }));
+  return json(await deleteCaptionTrack({ talkId, trackId, userId: user?.id ?? null }));
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseQuery, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseQuery, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { findScheduleConflicts } from "@/lib/schedule-editor/find-schedule-conflicts";
 
 const ConflictsQuery = z.object({ talkId: z.string().min(1).max(64).optional() });
@@ -8,5 +8,5 @@ const ConflictsQuery = z.object({ talkId: z.string().min(1).max(64).optional() }
 export const GET = withErrors(async (request: Request, context: ConferenceRouteContext) => {
   const { conference } = await requirePermission("conference:organize", request, context);
   const { talkId } = parseQuery(request, ConflictsQuery);
-  return Response.json({ conflicts: await findScheduleConflicts({ conferenceId: conference.id, talkId }) });
+  return json({ conflicts: await findScheduleConflicts({ conferenceId: conference.id, talkId }) });
 });

@@ -1,4 +1,4 @@
-import { parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { createSpeaker } from "@/lib/schedule-editor/create-speaker";
 import { CreateSpeakerInput } from "@/lib/schedule-editor/schemas";
 
@@ -6,5 +6,5 @@ import { CreateSpeakerInput } from "@/lib/schedule-editor/schemas";
 export const POST = withErrors(async (request: Request, context: ConferenceRouteContext) => {
   const { conference } = await requirePermission("conference:organize", request, context);
   const input = await parseJson(request, CreateSpeakerInput);
-  return Response.json(await createSpeaker({ conferenceId: conference.id, input }), { status: 201 });
+  return json(await createSpeaker({ conferenceId: conference.id, input }), { status: 201 });
 });

@@ -1,4 +1,4 @@
-import { parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { createStage } from "@/lib/schedule-editor/create-stage";
 import { CreateStageInput } from "@/lib/schedule-editor/schemas";
 
@@ -6,5 +6,5 @@ import { CreateStageInput } from "@/lib/schedule-editor/schemas";
 export const POST = withErrors(async (request: Request, context: ConferenceRouteContext) => {
   const { conference } = await requirePermission("conference:organize", request, context);
   const input = await parseJson(request, CreateStageInput);
-  return Response.json(await createStage({ conferenceId: conference.id, input }), { status: 201 });
+  return json(await createStage({ conferenceId: conference.id, input }), { status: 201 });
 });

@@ -1,4 +1,4 @@
-import { parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { createTalk } from "@/lib/schedule-editor/create-talk";
 import { CreateTalkInput } from "@/lib/schedule-editor/schemas";
 
@@ -7,5 +7,5 @@ import { CreateTalkInput } from "@/lib/schedule-editor/schemas";
 export const POST = withErrors(async (request: Request, context: ConferenceRouteContext) => {
   const { conference } = await requirePermission("conference:organize", request, context);
   const input = await parseJson(request, CreateTalkInput);
-  return Response.json(await createTalk({ conferenceId: conference.id, input }), { status: 201 });
+  return json(await createTalk({ conferenceId: conference.id, input }), { status: 201 });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseJson, parseQuery, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseJson, parseQuery, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { createDiscountCode } from "@/lib/tickets/create-discount-code";
 import { listDiscountCodes } from "@/lib/tickets/list-discount-codes";
 import { CreateDiscountCodeInput } from "@/lib/tickets/schemas";
@@ -11,7 +11,7 @@ const CodesQuery = z.object({ q: safeText({ max: 60 }).optional() });
 export const GET = withErrors(async (request: Request, context: ConferenceRouteContext) => {
   const { conference } = await requirePermission("conference:organize", request, context);
   const { q } = parseQuery(request, CodesQuery);
-  return Response.json(await listDiscountCodes({ conferenceId: conference.id, q }));
+  return json(await listDiscountCodes({ conferenceId: conference.id, q }));
 });
 
 // POST /api/admin/tickets/codes { code, kind, value, maxRedemptions?, validFrom?, validUntil?, oncePerAttendee, ticketTypeIds }
@@ -19,5 +19,5 @@ export const POST = withErrors(async (request: Request, context: ConferenceRoute
   const { conference } = await requirePermission("conference:organize", request, context);
   const input = await parseJson(request, CreateDiscountCodeInput);
   const discountCode = await createDiscountCode({ conferenceId: conference.id, input });
-  return Response.json({ discountCode }, { status: 201 });
+  return json({ discountCode }, { status: 201 });
 });

@@ -1,4 +1,4 @@
-import { parseQuery, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseQuery, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { listOrders } from "@/lib/tickets/list-orders";
 import { OrdersQuery } from "@/lib/tickets/schemas";
 
@@ -6,5 +6,5 @@ import { OrdersQuery } from "@/lib/tickets/schemas";
 export const GET = withErrors(async (request: Request, context: ConferenceRouteContext) => {
   const { conference } = await requirePermission("conference:organize", request, context);
   const query = parseQuery(request, OrdersQuery);
-  return Response.json(await listOrders({ conferenceId: conference.id, query }));
+  return json(await listOrders({ conferenceId: conference.id, query }));
 });

@@ -1,4 +1,4 @@
-import { parseQuery, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseQuery, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { listRegistrations } from "@/lib/tickets/list-registrations";
 import { RegistrationsQuery } from "@/lib/tickets/schemas";
 
@@ -6,5 +6,5 @@ import { RegistrationsQuery } from "@/lib/tickets/schemas";
 export const GET = withErrors(async (request: Request, context: ConferenceRouteContext) => {
   const { conference } = await requirePermission("conference:organize", request, context);
   const query = parseQuery(request, RegistrationsQuery);
-  return Response.json(await listRegistrations({ conferenceId: conference.id, query }));
+  return json(await listRegistrations({ conferenceId: conference.id, query }));
 });

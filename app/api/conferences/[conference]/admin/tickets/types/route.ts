@@ -1,4 +1,4 @@
-import { parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { createTicketType } from "@/lib/tickets/create-ticket-type";
 import { listTicketTypes } from "@/lib/tickets/list-ticket-types";
 import { CreateTicketTypeInput } from "@/lib/tickets/schemas";
@@ -7,7 +7,7 @@ import { CreateTicketTypeInput } from "@/lib/tickets/schemas";
 export const GET = withErrors(async (request: Request, context: ConferenceRouteContext) => {
   const { conference } = await requirePermission("conference:organize", request, context);
   const ticketTypes = await listTicketTypes({ conferenceId: conference.id, includeInactive: true });
-  return Response.json({ ticketTypes });
+  return json({ ticketTypes });
 });
 
 // POST /api/admin/tickets/types { name, priceCents, currency, quota?, salesStartAt?, salesEndAt? }
@@ -15,5 +15,5 @@ export const POST = withErrors(async (request: Request, context: ConferenceRoute
   const { conference } = await requirePermission("conference:organize", request, context);
   const input = await parseJson(request, CreateTicketTypeInput);
   const ticketType = await createTicketType({ conferenceId: conference.id, input });
-  return Response.json({ ticketType }, { status: 201 });
+  return json({ ticketType }, { status: 201 });
 });

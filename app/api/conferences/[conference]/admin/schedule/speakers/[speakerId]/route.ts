@@ -1,4 +1,4 @@
-import { parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { updateSpeaker } from "@/lib/schedule-editor/update-speaker";
 import { deleteSpeaker } from "@/lib/schedule-editor/delete-speaker";
 import { UpdateSpeakerInput } from "@/lib/schedule-editor/schemas";
@@ -10,12 +10,12 @@ export const PATCH = withErrors(async (request: Request, context: Context) => {
   const { conference } = await requirePermission("conference:organize", request, context);
   const { speakerId } = await context.params;
   const input = await parseJson(request, UpdateSpeakerInput);
-  return Response.json(await updateSpeaker({ conferenceId: conference.id, speakerId, input }));
+  return json(await updateSpeaker({ conferenceId: conference.id, speakerId, input }));
 });
 
 // DELETE /api/admin/schedule/speakers/:speakerId
 export const DELETE = withErrors(async (request: Request, context: Context) => {
   const { conference } = await requirePermission("conference:organize", request, context);
   const { speakerId } = await context.params;
-  return Response.json(await deleteSpeaker({ conferenceId: conference.id, speakerId }));
+  return json(await deleteSpeaker({ conferenceId: conference.id, speakerId }));
 });

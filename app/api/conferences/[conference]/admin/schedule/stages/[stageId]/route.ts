@@ -1,4 +1,4 @@
-import { parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { updateStage } from "@/lib/schedule-editor/update-stage";
 import { deleteStage } from "@/lib/schedule-editor/delete-stage";
 import { UpdateStageInput } from "@/lib/schedule-editor/schemas";
@@ -10,12 +10,12 @@ export const PATCH = withErrors(async (request: Request, context: Context) => {
   const { conference } = await requirePermission("conference:organize", request, context);
   const { stageId } = await context.params;
   const input = await parseJson(request, UpdateStageInput);
-  return Response.json(await updateStage({ conferenceId: conference.id, stageId, input }));
+  return json(await updateStage({ conferenceId: conference.id, stageId, input }));
 });
 
 // DELETE /api/admin/schedule/stages/:stageId (409 while talks are on it)
 export const DELETE = withErrors(async (request: Request, context: Context) => {
   const { conference } = await requirePermission("conference:organize", request, context);
   const { stageId } = await context.params;
-  return Response.json(await deleteStage({ conferenceId: conference.id, stageId }));
+  return json(await deleteStage({ conferenceId: conference.id, stageId }));
 });

@@ -1,4 +1,4 @@
-import { parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { updateTrack } from "@/lib/schedule-editor/update-track";
 import { deleteTrack } from "@/lib/schedule-editor/delete-track";
 import { UpdateTrackInput } from "@/lib/schedule-editor/schemas";
@@ -10,12 +10,12 @@ export const PATCH = withErrors(async (request: Request, context: Context) => {
   const { conference } = await requirePermission("conference:organize", request, context);
   const { trackId } = await context.params;
   const input = await parseJson(request, UpdateTrackInput);
-  return Response.json(await updateTrack({ conferenceId: conference.id, trackId, input }));
+  return json(await updateTrack({ conferenceId: conference.id, trackId, input }));
 });
 
 // DELETE /api/admin/schedule/tracks/:trackId
 export const DELETE = withErrors(async (request: Request, context: Context) => {
   const { conference } = await requirePermission("conference:organize", request, context);
   const { trackId } = await context.params;
-  return Response.json(await deleteTrack({ conferenceId: conference.id, trackId }));
+  return json(await deleteTrack({ conferenceId: conference.id, trackId }));
 });

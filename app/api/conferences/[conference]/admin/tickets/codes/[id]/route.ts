@@ -1,4 +1,4 @@
-import { parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { updateDiscountCode } from "@/lib/tickets/update-discount-code";
 import { UpdateDiscountCodeInput } from "@/lib/tickets/schemas";
 
@@ -8,5 +8,5 @@ export const PATCH = withErrors(async (request: Request, context: ConferenceRout
   const { id } = await context.params;
   const input = await parseJson(request, UpdateDiscountCodeInput);
   const discountCode = await updateDiscountCode({ conferenceId: conference.id, discountCodeId: id, input });
-  return Response.json({ discountCode });
+  return json({ discountCode });
 });

@@ -1,4 +1,4 @@
-import { parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { generateDiscountCodes } from "@/lib/tickets/generate-discount-codes";
 import { GenerateDiscountCodesInput } from "@/lib/tickets/schemas";
 
@@ -7,5 +7,5 @@ export const POST = withErrors(async (request: Request, context: ConferenceRoute
   const { conference } = await requirePermission("conference:organize", request, context);
   const input = await parseJson(request, GenerateDiscountCodesInput);
   const result = await generateDiscountCodes({ conferenceId: conference.id, input });
-  return Response.json(result, { status: 201 });
+  return json(result, { status: 201 });
 });

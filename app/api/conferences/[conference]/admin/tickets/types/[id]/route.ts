@@ -1,4 +1,4 @@
-import { parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { updateTicketType } from "@/lib/tickets/update-ticket-type";
 import { UpdateTicketTypeInput } from "@/lib/tickets/schemas";
 
@@ -8,5 +8,5 @@ export const PATCH = withErrors(async (request: Request, context: ConferenceRout
   const { id } = await context.params;
   const input = await parseJson(request, UpdateTicketTypeInput);
   const ticketType = await updateTicketType({ conferenceId: conference.id, ticketTypeId: id, input });
-  return Response.json({ ticketType });
+  return json({ ticketType });
 });

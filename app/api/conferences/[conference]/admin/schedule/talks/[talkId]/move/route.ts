@@ -1,4 +1,4 @@
-import { parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, parseJson, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { moveTalk } from "@/lib/schedule-editor/move-talk";
 import { MoveTalkInput } from "@/lib/schedule-editor/schemas";
 
@@ -8,5 +8,5 @@ export const POST = withErrors(async (request: Request, context: ConferenceRoute
   const { conference } = await requirePermission("conference:organize", request, context);
   const { talkId } = await context.params;
   const input = await parseJson(request, MoveTalkInput);
-  return Response.json(await moveTalk({ conferenceId: conference.id, talkId, input }));
+  return json(await moveTalk({ conferenceId: conference.id, talkId, input }));
 });

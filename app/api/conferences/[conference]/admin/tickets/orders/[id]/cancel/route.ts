@@ -1,4 +1,4 @@
-import { requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
+import { json, requirePermission, withErrors, type ConferenceRouteContext } from "@/app/api/_lib/route";
 import { cancelConferenceOrder } from "@/lib/tickets/cancel-conference-order";
 
 // POST /api/admin/tickets/orders/:id/cancel — drop an unpaid order (its Stripe Checkout session is
@@ -6,5 +6,5 @@ import { cancelConferenceOrder } from "@/lib/tickets/cancel-conference-order";
 export const POST = withErrors(async (request: Request, context: ConferenceRouteContext<{ id: string }>) => {
   const { conference } = await requirePermission("conference:organize", request, context);
   const { id } = await context.params;
-  return Response.json(await cancelConferenceOrder({ orderId: id, conferenceId: conference.id }));
+  return json(await cancelConferenceOrder({ orderId: id, conferenceId: conference.id }));
 });
