@@ -141,49 +141,47 @@ async function main() {
     // CPU per checkout, this process (the checkout service) and PostgreSQL, for the log: on two
     // cores a rush is as much a CPU budget as a lock queue.
     const cpu = { checkout: { node: 0, postgres: 0, count: 0 }, ceiling: { node: 0, postgres: 0, count: 0 } };
-    /** Runs `work`, adds its CPU to `into`; answers its duration in ms, timed after pgrep listed PostgreSQL's processes. */
-    const countCpu = async (into: { node: number; postgres: number; count: number }, count: number, work: () => Promise<unknown>) => {
-      const postgres = startCpuCount({ postgres: () => pidsMatching("postgres") });
+    /**
+     * Runs `work` and answers its duration in ms; with `into`, adds its CPU there too (timed after
+     * pgrep listed PostgreSQL's processes: pgrep takes milliseconds).
+     */
+    const countCpu = async (into: { node: number; postgres: number; count: number } | undefined, count: number, work: () => Promise<unknown>) => {
+      const postgres = into ? startCpuCount({ postgres: () => pidsMatching("postgres") }) : null;
       const node = process.cpuUsage();
       const started = performance.now();
       await work();
       const seconds = (performance.now() - started) / 1000;
-      const used = process.cpuUsage(node);
-      into.node += (used.user + used.system) / 1e6;
-      into.postgres += postgres.stop().postgres! * seconds;
-      into.count += count;
+      if (into && postgres) {
+        const used = process.cpuUsage(node);
+        into.node += (used.user + used.system) / 1e6;
+        into.postgres += postgres.stop().postgres! * seconds;
+        into.count += count;
+      }
       return seconds * 1000;
     };
     const perCheckoutUs = (c: { node: number; postgres: number; count: number }) =>
       `${Math.round((c.node / c.count) * 1e6)} µs here + ${Math.round((c.postgres / c.count) * 1e6)} µs PostgreSQL`;
     async function run(ticketTypeId: string, discountCode?: string, cpuInto?: typeof cpu.checkout) {
       const users = await crowd(ticketTypeId);
-      const postgres = cpuInto ? startCpuCount({ postgres: () => pidsMatching("postgres") }) : null;
-      const node = process.cpuUsage();
-      const started = performance.now();
-      const outcomes = await Promise.allSettled(
-        users.map(async (user) => {
-          const t0 = performance.now();
-          try {
-            return await checkOut({
-              conferenceId: conference.id,
-              user,
-              input: CheckoutInput.parse({ ticketTypeId, quantity: 1, discountCode }),
-              returnBaseUrl: "http://localhost:3000",
-              provider: noPaymentProvider,
-            });
-          } finally {
-            latencies.push(performance.now() - t0);
-          }
-        }),
-      );
-      const elapsedMs = performance.now() - started;
-      if (cpuInto && postgres) {
-        const used = process.cpuUsage(node);
-        cpuInto.node += (used.user + used.system) / 1e6;
-        cpuInto.postgres += postgres.stop().postgres! * (elapsedMs / 1000);
-        cpuInto.count += users.length;
-      }
+      let outcomes: PromiseSettledResult<unknown>[] = [];
+      const elapsedMs = await countCpu(cpuInto, users.length, async () => {
+        outcomes = await Promise.allSettled(
+          users.map(async (user) => {
+            const t0 = performance.now();
+            try {
+              return await checkOut({
+                conferenceId: conference.id,
+                user,
+                input: CheckoutInput.parse({ ticketTypeId, quantity: 1, discountCode }),
+                returnBaseUrl: "http://localhost:3000",
+                provider: noPaymentProvider,
+              });
+            } finally {
+              latencies.push(performance.now() - t0);
+            }
+          }),
+        );
+      });
       const failures = outcomes.filter((o) => o.status === "rejected") as PromiseRejectedResult[];
       const unexpected = failures.filter((f) => f.reason?.code !== "CONFLICT");
       if (unexpected.length) throw unexpected[0].reason;
