@@ -13,7 +13,8 @@ export async function getProgrammeHighlights(options: { conferenceId: string; no
     }),
     prisma.talk.findMany({
       where: { conferenceId: options.conferenceId, status: "SCHEDULED", startsAt: { gt: now } },
-      orderBy: { startsAt: "asc" },
+      // Talks starting together appear in stage order, as on the schedule (ties came back in any order).
+      orderBy: [{ startsAt: "asc" }, { stage: { position: "asc" } }],
       take: 4,
       select: talkCardSelect,
     }),
